@@ -1,0 +1,169 @@
+"""Model configuration: one frozen dataclass whose every field is checked on construction.
+
+The GUI, the CLI and the tests build configs from untrusted input, so an impossible
+combination must fail here with a message that names the field and the rule, not deep
+inside torch with a shape error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+#: Cache/model element types the tiny decoder runs in, by the names users type.
+DTYPES: dict[str, torch.dtype] = {
+    "float32": torch.float32,
+    "float16": torch.float16,
+    "bfloat16": torch.bfloat16,
+}
+
+
+class ConfigError(ValueError):
+    """An impossible setting. ``field`` names the offending field so a UI can point at it."""
+
+    def __init__(self, field_name: str, rule: str) -> None:
+        super().__init__(f"{field_name}: {rule}")
+        self.field = field_name
+        self.rule = rule
+
+
+def _positive(name: str, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(name, f"must be an integer, got {value!r}")
+    if value <= 0:
+        raise ConfigError(name, f"must be positive, got {value}")
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Shape of the tiny decoder and of the batch it runs.
+
+    ``head_dim`` defaults to ``d_model // n_heads``; giving it explicitly decouples the
+    attention width from the residual width, as real models (Gemma, Llama-3-405B) do.
+    ``n_kv_heads`` selects the attention variant in one code path:
+    ``n_kv_heads == n_heads`` is MHA, ``1`` is MQA, anything in between is GQA.
+    """
+
+    vocab_size: int = 256
+    d_model: int = 64
+    n_layers: int = 2
+    n_heads: int = 4
+    n_kv_heads: int = 4
+    head_dim: int | None = None
+    context_length: int = 256
+    dtype: str = "float32"
+    batch_size: int = 1
+    seed: int = 0
+    mlp_ratio: int = 4
+    _head_dim: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in (
+            "vocab_size",
+            "d_model",
+            "n_layers",
+            "n_heads",
+            "n_kv_heads",
+            "context_length",
+            "batch_size",
+            "mlp_ratio",
+        ):
+            _positive(name, getattr(self, name))
+        if self.vocab_size < 256:
+            raise ConfigError("vocab_size", f"must be at least 256 for the byte tokenizer, got {self.vocab_size}")
+        if self.head_dim is None:
+            if self.d_model % self.n_heads:
+                raise ConfigError(
+                    "n_heads",
+                    f"must divide d_model ({self.d_model}) when head_dim is not given, got {self.n_heads}",
+                )
+            head_dim = self.d_model // self.n_heads
+        else:
+            _positive("head_dim", self.head_dim)
+            head_dim = self.head_dim
+        if head_dim % 2:
+            raise ConfigError("head_dim", f"must be even for rotary position embeddings, got {head_dim}")
+        if self.n_kv_heads > self.n_heads or self.n_heads % self.n_kv_heads:
+            raise ConfigError(
+                "n_kv_heads",
+                f"must divide n_heads ({self.n_heads}) so query heads share K/V heads evenly, got {self.n_kv_heads}",
+            )
+        if self.dtype not in DTYPES:
+            raise ConfigError("dtype", f"must be one of {', '.join(DTYPES)}, got {self.dtype!r}")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
+            raise ConfigError("seed", f"must be a non-negative integer, got {self.seed!r}")
+        object.__setattr__(self, "_head_dim", head_dim)
+
+    @property
+    def dim_head(self) -> int:
+        """Width of one attention head (given, or d_model / n_heads)."""
+        return self._head_dim
+
+    @property
+    def torch_dtype(self) -> torch.dtype:
+        return DTYPES[self.dtype]
+
+    @property
+    def bytes_per_element(self) -> int:
+        return torch.empty((), dtype=self.torch_dtype).element_size()
+
+    @property
+    def group_size(self) -> int:
+        """Query heads served by one K/V head."""
+        return self.n_heads // self.n_kv_heads
+
+    @property
+    def attention_kind(self) -> str:
+        if self.n_kv_heads == self.n_heads:
+            return "MHA"
+        return "MQA" if self.n_kv_heads == 1 else "GQA"
+
+    @property
+    def d_ff(self) -> int:
+        return self.mlp_ratio * self.d_model
+
+    def kv_bytes_per_token(self) -> int:
+        """Cache bytes one token adds for the whole batch: 2 (K and V) · B · L · kv_heads · head_dim · bytes."""
+        return 2 * self.batch_size * self.n_layers * self.n_kv_heads * self.dim_head * self.bytes_per_element
+
+    def replace(self, **changes: Any) -> ModelConfig:
+        """A validated copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.init}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ModelConfig:
+        known = {f.name for f in dataclasses.fields(cls) if f.init}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(unknown[0], f"is not a model setting (known: {', '.join(sorted(known))})")
+        return cls(**data)
+
+    @classmethod
+    def from_json(cls, path: str | Path) -> ModelConfig:
+        """Read a config saved by :meth:`to_dict`: plain JSON, never code."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ConfigError("config", f"cannot read {path}: {exc}") from exc
+        if not isinstance(data, dict):
+            raise ConfigError("config", f"{path} must hold a JSON object")
+        return cls.from_dict(data)
+
+
+def check_prompt_fits(config: ModelConfig, n_prompt_tokens: int) -> None:
+    """A prompt must have at least one token and leave room in the context."""
+    if n_prompt_tokens == 0:
+        raise ConfigError("prompt", "must contain at least one token")
+    if n_prompt_tokens > config.context_length:
+        raise ConfigError(
+            "prompt",
+            f"has {n_prompt_tokens} tokens, longer than context_length ({config.context_length})",
+        )

@@ -1,0 +1,218 @@
+"""The step engine: prefill, then one token per step, uncached and cached side by side.
+
+Every step runs the model twice on the same tokens: once over the whole sequence with no
+cache (what a model without a KV cache must do) and once over the new token with the cache.
+It measures both, checks that they agree, and returns an immutable :class:`StepRecord`.
+Records are kept as history, so stepping back and forth never recomputes anything.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+import torch
+from torch.utils.flop_counter import FlopCounterMode
+
+from kvviz.core import tokenizer
+from kvviz.core.attention_store import AttentionStore, tril_flat_index
+from kvviz.core.cache import KVCache
+from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
+from kvviz.core.flops import forward_flops
+from kvviz.core.model import ForwardResult, TinyDecoder
+from kvviz.core.record import Mode, ModeStats, Phase, StepRecord
+from kvviz.core.sampling import Sampler, Sampling
+
+BOTH_MODES = (Mode.UNCACHED, Mode.CACHED)
+
+
+class GenerationStopped(RuntimeError):
+    """No further step can be made; the message says why (context full, token budget spent)."""
+
+
+class Engine:
+    """Owns the model, the cache and the history of one generation run.
+
+    ``record_attention`` keeps every attention row for the views (off for pure speed runs);
+    ``count_flops`` also runs each pass under ``FlopCounterMode`` to measure its FLOPs;
+    ``modes`` may drop the uncached mode for benchmarks of the cached path alone.
+    """
+
+    def __init__(
+        self,
+        config: ModelConfig,
+        prompt: str | Sequence[int],
+        *,
+        model: TinyDecoder | None = None,
+        sampling: Sampling | None = None,
+        max_new_tokens: int | None = None,
+        record_attention: bool = True,
+        count_flops: bool = False,
+        modes: Sequence[Mode] = BOTH_MODES,
+    ) -> None:
+        self.prompt_ids = tokenizer.encode(prompt) if isinstance(prompt, str) else list(prompt)
+        check_prompt_fits(config, len(self.prompt_ids))
+        if any(not 0 <= t < config.vocab_size for t in self.prompt_ids):
+            raise ConfigError("prompt", f"token ids must lie in 0..{config.vocab_size - 1}")
+        if max_new_tokens is not None and max_new_tokens < 1:
+            raise ConfigError("max_new_tokens", f"must be at least 1, got {max_new_tokens}")
+        if model is not None and model.config != config:
+            raise ConfigError("model", "was built for a different configuration")
+        if Mode.CACHED not in modes:
+            raise ConfigError("modes", "must include the cached mode, which drives generation")
+        self.config = config
+        self.model = model if model is not None else TinyDecoder(config)
+        self.sampling = sampling or Sampling()
+        self.max_new_tokens = max_new_tokens
+        self.record_attention = record_attention
+        self.count_flops = count_flops
+        self.modes = tuple(modes)
+        self.history: list[StepRecord] = []
+        self.cursor = -1
+        self.reset()
+
+    # -- navigation -------------------------------------------------------------------
+
+    @property
+    def current(self) -> StepRecord:
+        return self.history[self.cursor]
+
+    @property
+    def frontier(self) -> StepRecord:
+        """The newest record computed; the cache is in its state."""
+        return self.history[-1]
+
+    @property
+    def stop_reason(self) -> str | None:
+        """Why no step can follow the frontier, or None if one can."""
+        last = self.frontier
+        generated = last.step + 1
+        if self.max_new_tokens is not None and generated >= self.max_new_tokens:
+            return f"max new tokens reached ({self.max_new_tokens} generated)"
+        if last.n_tokens >= self.config.context_length:
+            return (
+                f"context length reached: all {self.config.context_length} positions hold tokens and the "
+                "full cache has no room for the next one"
+            )
+        return None
+
+    def can_step_forward(self) -> bool:
+        return self.cursor < len(self.history) - 1 or self.stop_reason is None
+
+    def step_forward(self) -> StepRecord:
+        """Show the next step: from history if it exists, else computed now."""
+        if self.cursor < len(self.history) - 1:
+            self.cursor += 1
+            return self.current
+        reason = self.stop_reason
+        if reason is not None:
+            raise GenerationStopped(reason)
+        self.history.append(self._decode())
+        self.cursor += 1
+        return self.current
+
+    def step_back(self) -> StepRecord:
+        if self.cursor > 0:
+            self.cursor -= 1
+        return self.current
+
+    def seek(self, step: int) -> StepRecord:
+        """Go to ``step``, computing forward as needed; stops early (no error) at the limit."""
+        if step < 0:
+            raise ValueError(f"step must be non-negative, got {step}")
+        while self.cursor < step and self.can_step_forward():
+            self.step_forward()
+        self.cursor = min(step, self.cursor)
+        return self.current
+
+    def reset(self) -> StepRecord:
+        """Discard the run and prefill the prompt again (same seed, so the same run)."""
+        B = self.config.batch_size
+        self.cache = KVCache(self.config)
+        self.sampler = Sampler(self.sampling)
+        self.store = (
+            AttentionStore(self.config.n_layers, self.config.n_heads, self.config.n_kv_heads, self.config.dim_head)
+            if self.record_attention
+            else None
+        )
+        self.sequence = torch.zeros(B, self.config.context_length, dtype=torch.long)
+        self.sequence[:, : len(self.prompt_ids)] = torch.tensor(self.prompt_ids)
+        self.history = [self._run(Phase.PREFILL, step=0, start=0, n=len(self.prompt_ids))]
+        self.cursor = 0
+        return self.current
+
+    # -- computing a step ----------------------------------------------------------------
+
+    def _decode(self) -> StepRecord:
+        last = self.frontier
+        n = last.n_tokens + 1
+        self.sequence[:, n - 1] = self._next_tokens
+        return self._run(Phase.DECODE, step=last.step + 1, start=n - 1, n=n)
+
+    @torch.inference_mode()
+    def _run(self, phase: Phase, step: int, start: int, n: int) -> StepRecord:
+        """Process positions ``start..n`` (uncached: positions 0..n) and record the step."""
+        new_ids = self.sequence[:, start:n]
+        want_rows = self.store is not None
+        compare_rows = want_rows and Mode.UNCACHED in self.modes and start > 0
+
+        uncached: ModeStats | None = None
+        if Mode.UNCACHED in self.modes:
+            full_ids = self.sequence[:, :n]
+            t0 = time.perf_counter()
+            res_u = self.model(full_ids, 0, None, capture=compare_rows)
+            time_u = time.perf_counter() - t0
+            measured_u = self._measure(lambda: self.model(full_ids, 0, None)) if self.count_flops else None
+
+        t0 = time.perf_counter()
+        res_c = self.model(new_ids, start, self.cache, capture=want_rows)
+        time_c = time.perf_counter() - t0
+        measured_c = self._measure(lambda: self.model(new_ids, start, self.cache)) if self.count_flops else None
+
+        sampler_state = self.sampler.state()
+        if Mode.UNCACHED in self.modes:
+            token_u = int(self.sampler(res_u.logits)[0])
+            self.sampler.restore(sampler_state)
+        next_tokens = self.sampler(res_c.logits)
+        self._next_tokens = next_tokens
+
+        logit_diff = recompute_diff = None
+        if Mode.UNCACHED in self.modes:
+            uncached = ModeStats(forward_flops(self.config, n, n), measured_u, time_u, token_u)
+            logit_diff = float((res_c.logits.float() - res_u.logits.float()).abs().max())
+            if compare_rows:
+                recompute_diff = self._recompute_diff(res_u, n)
+        if self.store is not None:
+            captured = (res_c.scores, res_c.weights, res_c.keys, res_c.values)
+            self.store.append(*(torch.stack([t[0] for t in per_layer]) for per_layer in captured))  # batch element 0
+
+        return StepRecord(
+            step=step,
+            phase=phase,
+            config=self.config,
+            tokens=tuple(self.sequence[0, :n].tolist()),
+            n_prompt=len(self.prompt_ids),
+            new_rows=n - start,
+            next_token=int(next_tokens[0]),
+            cached=ModeStats(forward_flops(self.config, n - start, n), measured_c, time_c, int(next_tokens[0])),
+            uncached=uncached,
+            cache_bytes_used=self.cache.bytes_used(),
+            cache_bytes_allocated=self.cache.bytes_allocated(),
+            max_abs_logit_diff=logit_diff,
+            recompute_max_abs_diff=recompute_diff,
+            store=self.store,
+        )
+
+    def _recompute_diff(self, res_u: ForwardResult, n: int) -> float:
+        """Largest |Δ| between the rows the uncached pass recomputed and those stored at earlier steps."""
+        scores = torch.stack([s[0, :, : n - 1] for s in res_u.scores]).float()  # (L, H, n-1, n)
+        again = scores.flatten(2).index_select(2, tril_flat_index(n - 1, n, 0))
+        again = again.masked_fill(torch.isneginf(again), float("nan"))
+        diff = (again - self.store.packed_scores(n - 1)).abs()
+        return float(torch.nan_to_num(diff, nan=0.0).max()) if diff.numel() else 0.0
+
+    @staticmethod
+    def _measure(forward) -> int:
+        with FlopCounterMode(display=False) as counter:
+            forward()
+        return counter.get_total_flops()

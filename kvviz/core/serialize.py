@@ -1,0 +1,33 @@
+"""Plain-data views of step records, shared by `kvviz trace` and the data exporters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kvviz.core import tokenizer
+from kvviz.core.record import ModeStats, StepRecord
+
+
+def _mode_dict(stats: ModeStats) -> dict[str, Any]:
+    return {
+        "flops": stats.flops.to_dict(),
+        "flops_measured": stats.flops_measured,
+        "time_s": stats.time_s,
+        "next_token": stats.next_token,
+    }
+
+
+def record_to_dict(record: StepRecord) -> dict[str, Any]:
+    """One step as JSON-ready data; ``token`` is the display form of the token generated this step."""
+    return {
+        "step": record.step,
+        "phase": record.phase.value,
+        "n_tokens": record.n_tokens,
+        "token": tokenizer.token_labels([record.next_token])[0],
+        "token_id": record.next_token,
+        "cached": _mode_dict(record.cached),
+        "uncached": _mode_dict(record.uncached) if record.uncached is not None else None,
+        "cache_bytes": {"used": record.cache_bytes_used, "allocated": record.cache_bytes_allocated},
+        "max_abs_logit_diff": record.max_abs_logit_diff,
+        "recompute_max_abs_diff": record.recompute_max_abs_diff,
+    }
