@@ -9,13 +9,11 @@ from collections.abc import Sequence
 
 from kvviz.core import tokenizer
 from kvviz.core.config import DTYPES, ConfigError, ModelConfig
+from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.core.engine import Engine, GenerationStopped
 from kvviz.core.sampling import Sampling
 from kvviz.core.serialize import record_to_dict
 from kvviz.units import format_bytes, format_flops, format_seconds
-
-DEFAULT_PROMPT = "The KV cache stores keys and values."
-
 
 #: Config fields by the option that sets them, so errors name what the user typed.
 OPTION_FOR_FIELD = {
@@ -48,7 +46,7 @@ class _Parser(argparse.ArgumentParser):
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     """Options that shape the model and the run; shared by every sub-command that runs it."""
-    d = ModelConfig()
+    d = default_config()
     g = parser.add_argument_group("model")
     g.add_argument("--prompt", default=DEFAULT_PROMPT, help="text to prefill (default: %(default)r)")
     g.add_argument("--steps", type=int, default=16, help="decode steps after the prefill (default: %(default)s)")
