@@ -26,7 +26,7 @@ ROPE_BASE = 10_000.0
 class ForwardResult:
     """Logits for the last position and, when asked, each layer's attention."""
 
-    logits: torch.Tensor  # (B, vocab)
+    logits: torch.Tensor  # (B, vocab), or (B, T, vocab) with all_logits
     scores: list[torch.Tensor] | None  # per layer (B, H, T, Tk), scaled, masked cells = -inf
     weights: list[torch.Tensor] | None  # per layer (B, H, T, Tk), softmax of scores
     keys: list[torch.Tensor] | None  # per layer (B, kv_heads, T, head_dim): K written this pass
@@ -146,6 +146,7 @@ class TinyDecoder(nn.Module):
         cache: KVCache | None = None,
         capture: bool = False,
         allowed: torch.Tensor | None = None,
+        all_logits: bool = False,
     ) -> ForwardResult:
         """Run tokens ``ids`` (B, T) placed at positions ``start..start+T``.
 
@@ -153,6 +154,8 @@ class TinyDecoder(nn.Module):
         whole sequence is passed. With ``cache`` the new K/V are written to it and the
         queries attend to every cached position up to their own. ``allowed`` (T, Tk)
         overrides the causal mask (a cache policy's window); default is causal.
+        ``all_logits`` returns (B, T, vocab) logits for every position (training, evaluation)
+        instead of the last position's (B, vocab) that generation needs.
         """
         T = ids.shape[1]
         positions = torch.arange(start, start + T)
@@ -172,6 +175,6 @@ class TinyDecoder(nn.Module):
                 values.append(v)
         if cache is not None:
             cache.commit(start + T)
-        last = self.ln_f(x[:, -1, :])  # (B, d)
-        logits = F.linear(last, self.embed.weight)  # (B, vocab): tied embedding
+        hidden = self.ln_f(x if all_logits else x[:, -1, :])  # (B, T, d) or (B, d)
+        logits = F.linear(hidden, self.embed.weight)  # tied embedding
         return ForwardResult(logits, scores, weights, keys, values)
