@@ -46,29 +46,36 @@ class AttentionStore:
     def nbytes(self) -> int:
         return sum(a.nbytes for a in (self._scores, self._weights, self._keys, self._values))
 
-    def append(self, scores: torch.Tensor, weights: torch.Tensor, keys: torch.Tensor, values: torch.Tensor) -> None:
-        """Add rows ``n_rows..n_rows+r`` from (L, H, r, n_rows+r) scores/weights and (L, K, r, hd) K/V."""
-        first, r = self.n_rows, scores.shape[2]
-        if r == 1:
-            packed_s, packed_w = scores[:, :, 0], weights[:, :, 0]
-        else:
-            index = tril_flat_index(r, scores.shape[3], first)
-            packed_s = scores.flatten(2).index_select(2, index)
-            packed_w = weights.flatten(2).index_select(2, index)
+    def append(
+        self,
+        scores: list[torch.Tensor],
+        weights: list[torch.Tensor],
+        keys: list[torch.Tensor],
+        values: list[torch.Tensor],
+    ) -> None:
+        """Add rows ``n_rows..n_rows+r`` of batch element 0, from per-layer forward captures.
+
+        ``scores``/``weights``: per layer (B, H, r, n_rows+r); ``keys``/``values``: per layer
+        (B, kv_heads, r, head_dim). Copies go straight into the store through numpy views:
+        a decode step appends one row per head, and per-op overhead is what it costs.
+        """
+        first, r = self.n_rows, scores[0].shape[2]
         begin, end = triangle_size(first), triangle_size(first + r)
         self._scores = _ensure(self._scores, end, axis=2)
         self._weights = _ensure(self._weights, end, axis=2)
-        s = packed_s.float().numpy()
-        self._scores[:, :, begin:end] = np.where(np.isneginf(s), np.nan, s)
-        self._weights[:, :, begin:end] = packed_w.float().numpy()
         self._keys = _ensure(self._keys, first + r, axis=2)
         self._values = _ensure(self._values, first + r, axis=2)
-        self._keys[:, :, first : first + r] = keys.float().numpy()
-        self._values[:, :, first : first + r] = values.float().numpy()
+        index = None if r == 1 else tril_flat_index(r, first + r, first).numpy()
+        for layer in range(len(scores)):
+            for store, captured in ((self._scores, scores), (self._weights, weights)):
+                rows = captured[layer].float().numpy()[0]  # (H, r, first+r)
+                store[layer, :, begin:end] = rows[:, 0] if index is None else rows.reshape(rows.shape[0], -1)[:, index]
+            self._keys[layer, :, first : first + r] = keys[layer].float().numpy()[0]
+            self._values[layer, :, first : first + r] = values[layer].float().numpy()[0]
         self.n_rows = first + r
 
     def packed_scores(self, n: int) -> torch.Tensor:
-        """Rows 0..n as a packed (L, H, n(n+1)/2) tensor view; masked cells are NaN."""
+        """Rows 0..n as a packed (L, H, n(n+1)/2) tensor view; masked cells are -inf."""
         return torch.from_numpy(self._scores[:, :, : triangle_size(n)])
 
     def matrix(self, kind: str, layer: int, head: int, n: int) -> np.ndarray:
@@ -76,6 +83,7 @@ class AttentionStore:
         packed = (self._scores if kind == "scores" else self._weights)[layer, head, : triangle_size(n)]
         out = np.full((n, n), np.nan, dtype=np.float32)
         out[_tril(n)] = packed
+        out[np.isneginf(out)] = np.nan
         out.flags.writeable = False
         return out
 

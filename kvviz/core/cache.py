@@ -24,6 +24,8 @@ class KVCache:
         self.keys = [torch.zeros(shape, dtype=config.torch_dtype) for _ in range(config.n_layers)]
         self.values = [torch.zeros(shape, dtype=config.torch_dtype) for _ in range(config.n_layers)]
         self.length = 0
+        self._allocated = sum(t.untyped_storage().nbytes() for t in (*self.keys, *self.values))
+        self._bytes_per_position = sum(t[:, :, 0].numel() * t.element_size() for t in (*self.keys, *self.values))
 
     def write(self, layer: int, start: int, k: torch.Tensor, v: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Store ``k, v`` (B, kv_heads, T, head_dim) at positions ``start..start+T`` of ``layer``.
@@ -34,17 +36,18 @@ class KVCache:
         end = start + k.shape[2]
         if end > self.capacity:
             raise IndexError(f"KV cache holds {self.capacity} positions; cannot write up to {end}")
-        self.keys[layer][:, :, start:end] = k
-        self.values[layer][:, :, start:end] = v
-        return self.keys[layer][:, :, :end], self.values[layer][:, :, :end]
+        keys, values = self.keys[layer], self.values[layer]
+        keys.narrow(2, start, end - start).copy_(k)
+        values.narrow(2, start, end - start).copy_(v)
+        return keys.narrow(2, 0, end), values.narrow(2, 0, end)
 
     def commit(self, length: int) -> None:
         self.length = length
 
     def bytes_used(self) -> int:
-        """Bytes of the filled positions, from the tensors' own element size."""
-        return sum(t[:, :, : self.length].numel() * t.element_size() for t in (*self.keys, *self.values))
+        """Bytes of the filled positions: fill level × one position's bytes, read off the tensors."""
+        return self.length * self._bytes_per_position
 
     def bytes_allocated(self) -> int:
         """Bytes the buffers occupy, from their storage."""
-        return sum(t.untyped_storage().nbytes() for t in (*self.keys, *self.values))
+        return self._allocated

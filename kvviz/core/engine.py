@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
+import numpy as np
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 
@@ -24,6 +25,11 @@ from kvviz.core.record import Mode, ModeStats, Phase, StepRecord
 from kvviz.core.sampling import Sampler, Sampling
 
 BOTH_MODES = (Mode.UNCACHED, Mode.CACHED)
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
 
 
 class GenerationStopped(RuntimeError):
@@ -137,6 +143,7 @@ class Engine:
         )
         self.sequence = torch.zeros(B, self.config.context_length, dtype=torch.long)
         self.sequence[:, : len(self.prompt_ids)] = torch.tensor(self.prompt_ids)
+        self._tokens = self.sequence[0].numpy()  # shares memory: records slice it, positions never change
         self.history = [self._run(Phase.PREFILL, step=0, start=0, n=len(self.prompt_ids))]
         self.cursor = 0
         return self.current
@@ -169,10 +176,11 @@ class Engine:
         time_c = time.perf_counter() - t0
         measured_c = self._measure(lambda: self.model(new_ids, start, self.cache)) if self.count_flops else None
 
-        sampler_state = self.sampler.state()
-        if Mode.UNCACHED in self.modes:
+        if Mode.UNCACHED in self.modes:  # both modes draw with the same random state
+            sampler_state = None if self.sampling.greedy else self.sampler.state()
             token_u = int(self.sampler(res_u.logits)[0])
-            self.sampler.restore(sampler_state)
+            if sampler_state is not None:
+                self.sampler.restore(sampler_state)
         next_tokens = self.sampler(res_c.logits)
         self._next_tokens = next_tokens
 
@@ -183,14 +191,13 @@ class Engine:
             if compare_rows:
                 recompute_diff = self._recompute_diff(res_u, n)
         if self.store is not None:
-            captured = (res_c.scores, res_c.weights, res_c.keys, res_c.values)
-            self.store.append(*(torch.stack([t[0] for t in per_layer]) for per_layer in captured))  # batch element 0
+            self.store.append(res_c.scores, res_c.weights, res_c.keys, res_c.values)
 
         return StepRecord(
             step=step,
             phase=phase,
             config=self.config,
-            tokens=tuple(self.sequence[0, :n].tolist()),
+            tokens=_read_only(self._tokens[:n]),
             n_prompt=len(self.prompt_ids),
             new_rows=n - start,
             next_token=int(next_tokens[0]),
@@ -207,8 +214,7 @@ class Engine:
         """Largest |Δ| between the rows the uncached pass recomputed and those stored at earlier steps."""
         scores = torch.stack([s[0, :, : n - 1] for s in res_u.scores]).float()  # (L, H, n-1, n)
         again = scores.flatten(2).index_select(2, tril_flat_index(n - 1, n, 0))
-        again = again.masked_fill(torch.isneginf(again), float("nan"))
-        diff = (again - self.store.packed_scores(n - 1)).abs()
+        diff = (again - self.store.packed_scores(n - 1)).abs()  # masked in both: -inf - -inf = nan
         return float(torch.nan_to_num(diff, nan=0.0).max()) if diff.numel() else 0.0
 
     @staticmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
@@ -41,65 +42,80 @@ class Rotary:
         self.cos = torch.empty(0)
         self.sin = torch.empty(0)
 
-    def tables(self, positions: torch.Tensor, dtype: torch.dtype) -> tuple[torch.Tensor, torch.Tensor]:
-        end = int(positions[-1]) + 1
+    def tables(self, start: int, end: int, dtype: torch.dtype) -> tuple[torch.Tensor, torch.Tensor]:
+        """cos and sin for positions ``start..end``, (T, head_dim) each."""
         if self.cos.shape[0] < end or self.cos.dtype != dtype:
             size = max(end, 2 * self.cos.shape[0], 64)
             angles = torch.outer(torch.arange(size, dtype=torch.float32), self.inv_freq)  # (size, hd/2)
             angles = torch.cat((angles, angles), dim=-1)  # (size, hd)
             self.cos, self.sin = angles.cos().to(dtype), angles.sin().to(dtype)
-        return self.cos[positions], self.sin[positions]  # (T, hd) each
+        return self.cos[start:end], self.sin[start:end]
 
     @staticmethod
     def apply(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
         half = x.shape[-1] // 2
-        rotated = torch.cat((-x[..., half:], x[..., :half]), dim=-1)
+        rotated = torch.cat((-x.narrow(-1, half, half), x.narrow(-1, 0, half)), dim=-1)
         return x * cos + rotated * sin
 
 
+def attention(
+    x: torch.Tensor,
+    qkv_weight: torch.Tensor,
+    proj_weight: torch.Tensor,
+    shape: tuple[int, int, int],
+    rope: tuple[torch.Tensor, torch.Tensor],
+    allowed: torch.Tensor | None,
+    cache: KVCache | None,
+    layer: int,
+    start: int,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Grouped-query attention of ``x`` (B, T, d); ``shape`` is (heads, kv_heads, head_dim).
+
+    ``allowed`` (T, Tk) masks keys; None lets every key through (a decode row under the
+    causal mask). Returns the output (B, T, d), scores and weights (B, H, T, Tk), and the
+    K, V of this pass (B, kv_heads, T, head_dim). Written with ``narrow`` and functional
+    calls: a decode step is tiny, so per-op Python overhead is what it costs.
+    """
+    B, T, _ = x.shape
+    H, K, hd = shape
+    qkv = F.linear(x, qkv_weight).view(B, T, H + 2 * K, hd).transpose(1, 2)  # (B, H+2K, T, hd)
+    qk = Rotary.apply(qkv.narrow(1, 0, H + K), *rope)  # (B, H+K, T, hd): one rotation for Q and K
+    q, k, v = qk.narrow(1, 0, H), qk.narrow(1, H, K), qkv.narrow(1, H + K, K)  # (B, H|K|K, T, hd)
+    keys, values = (k, v) if cache is None else cache.write(layer, start, k, v)  # (B, K, Tk, hd)
+    Tk = keys.shape[2]
+    # Query heads sharing a K/V head are stacked along the row axis: head h uses kv head h // group.
+    q_grouped = q.reshape(B, K, (H // K) * T, hd)  # (B, K, group*T, hd)
+    scores = (q_grouped @ keys.transpose(-2, -1)).view(B, H, T, Tk) * hd**-0.5  # (B, H, T, Tk)
+    if allowed is not None:
+        scores = scores.masked_fill(~allowed, float("-inf"))
+    weights = torch.softmax(scores.float(), dim=-1).to(x.dtype)  # (B, H, T, Tk)
+    out = (weights.view(B, K, (H // K) * T, Tk) @ values).view(B, H, T, hd)  # (B, H, T, hd)
+    out = out.transpose(1, 2).reshape(B, T, H * hd)  # (B, T, H*hd)
+    return F.linear(out, proj_weight), scores, weights, k, v
+
+
 class Attention(nn.Module):
+    """Holds the attention weights; the computation is :func:`attention`."""
+
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()
-        self.n_heads, self.n_kv_heads, self.head_dim = config.n_heads, config.n_kv_heads, config.dim_head
-        self.qkv = nn.Linear(config.d_model, (self.n_heads + 2 * self.n_kv_heads) * self.head_dim, bias=False)
-        self.proj = nn.Linear(self.n_heads * self.head_dim, config.d_model, bias=False)
-        self.scale = 1.0 / math.sqrt(self.head_dim)
-
-    def forward(
-        self,
-        x: torch.Tensor,
-        rope: tuple[torch.Tensor, torch.Tensor],
-        allowed: torch.Tensor,
-        cache: KVCache | None,
-        layer: int,
-        start: int,
-    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
-        B, T, _ = x.shape
-        H, K, hd = self.n_heads, self.n_kv_heads, self.head_dim
-        q, k, v = self.qkv(x).split((H * hd, K * hd, K * hd), dim=-1)
-        q = Rotary.apply(q.view(B, T, H, hd).transpose(1, 2), *rope)  # (B, H, T, hd)
-        k = Rotary.apply(k.view(B, T, K, hd).transpose(1, 2), *rope)  # (B, K, T, hd)
-        v = v.view(B, T, K, hd).transpose(1, 2)  # (B, K, T, hd)
-        keys, values = (k, v) if cache is None else cache.write(layer, start, k, v)  # (B, K, Tk, hd)
-        Tk = keys.shape[2]
-        # Query heads sharing a K/V head are stacked along the row axis: head h uses kv head h // group.
-        q_grouped = q.reshape(B, K, (H // K) * T, hd)  # (B, K, group*T, hd)
-        scores = (q_grouped @ keys.transpose(-2, -1)).view(B, H, T, Tk) * self.scale  # (B, H, T, Tk)
-        scores = scores.masked_fill(~allowed, float("-inf"))
-        weights = torch.softmax(scores.float(), dim=-1).to(x.dtype)  # (B, H, T, Tk)
-        out = (weights.view(B, K, (H // K) * T, Tk) @ values).view(B, H, T, hd)  # (B, H, T, hd)
-        out = out.transpose(1, 2).reshape(B, T, H * hd)  # (B, T, H*hd)
-        return self.proj(out), scores, weights, k, v
+        self.shape = (config.n_heads, config.n_kv_heads, config.dim_head)
+        H, K, hd = self.shape
+        self.qkv = nn.Linear(config.d_model, (H + 2 * K) * hd, bias=False)
+        self.proj = nn.Linear(H * hd, config.d_model, bias=False)
 
 
 class MLP(nn.Module):
+    """Holds the MLP weights; the computation is :func:`mlp`."""
+
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()
         self.up = nn.Linear(config.d_model, config.d_ff, bias=False)
         self.down = nn.Linear(config.d_ff, config.d_model, bias=False)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.down(F.gelu(self.up(x)))
+
+def mlp(x: torch.Tensor, up_weight: torch.Tensor, down_weight: torch.Tensor) -> torch.Tensor:
+    return F.linear(F.gelu(F.linear(x, up_weight), approximate="tanh"), down_weight)  # GPT-2's GELU
 
 
 class Block(nn.Module):
@@ -109,6 +125,28 @@ class Block(nn.Module):
         self.attn = Attention(config)
         self.ln2 = nn.LayerNorm(config.d_model)
         self.mlp = MLP(config)
+
+    def weights(self) -> LayerWeights:
+        a, m = self.attn, self.mlp
+        return LayerWeights(
+            self.ln1.weight, self.ln1.bias, a.qkv.weight, a.proj.weight, self.ln2.weight, self.ln2.bias,
+            m.up.weight, m.down.weight, a.shape, self.ln1.eps,
+        )  # fmt: skip
+
+
+class LayerWeights(NamedTuple):
+    """One block's raw tensors, looked up once: nn.Module attribute access costs more than a decode op."""
+
+    ln1_w: torch.Tensor
+    ln1_b: torch.Tensor
+    qkv: torch.Tensor
+    proj: torch.Tensor
+    ln2_w: torch.Tensor
+    ln2_b: torch.Tensor
+    up: torch.Tensor
+    down: torch.Tensor
+    shape: tuple[int, int, int]
+    eps: float
 
 
 class TinyDecoder(nn.Module):
@@ -121,6 +159,7 @@ class TinyDecoder(nn.Module):
         self.blocks = nn.ModuleList(Block(config) for _ in range(config.n_layers))
         self.ln_f = nn.LayerNorm(config.d_model)
         self.rotary = Rotary(config.dim_head)
+        self._plan: list[LayerWeights] | None = None
         self._init_weights(config.seed)
         self.to(config.torch_dtype)
         self.eval()
@@ -138,6 +177,14 @@ class TinyDecoder(nn.Module):
                     p.normal_(0.0, 1.0, generator=gen)
                 else:
                     p.normal_(0.0, 1.0 / math.sqrt(p.shape[1]), generator=gen)
+
+    def _apply(self, fn, recurse=True):  # .to(), .float(), ... may replace the tensors
+        self._plan = None
+        return super()._apply(fn, recurse)
+
+    def load_state_dict(self, *args, **kwargs):
+        self._plan = None
+        return super().load_state_dict(*args, **kwargs)
 
     def forward(
         self,
@@ -158,16 +205,20 @@ class TinyDecoder(nn.Module):
         instead of the last position's (B, vocab) that generation needs.
         """
         T = ids.shape[1]
-        positions = torch.arange(start, start + T)
-        rope = self.rotary.tables(positions, self.config.torch_dtype)
-        if allowed is None:
+        d = (self.config.d_model,)
+        rope = self.rotary.tables(start, start + T, self.config.torch_dtype)
+        if allowed is None and T > 1:
             allowed = torch.ones(T, start + T, dtype=torch.bool).tril(diagonal=start)  # (T, Tk)
-        x = self.embed(ids)  # (B, T, d)
+        if self._plan is None or torch.is_grad_enabled():  # training may swap tensors between calls
+            self._plan = [block.weights() for block in self.blocks]
+        embed = self.embed.weight
+        x = F.embedding(ids, embed)  # (B, T, d)
         scores, weights, keys, values = ([] if capture else None for _ in range(4))
-        for layer, block in enumerate(self.blocks):
-            a, s, w, k, v = block.attn(block.ln1(x), rope, allowed, cache, layer, start)
+        for layer, lw in enumerate(self._plan):
+            h = F.layer_norm(x, d, lw.ln1_w, lw.ln1_b, lw.eps)
+            a, s, w, k, v = attention(h, lw.qkv, lw.proj, lw.shape, rope, allowed, cache, layer, start)
             x = x + a
-            x = x + block.mlp(block.ln2(x))
+            x = x + mlp(F.layer_norm(x, d, lw.ln2_w, lw.ln2_b, lw.eps), lw.up, lw.down)
             if capture:
                 scores.append(s)
                 weights.append(w)
@@ -175,6 +226,7 @@ class TinyDecoder(nn.Module):
                 values.append(v)
         if cache is not None:
             cache.commit(start + T)
-        hidden = self.ln_f(x if all_logits else x[:, -1, :])  # (B, T, d) or (B, d)
-        logits = F.linear(hidden, self.embed.weight)  # tied embedding
+        ln_f = self.ln_f
+        hidden = F.layer_norm(x if all_logits else x[:, -1, :], d, ln_f.weight, ln_f.bias, ln_f.eps)
+        logits = F.linear(hidden, embed)  # tied embedding
         return ForwardResult(logits, scores, weights, keys, values)

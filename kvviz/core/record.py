@@ -54,7 +54,8 @@ class ModeStats:
 class StepRecord:
     """Everything one step produced. Arrays handed out are read-only; the record never changes.
 
-    ``tokens`` are the tokens processed so far (batch element 0), so the attention matrix
+    ``tokens`` are the tokens processed so far (batch element 0; a read-only int64 view shared
+    with later records, so a run stores its tokens once), so the attention matrix
     of this step is ``n_tokens × n_tokens``; ``next_token`` is the token this step generated,
     which the next step will process.
     """
@@ -62,7 +63,7 @@ class StepRecord:
     step: int
     phase: Phase
     config: ModelConfig
-    tokens: tuple[int, ...]
+    tokens: np.ndarray
     n_prompt: int
     new_rows: int
     next_token: int

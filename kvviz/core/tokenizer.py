@@ -26,7 +26,7 @@ def decode(ids: Sequence[int]) -> str:
     Byte sequences that are not valid UTF-8 (possible mid-generation) decode with
     U+FFFD replacement characters rather than failing.
     """
-    data = bytes(ids)
+    data = bytes(int(i) for i in ids)
     try:
         return data.decode("utf-8", errors="surrogatepass")
     except UnicodeDecodeError:
@@ -63,6 +63,7 @@ def token_labels(ids: Sequence[int]) -> list[str]:
     byte shows "·" and its hex value, so the reader sees which bytes belong together.
     Bytes that do not form valid UTF-8 show as ``\\xNN``.
     """
+    ids = [int(i) for i in ids]  # also accepts numpy arrays, whose bytes() would be their raw buffer
     labels: list[str] = []
     i = 0
     n = len(ids)
