@@ -52,12 +52,16 @@ class AttentionStore:
         weights: list[torch.Tensor],
         keys: list[torch.Tensor],
         values: list[torch.Tensor],
+        key_positions: torch.Tensor | None = None,
     ) -> None:
         """Add rows ``n_rows..n_rows+r`` of batch element 0, from per-layer forward captures.
 
         ``scores``/``weights``: per layer (B, H, r, n_rows+r); ``keys``/``values``: per layer
         (B, kv_heads, r, head_dim). Copies go straight into the store through numpy views:
         a decode step appends one row per head, and per-op overhead is what it costs.
+        ``key_positions`` (Tk,) gives each captured column's absolute position when a
+        windowed cache attended to fewer keys than positions; evicted cells store -inf
+        scores and zero weights.
         """
         first, r = self.n_rows, scores[0].shape[2]
         begin, end = triangle_size(first), triangle_size(first + r)
@@ -66,9 +70,16 @@ class AttentionStore:
         self._keys = _ensure(self._keys, first + r, axis=2)
         self._values = _ensure(self._values, first + r, axis=2)
         index = None if r == 1 else tril_flat_index(r, first + r, first).numpy()
+        scatter = None
+        if key_positions is not None and key_positions.numel() != first + r:
+            scatter = key_positions.numpy()
         for layer in range(len(scores)):
-            for store, captured in ((self._scores, scores), (self._weights, weights)):
-                rows = captured[layer].float().numpy()[0]  # (H, r, first+r)
+            for store, captured, fill in ((self._scores, scores, -np.inf), (self._weights, weights, 0.0)):
+                rows = captured[layer].float().numpy()[0]  # (H, r, Tk)
+                if scatter is not None:  # columns by absolute key position
+                    full = np.full((*rows.shape[:2], first + r), fill, dtype=np.float32)
+                    full[:, :, scatter] = rows
+                    rows = full
                 store[layer, :, begin:end] = rows[:, 0] if index is None else rows.reshape(rows.shape[0], -1)[:, index]
             self._keys[layer, :, first : first + r] = keys[layer].float().numpy()[0]
             self._values[layer, :, first : first + r] = values[layer].float().numpy()[0]

@@ -21,6 +21,8 @@ from kvviz.core.cache import KVCache
 from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
 from kvviz.core.flops import forward_flops
 from kvviz.core.model import ForwardResult, TinyDecoder
+from kvviz.core.policy import CachePolicy
+from kvviz.core.quant import CACHE_DTYPES
 from kvviz.core.record import Mode, ModeStats, Phase, StepRecord
 from kvviz.core.sampling import Sampler, Sampling
 
@@ -42,6 +44,9 @@ class Engine:
     ``record_attention`` keeps every attention row for the views (off for pure speed runs);
     ``count_flops`` also runs each pass under ``FlopCounterMode`` to measure its FLOPs;
     ``modes`` may drop the uncached mode for benchmarks of the cached path alone.
+    ``policy`` (window, sinks) and ``cache_dtype`` (int8, int4, fp8) shape the cache; the
+    uncached reference always runs in the model's dtype under the same attention mask, so
+    any difference between the modes is the quantization error.
     """
 
     def __init__(
@@ -55,6 +60,8 @@ class Engine:
         record_attention: bool = True,
         count_flops: bool = False,
         modes: Sequence[Mode] = BOTH_MODES,
+        policy: CachePolicy | None = None,
+        cache_dtype: str = "model",
     ) -> None:
         self.prompt_ids = tokenizer.encode(prompt) if isinstance(prompt, str) else list(prompt)
         check_prompt_fits(config, len(self.prompt_ids))
@@ -66,6 +73,11 @@ class Engine:
             raise ConfigError("model", "was built for a different configuration")
         if Mode.CACHED not in modes:
             raise ConfigError("modes", "must include the cached mode, which drives generation")
+        self.policy = policy or CachePolicy()
+        self.policy.check_fits(config.context_length)
+        if cache_dtype not in CACHE_DTYPES:
+            raise ConfigError("cache_dtype", f"must be one of {', '.join(CACHE_DTYPES)}, got {cache_dtype!r}")
+        self.cache_dtype = cache_dtype
         self.config = config
         self.model = model if model is not None else TinyDecoder(config)
         self.sampling = sampling or Sampling()
@@ -95,7 +107,7 @@ class Engine:
         generated = last.step + 1
         if self.max_new_tokens is not None and generated >= self.max_new_tokens:
             return f"max new tokens reached ({self.max_new_tokens} generated)"
-        if last.n_tokens >= self.config.context_length:
+        if not self.policy.evicts and last.n_tokens >= self.config.context_length:
             return (
                 f"context length reached: all {self.config.context_length} positions hold tokens and the "
                 "full cache has no room for the next one"
@@ -134,7 +146,8 @@ class Engine:
     def reset(self) -> StepRecord:
         """Discard the run and prefill the prompt again (same seed, so the same run)."""
         B = self.config.batch_size
-        self.cache = KVCache(self.config)
+        self.cache = KVCache(self.config, self.policy, self.cache_dtype)
+        self.first_divergence: int | None = None
         self.sampler = Sampler(self.sampling)
         self.store = (
             AttentionStore(self.config.n_layers, self.config.n_heads, self.config.n_kv_heads, self.config.dim_head)
@@ -153,6 +166,11 @@ class Engine:
     def _decode(self) -> StepRecord:
         last = self.frontier
         n = last.n_tokens + 1
+        if n > self.sequence.shape[1]:  # a sliding cache generates past the context length
+            grown = torch.zeros(self.sequence.shape[0], 2 * self.sequence.shape[1], dtype=torch.long)
+            grown[:, : n - 1] = self.sequence[:, : n - 1]
+            self.sequence = grown
+            self._tokens = grown[0].numpy()
         self.sequence[:, n - 1] = self._next_tokens
         return self._run(Phase.DECODE, step=last.step + 1, start=n - 1, n=n)
 
@@ -167,10 +185,13 @@ class Engine:
         if Mode.UNCACHED in self.modes:
             full_ids = self.sequence[:, :n]
             t0 = time.perf_counter()
-            res_u = self.model(full_ids, 0, None, capture=compare_rows)
+            res_u = self.model(full_ids, 0, None, capture=compare_rows, policy=self.policy)
             time_u = time.perf_counter() - t0
-            measured_u = self._measure(lambda: self.model(full_ids, 0, None)) if self.count_flops else None
+            measured_u = (
+                self._measure(lambda: self.model(full_ids, 0, None, policy=self.policy)) if self.count_flops else None
+            )
 
+        key_positions = self.cache.key_positions(start, n - start)
         t0 = time.perf_counter()
         res_c = self.model(new_ids, start, self.cache, capture=want_rows)
         time_c = time.perf_counter() - t0
@@ -187,11 +208,13 @@ class Engine:
         logit_diff = recompute_diff = None
         if Mode.UNCACHED in self.modes:
             uncached = ModeStats(forward_flops(self.config, n, n), measured_u, time_u, token_u)
+            if token_u != int(next_tokens[0]) and self.first_divergence is None:
+                self.first_divergence = step
             logit_diff = float((res_c.logits.float() - res_u.logits.float()).abs().max())
             if compare_rows:
                 recompute_diff = self._recompute_diff(res_u, n)
         if self.store is not None:
-            self.store.append(res_c.scores, res_c.weights, res_c.keys, res_c.values)
+            self.store.append(res_c.scores, res_c.weights, res_c.keys, res_c.values, key_positions)
 
         return StepRecord(
             step=step,
@@ -201,12 +224,17 @@ class Engine:
             n_prompt=len(self.prompt_ids),
             new_rows=n - start,
             next_token=int(next_tokens[0]),
-            cached=ModeStats(forward_flops(self.config, n - start, n), measured_c, time_c, int(next_tokens[0])),
+            cached=ModeStats(
+                forward_flops(self.config, n - start, key_positions.numel()), measured_c, time_c, int(next_tokens[0])
+            ),
             uncached=uncached,
             cache_bytes_used=self.cache.bytes_used(),
             cache_bytes_allocated=self.cache.bytes_allocated(),
             max_abs_logit_diff=logit_diff,
             recompute_max_abs_diff=recompute_diff,
+            first_divergence_step=self.first_divergence,
+            policy=self.policy,
+            cache_dtype=self.cache_dtype,
             store=self.store,
         )
 

@@ -19,8 +19,10 @@ from torch import nn
 
 from kvviz.core.cache import KVCache
 from kvviz.core.config import ModelConfig
+from kvviz.core.policy import CachePolicy
 
 ROPE_BASE = 10_000.0
+FULL = CachePolicy()
 
 
 @dataclass
@@ -194,21 +196,26 @@ class TinyDecoder(nn.Module):
         capture: bool = False,
         allowed: torch.Tensor | None = None,
         all_logits: bool = False,
+        policy: CachePolicy = FULL,
     ) -> ForwardResult:
         """Run tokens ``ids`` (B, T) placed at positions ``start..start+T``.
 
         Without ``cache`` the keys are these tokens only, so ``start`` must be 0 and the
         whole sequence is passed. With ``cache`` the new K/V are written to it and the
-        queries attend to every cached position up to their own. ``allowed`` (T, Tk)
-        overrides the causal mask (a cache policy's window); default is causal.
+        queries attend to the positions the cache holds. The attention mask follows the
+        cache's policy, or ``policy`` without a cache (so the uncached reference of a
+        windowed cache masks the same keys); ``allowed`` (T, Tk) overrides it.
         ``all_logits`` returns (B, T, vocab) logits for every position (training, evaluation)
         instead of the last position's (B, vocab) that generation needs.
         """
         T = ids.shape[1]
         d = (self.config.d_model,)
         rope = self.rotary.tables(start, start + T, self.config.torch_dtype)
-        if allowed is None and T > 1:
-            allowed = torch.ones(T, start + T, dtype=torch.bool).tril(diagonal=start)  # (T, Tk)
+        if cache is not None:
+            policy = cache.policy
+        if allowed is None and (policy.evicts or T > 1):  # a decode row under the causal mask sees every key
+            key_pos = cache.key_positions(start, T) if cache is not None else torch.arange(T)
+            allowed = policy.allowed(torch.arange(start, start + T), key_pos)  # (T, Tk) or None
         if self._plan is None or torch.is_grad_enabled():  # training may swap tensors between calls
             self._plan = [block.weights() for block in self.blocks]
         embed = self.embed.weight
@@ -225,7 +232,7 @@ class TinyDecoder(nn.Module):
                 keys.append(k)
                 values.append(v)
         if cache is not None:
-            cache.commit(start + T)
+            cache.commit(start, T)
         ln_f = self.ln_f
         hidden = F.layer_norm(x if all_logits else x[:, -1, :], d, ln_f.weight, ln_f.bias, ln_f.eps)
         logits = F.linear(hidden, embed)  # tied embedding

@@ -10,6 +10,7 @@ import numpy as np
 from kvviz.core.attention_store import AttentionStore
 from kvviz.core.config import ModelConfig
 from kvviz.core.flops import FlopBreakdown
+from kvviz.core.policy import CachePolicy
 
 
 class Phase(StrEnum):
@@ -31,6 +32,7 @@ class CellStatus(IntEnum):
     COMPUTED = 1  # a new row, computed this step
     RECOMPUTED = 2  # an earlier row computed again: redundant work of the uncached mode
     SKIPPED = 3  # an earlier row the cached mode did not need to compute again
+    OUT_OF_WINDOW = 4  # key before the query but outside the policy's window: evicted (cached) / masked (uncached)
 
 
 class KVSource(IntEnum):
@@ -38,6 +40,7 @@ class KVSource(IntEnum):
 
     COMPUTED = 0  # projected from its token this step
     FROM_CACHE = 1  # read from the KV cache
+    EVICTED = 2  # no longer in the cache: the policy evicted it, no query can see it again
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class StepRecord:
     cache_bytes_allocated: int
     max_abs_logit_diff: float | None  # cached vs uncached logits of the new token
     recompute_max_abs_diff: float | None  # uncached recomputed rows vs rows stored earlier
+    first_divergence_step: int | None  # first step ≤ this one whose modes chose different tokens
+    policy: CachePolicy
+    cache_dtype: str  # "model" or a quantized storage type (int8, int4, fp8)
     store: AttentionStore | None  # None when the engine does not record attention
 
     @property
@@ -112,13 +118,19 @@ class StepRecord:
         status = np.where(rows >= first_new, CellStatus.COMPUTED, earlier).astype(np.uint8)
         status = np.broadcast_to(status, (n, n)).copy()
         status[cols > rows] = CellStatus.MASKED
+        if self.policy.evicts:
+            kept = (rows - cols < self.policy.window) | (cols < self.policy.sinks)
+            status[(cols <= rows) & ~kept] = CellStatus.OUT_OF_WINDOW
         status.flags.writeable = False
         return status
 
     def kv_source(self, mode: Mode) -> np.ndarray:
-        """(n_tokens,) uint8 of :class:`KVSource` for each key position in ``mode``."""
+        """(n_tokens,) uint8 of :class:`KVSource` for each key position in ``mode``, after the step."""
         source = np.full(self.n_tokens, KVSource.COMPUTED, dtype=np.uint8)
         if mode is Mode.CACHED:
             source[: self.n_tokens - self.new_rows] = KVSource.FROM_CACHE
+            gone = np.ones(self.n_tokens, dtype=bool)
+            gone[self.policy.resident(self.n_tokens)] = False
+            source[gone] = KVSource.EVICTED
         source.flags.writeable = False
         return source
