@@ -1,0 +1,516 @@
+"""Memory explorer panel: what the KV cache costs for published models and any config.json.
+
+Every number shown comes from a :class:`kvviz.core.memory.MemoryReport` or a curve computed by
+:mod:`kvviz.core.memory`; this widget only picks the inputs and draws. The plots are log–log
+(context 1 to 1M tokens against cache bytes): one compares attention variants at the chosen
+model's depth and width, the other the cache dtypes. GPU sizes are drawn as labelled
+horizontal lines in decimal GB, the units they are sold in.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvviz.core import memory
+from kvviz.gui import theme as th
+from kvviz.units import format_bytes, format_flops
+
+if TYPE_CHECKING:
+    from kvviz.core.config import ModelConfig
+
+#: Okabe–Ito colours and distinct dash patterns, one pair per curve after the model's own line.
+CURVE_STYLES = (
+    (th.ORANGE, Qt.PenStyle.SolidLine),
+    (th.SKY_BLUE, Qt.PenStyle.DashLine),
+    (th.BLUISH_GREEN, Qt.PenStyle.DotLine),
+    (th.VERMILLION, Qt.PenStyle.DashDotLine),
+    (th.REDDISH_PURPLE, Qt.PenStyle.DashDotDotLine),
+)
+#: Cache dtypes compared in the second plot; float16 and bfloat16 take the same bytes, so one curve.
+DTYPE_CURVES = (
+    ("float32", "float32"),
+    ("float16", "float16 / bfloat16"),
+    ("fp8", "fp8 + scales"),
+    ("int8", "int8 + scales"),
+    ("int4", "int4 + scales"),
+)
+READOUT_ROWS = (
+    ("model", "Model"),
+    ("attention", "Attention"),
+    ("shape", "Layers, heads"),
+    ("parameters", "Parameters"),
+    ("context", "Context"),
+    ("bytes_per_token", "KV cache per token"),
+    ("cache", "KV cache"),
+    ("weights", "Weights"),
+    ("total", "Weights + cache"),
+    ("max_context", "Longest context"),
+    ("flops_cached", "FLOPs per token, cached"),
+    ("flops_uncached", "FLOPs per token, uncached"),
+)
+GPU_COLUMNS = ("GPU", "free after weights", "fits", "longest context")
+DEFAULT_MODEL = "llama-2-7b"
+PLOT_MAX = memory.PLOT_MAX_CONTEXT
+
+
+def exact_bytes(n: int) -> str:
+    """Exact bytes, then binary and decimal units, e.g. "524,288 B (512 KiB · 524 kB)"."""
+    return f"{n:,} B  ({format_bytes(n)} · {memory.format_decimal_bytes(n)})"
+
+
+def _decade_ticks(low: float, high: float, label) -> list[tuple[float, str]]:
+    """Ticks at each power of ten between ``low`` and ``high`` (log10 view coordinates)."""
+    return [(k, label(10**k)) for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)]
+
+
+def _token_label(n: int) -> str:
+    for unit, scale in (("M", 10**6), ("k", 10**3)):
+        if n >= scale:
+            return f"{n // scale}{unit}"
+    return str(n)
+
+
+class _CachePlot(pg.GraphicsLayoutWidget):
+    """Log–log cache bytes against context, with GPU lines and the chosen context marked.
+
+    The legend has its own column to the right of the axes, so no curve can hide under it.
+    """
+
+    def __init__(self, theme: th.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground(theme.panel)
+        self.theme = theme
+        self.item = item = self.addPlot(row=0, col=0)
+        item.setLogMode(x=True, y=True)
+        item.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.getViewBox().setMouseEnabled(x=False, y=False)
+        for name, text in (("bottom", "context (tokens)"), ("left", "KV cache (decimal: 1 GB = 10⁹ B)")):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(theme.axis))
+            axis.setTextPen(pg.mkPen(theme.text))
+            axis.setTickFont(th.font(theme))
+            axis.setLabel(text, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
+            axis.enableAutoSIPrefix(False)
+        item.getAxis("left").setWidth(72)
+        item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep "1M" at the right edge
+        self.legend = pg.LegendItem(labelTextColor=theme.text, labelTextSize=f"{theme.font_pt}pt")
+        self.addItem(self.legend, row=0, col=1)
+        self.ci.layout.setColumnStretchFactor(0, 1)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.ci.layout.setHorizontalSpacing(18)
+        self.curves: list[pg.PlotDataItem] = []
+        self._markers: list[pg.GraphicsObject] = []
+        self._labels: list[pg.TextItem] = []
+        item.getViewBox().sigResized.connect(self._place_labels)
+        self.context_line = pg.InfiniteLine(
+            angle=90,
+            pen=pg.mkPen(theme.cursor, width=1.5),
+            label="",
+            labelOpts={"position": 0.02, "color": theme.cursor, "anchors": [(0, 1), (0, 1)], "fill": theme.panel},
+        )
+        item.addItem(self.context_line, ignoreBounds=True)
+
+    def set_title(self, title: str, detail: str) -> None:
+        """Two short lines rather than one long one: the title's width is the plot's minimum width."""
+        t = self.theme
+        self.item.setTitle(
+            f"{title}<br><span style='font-size:{t.font_pt}pt; color:{t.muted_text}'>{detail}</span>",
+            color=t.text,
+            size=f"{t.title_pt}pt",
+        )
+
+    def set_curves(self, contexts: list[int], curves: list[tuple[str, list[int], pg.QtGui.QPen]]) -> None:
+        """Replace the curves: (legend label, cache bytes per context, pen)."""
+        for curve in self.curves:
+            self.item.removeItem(curve)
+        self.legend.clear()
+        x = np.asarray(contexts, dtype=float)
+        self.curves = [self.item.plot(x, np.asarray(y, dtype=float), pen=pen) for _, y, pen in curves]
+        for curve, (label, _, _) in zip(self.curves, curves, strict=True):
+            self.legend.addItem(curve, label)
+        # A long title must not squeeze the legend column away.
+        self.ci.layout.setColumnMinimumWidth(1, self.legend.layout.preferredWidth())
+
+    def set_markers(self, gpus: list[tuple[str, float, bool]], budget: tuple[str, int] | None, context: int) -> None:
+        """GPU sizes (label, bytes, chosen), the chosen GPU's room for the cache, and the context line."""
+        for marker in self._markers:
+            self.item.removeItem(marker)
+        self._markers, self._labels = [], []
+        t = self.theme
+        lines = [
+            (name, size, t.text if chosen else t.muted_text, 1.6 if chosen else 1.0) for name, size, chosen in gpus
+        ]
+        if budget is not None:
+            lines.append((*budget, t.text, 1.2))
+        for i, (text, size, colour, width) in enumerate(lines):
+            style = Qt.PenStyle.DashLine if budget is not None and i == len(gpus) else Qt.PenStyle.DotLine
+            line = pg.InfiniteLine(pos=math.log10(size), angle=0, pen=pg.mkPen(colour, width=width, style=style))
+            label = pg.TextItem(text, color=colour, anchor=(0, 1), fill=pg.mkBrush(t.panel))
+            label.setFont(th.font(t, t.font_pt - 1))
+            label.setPos(0, math.log10(size))
+            label.setZValue(20)
+            for marker in (line, label):
+                self.item.addItem(marker, ignoreBounds=True)
+                self._markers.append(marker)
+            self._labels.append(label)
+        self._place_labels()
+        self.context_line.setValue(math.log10(context))
+        label = self.context_line.label
+        label.setFormat(f"context {context:,}")
+        # At the bottom (curves rise to the right, GPU labels sit at the top); right of the line in the
+        # left half of the plot, left of it in the right half, so it is never clipped.
+        side = 0 if context < 10 ** (math.log10(PLOT_MAX) / 2) else 1
+        label.anchors = [(side, 1), (side, 1)]
+        label.updatePosition()
+
+    def _place_labels(self) -> None:
+        """GPU sizes lie a fraction of a decade apart, closer than a line of text: their labels go
+        left (below the curves) in a staircase, each starting where the one before ends, in pixels."""
+        view = self.item.getViewBox()
+        (x0, x1), _ = view.viewRange()
+        if view.width() <= 0:
+            return
+        per_pixel = (x1 - x0) / view.width()
+        x = x0 + 6 * per_pixel
+        for label in self._labels:
+            label.setPos(x, label.pos().y())
+            x += (label.boundingRect().width() + 6) * per_pixel
+
+    def set_view(self, low: float, high: float, max_tokens: int) -> None:
+        """Show contexts 1..max_tokens and bytes low..high, with ticks in readable units."""
+        self.item.setXRange(0, math.log10(max_tokens), padding=0.035)  # room for the last tick label
+        self.item.setYRange(math.log10(low), math.log10(high), padding=0.02)
+        self._place_labels()
+        x_ticks = [(k, _token_label(10**k)) for k in range(round(math.log10(max_tokens)) + 1)]
+        self.item.getAxis("bottom").setTicks([x_ticks, []])
+        self.item.getAxis("left").setTicks([_decade_ticks(low, high, memory.format_decimal_bytes), []])
+
+
+class _FittedTable(QTableWidget):
+    """A table that shows every row, each as tall as its wrapped text, and never scrolls."""
+
+    def fit_height(self) -> None:
+        self.resizeRowsToContents()
+        header = self.horizontalHeader()
+        header_height = 0 if header.isHidden() else header.sizeHint().height()
+        self.setFixedHeight(self.verticalHeader().length() + header_height + 2 * self.frameWidth())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_height()  # a narrower column wraps into taller rows
+
+
+class MemoryPanel(QWidget):
+    """Pick a model, context, batch, dtype and GPU; read what the cache and weights cost.
+
+    ``report`` is the :class:`~kvviz.core.memory.MemoryReport` on display. The main window calls
+    ``set_tiny_config`` whenever the tiny model's configuration changes, to list it beside the
+    published models.
+    """
+
+    def __init__(self, parent: QWidget | None = None, theme: th.Theme = th.DARK) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.report: memory.MemoryReport | None = None
+        self._curve_key: tuple | None = None
+
+        self.model_box = QComboBox()
+        self.model_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for model_id in memory.PRESET_IDS:
+            spec = memory.preset(model_id)
+            self.model_box.addItem(f"{model_id} — {spec.name}", spec)
+        self.load_button = QPushButton("Load config.json…")
+        self.load_button.setToolTip("Read a Hugging Face config.json (plain JSON) and show its cache")
+        self.context_box = self._spin(1, 10_000_000, 4096, "Tokens per sequence")
+        self.batch_box = self._spin(1, 65_536, 1, "Sequences held in the cache at once")
+        self.dtype_box = QComboBox()
+        self.dtype_box.addItems(memory.DTYPES)
+        self.dtype_box.setCurrentText("float16")
+        self.dtype_box.setToolTip("Element type of the cache and of the weights")
+        self.gpu_box = QComboBox()
+        for gpu in memory.GPUS:
+            self.gpu_box.addItem(f"{gpu.name} ({gpu.examples})", gpu.name)
+        self.gpu_box.setCurrentIndex(2)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(f"color: {theme.error_text};")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self.readout = self._table(len(READOUT_ROWS), ("", ""))
+        self.readout.horizontalHeader().hide()
+        for row, (_, title) in enumerate(READOUT_ROWS):
+            self.readout.setItem(row, 0, QTableWidgetItem(title))
+            self.readout.setItem(row, 1, QTableWidgetItem(""))
+        self.gpu_table = self._table(len(memory.GPUS), GPU_COLUMNS)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.note.setStyleSheet(f"color: {theme.muted_text};")
+        note_scroll = QScrollArea()
+        note_scroll.setWidget(self.note)
+        note_scroll.setWidgetResizable(True)
+        note_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        note_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.variant_plot = _CachePlot(theme)
+        self.dtype_plot = _CachePlot(theme)
+
+        controls = QGridLayout()
+        controls.addWidget(QLabel("Model"), 0, 0)
+        controls.addWidget(self.model_box, 0, 1, 1, 3)
+        controls.addWidget(self.load_button, 0, 4)
+        form = QHBoxLayout()
+        for label, box in (("Context", self.context_box), ("Batch", self.batch_box), ("dtype", self.dtype_box)):
+            row = QFormLayout()
+            row.addRow(label, box)
+            form.addLayout(row)
+        gpu_row = QFormLayout()
+        gpu_row.addRow("GPU", self.gpu_box)
+        form.addLayout(gpu_row)
+        form.addStretch(1)
+        controls.addLayout(form, 1, 0, 1, 5)
+        controls.setColumnStretch(3, 1)
+
+        left_panel = QWidget()
+        left_panel.setMinimumWidth(380)
+        left = QVBoxLayout(left_panel)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.readout)
+        left.addWidget(self.gpu_table)
+        left.addWidget(note_scroll, 1)
+        plots = QVBoxLayout()
+        plots.addWidget(self.variant_plot, 1)
+        plots.addWidget(self.dtype_plot, 1)
+        body = QHBoxLayout()
+        body.addWidget(left_panel, 2)  # tables wrap their cells when narrow; the plots get the rest
+        body.addLayout(plots, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.error_label)
+        layout.addLayout(body, 1)
+
+        self.model_box.setCurrentIndex(memory.PRESET_IDS.index(DEFAULT_MODEL))
+        self.model_box.currentIndexChanged.connect(self._on_input_changed)
+        self.load_button.clicked.connect(self._on_load_clicked)
+        for box in (self.context_box, self.batch_box):
+            box.valueChanged.connect(self._on_input_changed)
+        for box in (self.dtype_box, self.gpu_box):
+            box.currentIndexChanged.connect(self._on_input_changed)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------
+
+    @staticmethod
+    def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(low, high)
+        box.setValue(value)
+        box.setGroupSeparatorShown(True)
+        box.setToolTip(tip)
+        box.setMinimumWidth(110)
+        return box
+
+    def _table(self, rows: int, headers: tuple[str, ...]) -> QTableWidget:
+        table = _FittedTable(rows, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)  # wraps, never clips
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        for i in range(rows):
+            for j in range(len(headers)):
+                table.setItem(i, j, QTableWidgetItem(""))
+        return table
+
+    # -- inputs ---------------------------------------------------------------------------
+
+    @property
+    def spec(self) -> memory.ModelSpec:
+        return self.model_box.currentData()
+
+    @property
+    def gpu_name(self) -> str:
+        return self.gpu_box.currentData()
+
+    def set_tiny_config(self, config: ModelConfig) -> None:
+        """Add (or update) the app's tiny model, as configured now, right after the presets."""
+        spec = memory.spec_from_model_config(config)
+        text = f"tiny — this app's model ({spec.attention_label}, {config.dtype})"
+        index = len(memory.PRESET_IDS)
+        if isinstance(self.model_box.itemData(index), memory.ModelSpec) and self.model_box.itemData(index).id == "tiny":
+            self.model_box.setItemText(index, text)
+            self.model_box.setItemData(index, spec)
+            if index == self.model_box.currentIndex():
+                self.refresh()
+        else:
+            self.model_box.insertItem(index, text, spec)
+
+    def load_config(self, path: str | Path) -> bool:
+        """Add a config.json to the list and show it; on a bad file say why and keep the current model."""
+        try:
+            spec = memory.load_config_json(path)
+        except memory.SpecError as exc:
+            self.error_label.setText(f"Cannot use {path}: {exc}")
+            self.error_label.show()
+            return False
+        self.error_label.hide()
+        self.model_box.addItem(f"{Path(spec.source).name} — {spec.name}", spec)
+        self.model_box.setCurrentIndex(self.model_box.count() - 1)
+        return True
+
+    def _on_load_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load config.json", "", "JSON (*.json);;All files (*)")
+        if path:
+            self.load_config(path)
+
+    def _on_input_changed(self, *_args) -> None:
+        self.refresh()
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recompute the report (and the curves if the model, dtype or batch changed) and show them."""
+        spec, dtype, batch = self.spec, self.dtype_box.currentText(), self.batch_box.value()
+        report = memory.memory_report(spec, self.context_box.value(), batch, dtype)
+        self.report = report
+        self._show_readout(report)
+        self._show_gpus(report)
+        for table in (self.readout, self.gpu_table):
+            table.fit_height()
+        key = (spec, dtype, batch)
+        if key != self._curve_key:
+            self._curve_key = key
+            self._draw_curves(spec, dtype, batch)
+        self._draw_markers(report)
+
+    def readout_text(self, key: str) -> str:
+        """The text shown for readout row ``key`` (see READOUT_ROWS)."""
+        row = [k for k, _ in READOUT_ROWS].index(key)
+        return self.readout.item(row, 1).text()
+
+    def _show_readout(self, r: memory.MemoryReport) -> None:
+        s, p, f = r.spec, r.params, r.flops
+        fit = r.gpu(self.gpu_name)
+        params = f"{p.total:,}" + (f"  ({p.active:,} active per token)" if p.active != p.total else "")
+        sequences = "1 sequence" if r.batch == 1 else f"{r.batch} sequences"
+        context = f"{r.context:,} tokens × {sequences}"
+        if r.beyond_trained_context:
+            context += f" (beyond trained {s.trained_context:,})"
+        values = {
+            "model": s.name,
+            "attention": s.attention_label,
+            "shape": f"{s.n_layers} layers, {s.n_heads} query heads, d_model {s.d_model:,}",
+            "context": context,
+            "parameters": params,
+            "bytes_per_token": f"{r.bytes_per_token:,} B  ({format_bytes(r.bytes_per_token)})",
+            "cache": exact_bytes(r.cache_bytes),
+            "weights": f"{exact_bytes(r.weight_bytes)}  at {r.dtype}",
+            "total": exact_bytes(r.total_bytes),
+            "max_context": f"{memory.describe_max_context(fit)} on {fit.gpu.name} ({sequences})",
+            "flops_cached": f"{format_flops(f.cached.total)}  ({f.cached.total:,}) at context {f.context:,}",
+            "flops_uncached": f"{format_flops(f.uncached.total)}  ({f.uncached.total / f.cached.total:,.0f}× cached)",
+        }
+        tips = {
+            "model": f"{s.source}\n{s.note}",
+            "bytes_per_token": memory.cache_formula(s, r.dtype),
+            "cache": memory.cache_scheme(r.dtype),
+            "weights": "parameters × bytes per parameter; quantization scales of the weights not counted",
+            "flops_cached": "\n".join(memory.FLOPS_FORMULA_LINES),
+            "flops_uncached": "\n".join(memory.FLOPS_FORMULA_LINES),
+        }
+        for row, (key, _) in enumerate(READOUT_ROWS):
+            item = self.readout.item(row, 1)
+            item.setText(values[key])
+            item.setToolTip(tips.get(key, ""))
+        self.note.setText(
+            f"{s.note}\nSource: {s.source}\n\n"
+            f"KV cache per token = {memory.cache_formula(s, r.dtype)}. {memory.cache_scheme(r.dtype)}.\n"
+            f"FLOPs at context {f.context:,}: {memory.FLOPS_FORMULA}.\n"
+            "GPU sizes are decimal (1 GB = 10⁹ B); KiB/MiB/GiB are binary. Only weights and KV cache are "
+            "counted, not activations, workspace or the runtime's reserve."
+        )
+
+    def _show_gpus(self, r: memory.MemoryReport) -> None:
+        for row, fit in enumerate(r.gpus):
+            free = memory.format_decimal_bytes(fit.free_after_weights) if fit.free_after_weights > 0 else "none"
+            cells = (fit.gpu.name, free, "yes" if fit.fits else "no", memory.describe_max_context(fit))
+            for col, text in enumerate(cells):
+                item = self.gpu_table.item(row, col)
+                item.setText(text)
+                bold = fit.gpu.name == self.gpu_name
+                font = item.font()
+                font.setBold(bold)
+                item.setFont(font)
+
+    def _pen(self, colour: str, style: Qt.PenStyle, width: float | None = None):
+        return pg.mkPen(colour, width=width or self.theme.line_px, style=style)
+
+    def _draw_curves(self, spec: memory.ModelSpec, dtype: str, batch: int) -> None:
+        contexts = memory.context_grid(spec)
+        own = ("this model", memory.cache_curve(spec, dtype, batch, contexts))
+        variants = [(v.name, memory.cache_curve(v, dtype, batch, contexts)) for v in memory.attention_variants(spec)]
+        by_dtype = [(label, memory.cache_curve(spec, d, batch, contexts)) for d, label in DTYPE_CURVES]
+        thick = self._pen(self.theme.text, Qt.PenStyle.SolidLine, self.theme.line_px * 2.2)
+        styled = [self._pen(c, s) for c, s in CURVE_STYLES]
+        self.variant_plot.set_curves(
+            contexts, [(own[0], own[1], thick)] + [(n, y, pen) for (n, y), pen in zip(variants, styled, strict=True)]
+        )
+        self.dtype_plot.set_curves(contexts, [(n, y, pen) for (n, y), pen in zip(by_dtype, styled, strict=True)])
+        sequences = "" if batch == 1 else f", batch {batch}"
+        width = spec.qk_nope_head_dim if spec.is_mla else spec.head_dim
+        self.variant_plot.set_title(
+            "Attention variants at the same size",
+            f"{spec.n_layers} layers, {spec.n_heads} heads × {width}, {dtype}{sequences}",
+        )
+        self.dtype_plot.set_title("Cache dtypes", f"{spec.name}{sequences}")
+        values = [v for _, y in (own, *variants, *by_dtype) for v in y if v > 0]
+        low = min(values)
+        high = max(max(values), memory.GPUS[-1].bytes) * 10  # a decade of room for the GPU labels
+        for plot in (self.variant_plot, self.dtype_plot):
+            plot.set_view(low, high, PLOT_MAX)
+
+    def _draw_markers(self, r: memory.MemoryReport) -> None:
+        gpus = [(g.name, g.bytes, g.name == self.gpu_name) for g in memory.GPUS]
+        fit = r.gpu(self.gpu_name)
+        budget = None
+        if fit.free_after_weights > 0:
+            budget = (f"{fit.gpu.name} − weights", fit.free_after_weights)
+        for plot in (self.variant_plot, self.dtype_plot):
+            plot.set_markers(gpus, budget, r.context)
