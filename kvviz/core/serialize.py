@@ -30,4 +30,5 @@ def record_to_dict(record: StepRecord) -> dict[str, Any]:
         "cache_bytes": {"used": record.cache_bytes_used, "allocated": record.cache_bytes_allocated},
         "max_abs_logit_diff": record.max_abs_logit_diff,
         "recompute_max_abs_diff": record.recompute_max_abs_diff,
+        "first_divergence_step": record.first_divergence_step,
     }
