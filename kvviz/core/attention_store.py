@@ -3,8 +3,10 @@
 Under a causal mask the row of Q·Kᵀ for query i never changes once computed, so the
 matrix at step t is the stack of rows made at steps ≤ t. Rows are packed as a lower
 triangle (row i holds keys 0..i), which keeps a whole run at L·H·n²/2 values per array
-instead of a matrix copy per step. Records read it through their own token count, so a
-record stays valid while the store keeps growing.
+instead of a matrix copy per step. Storage comes in blocks of ``BLOCK_ROWS`` rows that
+are allocated once and never copied, so growth costs no reallocation and the slack is at
+most one block. Records read the store through their own token count, so a record stays
+valid while the store keeps growing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from functools import lru_cache
 
 import numpy as np
 import torch
+
+BLOCK_ROWS = 64
 
 
 def triangle_size(n: int) -> int:
@@ -33,18 +37,30 @@ def tril_flat_index(n_rows: int, n_cols: int, first_row: int) -> torch.Tensor:
 
 
 class AttentionStore:
-    """Packed score/weight rows per (layer, head) and K/V columns per layer, growing by doubling."""
+    """Packed score/weight rows per (layer, head) and K/V per position and layer, in fixed blocks."""
 
     def __init__(self, n_layers: int, n_heads: int, n_kv_heads: int, head_dim: int) -> None:
         self.n_rows = 0
-        self._scores = np.empty((n_layers, n_heads, 0), dtype=np.float32)
-        self._weights = np.empty((n_layers, n_heads, 0), dtype=np.float32)
-        self._keys = np.empty((n_layers, n_kv_heads, 0, head_dim), dtype=np.float32)
-        self._values = np.empty((n_layers, n_kv_heads, 0, head_dim), dtype=np.float32)
+        self._lh = (n_layers, n_heads)
+        self._kv_shape = (n_layers, n_kv_heads)
+        self._head_dim = head_dim
+        # Block b holds rows b·R .. (b+1)·R: packed rows for scores/weights, positions for K/V.
+        self._scores: list[np.ndarray] = []
+        self._weights: list[np.ndarray] = []
+        self._keys: list[np.ndarray] = []
+        self._values: list[np.ndarray] = []
 
     @property
     def nbytes(self) -> int:
-        return sum(a.nbytes for a in (self._scores, self._weights, self._keys, self._values))
+        return sum(a.nbytes for blocks in (self._scores, self._weights, self._keys, self._values) for a in blocks)
+
+    def _add_block(self) -> None:
+        b = len(self._scores)
+        cells = triangle_size((b + 1) * BLOCK_ROWS) - triangle_size(b * BLOCK_ROWS)
+        self._scores.append(np.empty((*self._lh, cells), dtype=np.float32))
+        self._weights.append(np.empty((*self._lh, cells), dtype=np.float32))
+        self._keys.append(np.empty((*self._kv_shape, BLOCK_ROWS, self._head_dim), dtype=np.float32))
+        self._values.append(np.empty((*self._kv_shape, BLOCK_ROWS, self._head_dim), dtype=np.float32))
 
     def append(
         self,
@@ -56,63 +72,59 @@ class AttentionStore:
     ) -> None:
         """Add rows ``n_rows..n_rows+r`` of batch element 0, from per-layer forward captures.
 
-        ``scores``/``weights``: per layer (B, H, r, n_rows+r); ``keys``/``values``: per layer
-        (B, kv_heads, r, head_dim). Copies go straight into the store through numpy views:
-        a decode step appends one row per head, and per-op overhead is what it costs.
-        ``key_positions`` (Tk,) gives each captured column's absolute position when a
-        windowed cache attended to fewer keys than positions; evicted cells store -inf
-        scores and zero weights.
+        ``scores``/``weights``: per layer (B, H, r, Tk); ``keys``/``values``: per layer
+        (B, kv_heads, r, head_dim). ``key_positions`` (Tk,) gives each captured column's
+        absolute position when a windowed cache attended to fewer keys than positions;
+        evicted cells store -inf scores and zero weights.
         """
         first, r = self.n_rows, scores[0].shape[2]
-        begin, end = triangle_size(first), triangle_size(first + r)
-        self._scores = _ensure(self._scores, end, axis=2)
-        self._weights = _ensure(self._weights, end, axis=2)
-        self._keys = _ensure(self._keys, first + r, axis=2)
-        self._values = _ensure(self._values, first + r, axis=2)
-        index = None if r == 1 else tril_flat_index(r, first + r, first).numpy()
         scatter = None
         if key_positions is not None and key_positions.numel() != first + r:
             scatter = key_positions.numpy()
+        per_layer = []
         for layer in range(len(scores)):
-            for store, captured, fill in ((self._scores, scores, -np.inf), (self._weights, weights, 0.0)):
-                rows = captured[layer].float().numpy()[0]  # (H, r, Tk)
+            rows = []
+            for captured, fill in ((scores, -np.inf), (weights, 0.0)):
+                block = captured[layer].float().numpy()[0]  # (H, r, Tk)
                 if scatter is not None:  # columns by absolute key position
-                    full = np.full((*rows.shape[:2], first + r), fill, dtype=np.float32)
-                    full[:, :, scatter] = rows
-                    rows = full
-                store[layer, :, begin:end] = rows[:, 0] if index is None else rows.reshape(rows.shape[0], -1)[:, index]
-            self._keys[layer, :, first : first + r] = keys[layer].float().numpy()[0]
-            self._values[layer, :, first : first + r] = values[layer].float().numpy()[0]
+                    full = np.full((*block.shape[:2], first + r), fill, dtype=np.float32)
+                    full[:, :, scatter] = block
+                    block = full
+                rows.append(block)
+            kv = (keys[layer].float().numpy()[0], values[layer].float().numpy()[0])  # (K, r, hd)
+            per_layer.append((*rows, *kv))
+        for i in range(first, first + r):
+            b, offset = divmod(i, BLOCK_ROWS)
+            if b == len(self._scores):
+                self._add_block()
+            begin = triangle_size(i) - triangle_size(b * BLOCK_ROWS)
+            for layer, (s, w, k, v) in enumerate(per_layer):
+                self._scores[b][layer, :, begin : begin + i + 1] = s[:, i - first, : i + 1]
+                self._weights[b][layer, :, begin : begin + i + 1] = w[:, i - first, : i + 1]
+                self._keys[b][layer, :, offset] = k[:, i - first]
+                self._values[b][layer, :, offset] = v[:, i - first]
         self.n_rows = first + r
 
+    def _packed(self, blocks: list[np.ndarray], n: int, *index: int) -> np.ndarray:
+        """Rows 0..n packed, from the blocks that hold them (one copy)."""
+        used = blocks[: -(-n // BLOCK_ROWS)]
+        return np.concatenate([b[index] for b in used], axis=-1)[..., : triangle_size(n)]
+
     def packed_scores(self, n: int) -> torch.Tensor:
-        """Rows 0..n as a packed (L, H, n(n+1)/2) tensor view; masked cells are -inf."""
-        return torch.from_numpy(self._scores[:, :, : triangle_size(n)])
+        """Rows 0..n as a packed (L, H, n(n+1)/2) tensor; masked cells are -inf."""
+        return torch.from_numpy(self._packed(self._scores, n))
 
     def matrix(self, kind: str, layer: int, head: int, n: int) -> np.ndarray:
-        """The (n, n) matrix of ``kind`` ("scores" or "weights") made of rows 0..n; NaN above the diagonal."""
-        packed = (self._scores if kind == "scores" else self._weights)[layer, head, : triangle_size(n)]
+        """The (n, n) matrix of ``kind`` ("scores" or "weights") made of rows 0..n; NaN where masked."""
         out = np.full((n, n), np.nan, dtype=np.float32)
-        out[_tril(n)] = packed
+        out[_tril(n)] = self._packed(self._scores if kind == "scores" else self._weights, n, layer, head)
         out[np.isneginf(out)] = np.nan
         out.flags.writeable = False
         return out
 
     def kv(self, kind: str, layer: int, n: int) -> np.ndarray:
-        """(kv_heads, n, head_dim) keys or values of positions 0..n; a read-only view."""
-        view = (self._keys if kind == "keys" else self._values)[layer, :, :n]
-        view.flags.writeable = False
-        return view
-
-
-def _ensure(array: np.ndarray, size: int, axis: int) -> np.ndarray:
-    """``array`` with at least ``size`` entries along ``axis``, doubling when it must grow."""
-    if array.shape[axis] >= size:
-        return array
-    shape = list(array.shape)
-    shape[axis] = max(size, 2 * shape[axis], 16)
-    grown = np.empty(shape, dtype=array.dtype)
-    index = [slice(None)] * array.ndim
-    index[axis] = slice(0, array.shape[axis])
-    grown[tuple(index)] = array
-    return grown
+        """(kv_heads, n, head_dim) keys or values of positions 0..n."""
+        blocks = (self._keys if kind == "keys" else self._values)[: -(-n // BLOCK_ROWS)]
+        out = np.concatenate([b[layer] for b in blocks], axis=1)[:, :n]
+        out.flags.writeable = False
+        return out
