@@ -1,0 +1,194 @@
+"""Speed of the desktop app: launch to first paint, and a step including its repaint.
+
+Prints p50 and p95 of:
+- launch → first painted frame, and launch → first record shown (fresh processes, offscreen);
+- a step at 512 tokens with 4 layers and 8 heads, including the synchronous repaint of the
+  whole window: moving through steps already computed, and computing new ones (split into
+  the engine's share and the views' share);
+- resident memory before and after a long back-and-forth, and after running to a full context.
+
+Run: python benchmarks/gui_bench.py  (takes about a minute; uses a temporary settings file).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+LAUNCHES = 7
+BIG_MODEL = {
+    "model/n_layers": 4,
+    "model/n_heads": 8,
+    "model/n_kv_heads": 8,
+    "model/d_model": 128,
+    "model/head_dim": 0,
+    "model/context_length": 1024,
+    "model/max_new_tokens": 0,
+}
+TOKENS = 512
+
+_CHILD = """
+import json, sys, time
+from PySide6.QtCore import QEvent, QObject
+from kvviz.gui.app import launch
+from kvviz.gui.settings import Settings
+
+class FirstPaint(QObject):
+    def __init__(self):
+        super().__init__()
+        self.at = None
+    def eventFilter(self, obj, event):
+        if self.at is None and event.type() == QEvent.Type.Paint:
+            self.at = time.time()
+        return False
+
+app, window = launch([], Settings(sys.argv[1]))
+paint = FirstPaint()
+window.installEventFilter(paint)
+ready = {}
+def on_ready():
+    app.processEvents()
+    window.repaint()
+    ready["at"] = time.time()
+    app.quit()
+window.ready.connect(on_ready)
+app.exec()
+print(json.dumps({"paint": paint.at, "ready": ready["at"]}))
+"""
+
+
+def percentiles(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"p50 {statistics.median(ordered) * 1e3:7.1f} ms   p95 {p95 * 1e3:7.1f} ms   (n={len(ordered)})"
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def bench_launch() -> None:
+    paint, ready = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(LAUNCHES):
+            settings = str(Path(tmp) / f"launch{i}.ini")
+            start = time.time()
+            out = subprocess.run(
+                [sys.executable, "-c", _CHILD, settings], capture_output=True, text=True, check=True, timeout=120
+            )
+            times = json.loads(out.stdout.strip().splitlines()[-1])
+            paint.append(times["paint"] - start)
+            ready.append(times["ready"] - start)
+    print(f"launch → first painted window      {percentiles(paint)}")
+    print(f"launch → first record shown        {percentiles(ready)}")
+
+
+def bench_steps() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from kvviz.gui.app import application
+    from kvviz.gui.main_window import MainWindow
+    from kvviz.gui.settings import Settings
+
+    app = application([])
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(Path(tmp) / "bench.ini")
+        settings.update(BIG_MODEL)
+        settings.set("model/prompt", ("The KV cache stores keys and values, not scores. " * 12)[: TOKENS - 40])
+        window = MainWindow(settings)
+        window.resize(1920, 1080)
+        window.show()
+        app.processEvents()
+        controller = window.controller
+        while controller.current.n_tokens < TOKENS:
+            controller.step_forward()
+        window.repaint()
+        app.processEvents()
+        config = controller.config
+        print(
+            f"\nstep + repaint at {controller.current.n_tokens} tokens, {config.n_layers} layers, "
+            f"{config.n_heads} heads, 1920×1080 window"
+        )
+
+        # The engine's share is timed by wrapping its step (benchmark-only access to the controller's engine).
+        engine = controller._engine
+        engine_step = engine.step_forward
+        engine_times: list[float] = []
+
+        def timed_step():
+            t = time.perf_counter()
+            result = engine_step()
+            engine_times.append(time.perf_counter() - t)
+            return result
+
+        def step_and_repaint(action) -> float:
+            t = time.perf_counter()
+            action()
+            window.repaint()
+            QApplication.processEvents()
+            return time.perf_counter() - t
+
+        moves = []
+        for _ in range(40):
+            moves.append(step_and_repaint(controller.step_back))
+            moves.append(step_and_repaint(controller.step_forward))
+        print(f"  through computed steps (back/fwd)  {percentiles(moves)}")
+
+        engine.step_forward = timed_step
+        new_steps = [step_and_repaint(controller.step_forward) for _ in range(30)]
+        engine.step_forward = engine_step
+        views = [total - core for total, core in zip(new_steps, engine_times, strict=True)]
+        print(f"  computing a new step (total)       {percentiles(new_steps)}")
+        print(f"    of which the engine (both modes) {percentiles(engine_times)}")
+        print(f"    of which the views and repaint   {percentiles(views)}")
+
+        rss_before = rss_mib()
+        for _ in range(200):
+            controller.step_back()
+            controller.step_forward()
+            app.processEvents()
+        print(f"\nresident memory: {rss_before:.0f} MiB, and {rss_mib():.0f} MiB after 400 more moves")
+        window.close()
+
+
+def bench_long_run() -> None:
+    """Whole runs to a full context, reset in between: memory is bounded by the context, not by time."""
+    from PySide6.QtWidgets import QApplication
+
+    from kvviz.gui.main_window import MainWindow
+    from kvviz.gui.settings import Settings
+
+    app = QApplication.instance()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(Path(tmp) / "long.ini")
+        settings.update({**BIG_MODEL, "model/context_length": 768, "model/prompt": "KV"})
+        window = MainWindow(settings)
+        window.show()
+        controller = window.controller
+        print(f"\nruns to a full context of 768 tokens ({BIG_MODEL['model/n_layers']} layers, 8 heads), reset between:")
+        print(f"  before: {rss_mib():.0f} MiB")
+        for run in range(3):
+            while controller.can_step_forward():
+                controller.step_forward()
+                app.processEvents()
+            store = controller.current.store.nbytes / 2**20
+            print(f"  run {run + 1}: {rss_mib():.0f} MiB resident, of which recorded attention {store:.0f} MiB")
+            controller.reset()
+        window.close()
+
+
+if __name__ == "__main__":
+    bench_launch()
+    bench_steps()
+    bench_long_run()

@@ -1,0 +1,250 @@
+"""One Q·Kᵀ panel: the attention matrix of one mode, for the selected layer and head.
+
+Queries are rows, keys are columns. Each cell's hue is its status this step (computed,
+recomputed, skipped), its lightness the score; the causal-mask triangle is hatched. A
+strip under the matrix marks, per key, whether its K/V was computed this step or read
+from the cache. Zoom with the wheel, pan by dragging; ticks thin out to stay readable.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QVBoxLayout, QWidget
+
+from kvviz.core import tokenizer
+from kvviz.core.record import KVSource, Mode, StepRecord
+from kvviz.gui.attention_image import attention_rgba, kv_source_rgba, status_lut
+from kvviz.gui.axes import LabelAxis, style_axis
+from kvviz.gui.theme import Theme, qcolor
+from kvviz.units import format_flops
+
+MODE_TITLE = {Mode.UNCACHED: "Without KV cache", Mode.CACHED: "With KV cache"}
+
+#: Height of the K/V source strip, in pixels.
+STRIP_PX = 12
+#: Width of the query axis (and the strip's, so the two line up), in pixels.
+LEFT_AXIS_PX = 74
+
+
+@lru_cache(maxsize=4)
+def mask_path(n: int) -> QPainterPath:
+    """The staircase outline of the cells above the diagonal (key after query) of an n×n grid.
+
+    Cached: stepping back and forth alternates between two sizes.
+    """
+    if n < 2:
+        return QPainterPath()
+    i = np.arange(1, n, dtype=np.float64)
+    x = np.concatenate(([n, 1.0], np.repeat(i, 2) + np.tile([0.0, 1.0], n - 1), [n]))
+    y = np.concatenate(([0.0, 0.0], np.repeat(i, 2), [0.0]))
+    return pg.arrayToQPath(x, y, connect="all", finiteCheck=False)
+
+
+def _outline(colour: str, width: float, z: float) -> QGraphicsRectItem:
+    """An unfilled rectangle whose line keeps its pixel width at any zoom."""
+    item = QGraphicsRectItem()
+    pen = QPen(qcolor(colour), width)
+    pen.setCosmetic(True)
+    item.setPen(pen)
+    item.setZValue(z)
+    return item
+
+
+def link_views(a: pg.ViewBox, b: pg.ViewBox) -> None:
+    """Keep ``b`` on the region ``a`` shows; a pan or zoom by the user in either moves both.
+
+    pyqtgraph's own X and Y links between two aspect-locked views of slightly different
+    sizes keep correcting each other and drift outward, so the range is copied one way
+    per change instead: every change of ``a`` (including its auto-range), and only the
+    user's changes of ``b``, so ``a`` keeps fitting the matrix until the user zooms.
+    """
+    busy = False
+
+    def copy(source: pg.ViewBox, target: pg.ViewBox) -> None:
+        nonlocal busy
+        if busy:
+            return
+        busy = True
+        try:
+            (x0, x1), (y0, y1) = source.viewRange()
+            target.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        finally:
+            busy = False
+
+    a.sigRangeChanged.connect(lambda *_: copy(a, b))
+    b.sigRangeChangedManually.connect(lambda *_: copy(b, a))
+
+
+class AttentionPanel(QWidget):
+    """Q·Kᵀ of one mode. Emits ``cell_hovered(row, col)``; (-1, -1) when the pointer leaves the cells."""
+
+    cell_hovered = Signal(int, int)
+
+    def __init__(self, mode: Mode, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = mode
+        self.theme = theme
+        self._lut = status_lut(theme)
+        self._record: StepRecord | None = None
+        self._layer = 0
+        self._head = 0
+        self._hover = (-1, -1)
+        self.image_rgba = np.zeros((0, 0, 4), dtype=np.uint8)
+        self.kv_rgba = np.zeros((1, 0, 4), dtype=np.uint8)
+
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(theme.panel)
+        self.graphics.ci.layout.setContentsMargins(4, 4, 8, 4)
+        self.graphics.ci.layout.setVerticalSpacing(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.graphics)
+
+        self.title = self.graphics.addLabel("", row=0, col=0, color=theme.text, size=f"{theme.title_pt}pt")
+        self.query_axis = LabelAxis("left")
+        self.key_axis = LabelAxis("bottom")
+        self.plot = self.graphics.addPlot(row=1, col=0, axisItems={"left": self.query_axis})
+        self.strip = self.graphics.addPlot(
+            row=2, col=0, axisItems={"bottom": self.key_axis, "left": LabelAxis("left", number_when_thinned=False)}
+        )
+        self._style_plots()
+
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.hatch = QGraphicsPathItem()
+        self.hatch.setPen(QPen(Qt.PenStyle.NoPen))
+        self.hatch.setBrush(QBrush(qcolor(theme.masked_hatch), Qt.BrushStyle.BDiagPattern))
+        self.hatch.setZValue(5)
+        self.plot.addItem(self.hatch, ignoreBounds=True)
+        # Outlines keep one-cell-wide rows and columns findable at several hundred tokens.
+        self.new_rows_outline = _outline(theme.computed, theme.highlight_px, z=8)
+        self.plot.addItem(self.new_rows_outline, ignoreBounds=True)
+        self.highlight = _outline(theme.highlight, theme.highlight_px, z=10)
+        self.highlight.hide()
+        self.plot.addItem(self.highlight, ignoreBounds=True)
+        self.kv_image = pg.ImageItem(axisOrder="row-major")
+        self.strip.addItem(self.kv_image)
+        self.new_kv_outline = _outline(theme.kv_computed, theme.highlight_px, z=8)
+        self.strip.addItem(self.new_kv_outline, ignoreBounds=True)
+
+        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    @property
+    def view(self) -> pg.ViewBox:
+        return self.plot.getViewBox()
+
+    def _style_plots(self) -> None:
+        t = self.theme
+        for plot in (self.plot, self.strip):
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            for name in ("left", "bottom"):
+                style_axis(plot.getAxis(name), t, t.token_pt, mono=True)
+            plot.getAxis("left").setWidth(LEFT_AXIS_PX)
+        self.plot.hideAxis("bottom")
+        self.plot.setLabel("left", "query (row)", color=t.muted_text)
+        self.strip.setLabel("bottom", "key (column)", color=t.muted_text)
+        self.plot.invertY(True)
+        self.plot.setAspectLocked(True)
+        self.view.setDefaultPadding(0.02)
+        self.strip.setXLink(self.plot)
+        self.strip.getAxis("left").set_labels(["K/V"])
+        self.strip.getAxis("left").setStyle(tickLength=0)
+        self.strip.setMouseEnabled(x=True, y=False)
+        self.strip.getViewBox().disableAutoRange()  # follows the matrix's x range; its own would fight it
+        self.strip.getViewBox().setYRange(0, 1, padding=0)
+        self.strip.getViewBox().setMinimumHeight(STRIP_PX)
+        self.strip.setMaximumHeight(STRIP_PX + 46)
+        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+
+    # -- input -----------------------------------------------------------------------------
+
+    def set_selection(self, layer: int, head: int) -> None:
+        self._layer, self._head = layer, head
+        if self._record is not None:
+            self._redraw()
+
+    def set_record(self, record: StepRecord) -> None:
+        self._record = record
+        self._redraw()
+
+    def set_highlight(self, row: int, col: int) -> None:
+        """Outline one cell (the one hovered in either panel); (-1, -1) clears it."""
+        n = self._record.n_tokens if self._record is not None else 0
+        if 0 <= row < n and 0 <= col < n:
+            self.highlight.setRect(QRectF(col, row, 1, 1))
+            self.highlight.show()
+        else:
+            self.highlight.hide()
+
+    def fit(self) -> None:
+        """Show the whole matrix and follow its growth again."""
+        self.view.enableAutoRange()
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _redraw(self) -> None:
+        record = self._record
+        n = record.n_tokens
+        layer = min(self._layer, record.config.n_layers - 1)
+        head = min(self._head, record.config.n_heads - 1)
+        status = record.cell_status(self.mode)
+        source = record.kv_source(self.mode)
+        self.image_rgba = attention_rgba(status, record.scores(layer, head), self._lut)
+        self.kv_rgba = kv_source_rgba(source, self.theme)
+        self.image.setImage(self.image_rgba, autoLevels=False)
+        self.image.setRect(QRectF(0, 0, n, n))
+        self.kv_image.setImage(self.kv_rgba, autoLevels=False)
+        self.kv_image.setRect(QRectF(0, 0, n, 1))
+        self.hatch.setPath(mask_path(n))
+        first_new = n - record.new_rows
+        self.new_rows_outline.setRect(QRectF(0, first_new, n, record.new_rows))
+        computed_kv = np.flatnonzero(source == KVSource.COMPUTED)
+        self.new_kv_outline.setVisible(computed_kv.size < n)
+        if computed_kv.size:
+            self.new_kv_outline.setRect(QRectF(computed_kv[0], 0, computed_kv[-1] + 1 - computed_kv[0], 1))
+        labels = tokenizer.token_labels(record.tokens)
+        self.query_axis.set_labels(labels)
+        self.key_axis.set_labels(labels)
+        title = self._title_html(record, layer, head)
+        if title != self.title.text:
+            self.title.setText(title)
+        if self._hover != (-1, -1):
+            self.set_highlight(*self._hover)
+
+    def _title_html(self, record: StepRecord, layer: int, head: int) -> str:
+        stats = record.mode(self.mode)
+        flops = format_flops(stats.flops.total) if stats is not None else "not run"
+        kv_head = head // record.config.group_size
+        t = self.theme
+        return (
+            f"<b>{MODE_TITLE[self.mode]}</b> <span style='color:{t.muted_text}'>· {flops} this step</span><br>"
+            f"<span style='color:{t.muted_text}; font-size:{t.font_pt}pt'>"
+            f"layer {layer} · head {head} · K/V head {kv_head}</span>"
+        )
+
+    # -- hover ---------------------------------------------------------------------------------
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        cell = (-1, -1)
+        if self._record is not None and self.view.sceneBoundingRect().contains(scene_pos):
+            p = self.view.mapSceneToView(scene_pos)
+            row, col = math.floor(p.y()), math.floor(p.x())
+            n = self._record.n_tokens
+            if 0 <= row < n and 0 <= col < n:
+                cell = (row, col)
+        if cell != self._hover:
+            self._hover = cell
+            self.cell_hovered.emit(*cell)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._hover != (-1, -1):
+            self._hover = (-1, -1)
+            self.cell_hovered.emit(-1, -1)
+        super().leaveEvent(event)

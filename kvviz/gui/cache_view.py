@@ -1,0 +1,189 @@
+"""The KV cache as memory: per layer, the K and V buffers filling up to their capacity.
+
+Each layer's K and V buffer is a band: rows are K/V heads × head dimensions, columns are
+cache positions 0..context length. Filled positions show the stored values (batch
+element 0), empty ones the allocated but unused space; the column(s) appended this step
+are outlined. The header carries the size formula with this step's numbers. When a band
+would need more rows than fit, every k-th dimension is shown and the caption says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+
+from kvviz.core.record import StepRecord
+from kvviz.gui.axes import SparseLabelAxis, style_axis
+from kvviz.gui.readouts import memory_formula, memory_formula_html
+from kvviz.gui.theme import Theme, qcolor
+from kvviz.units import format_bytes
+
+#: Most rows one band shows; above this, dimensions are shown with a stride.
+MAX_BAND_ROWS = 32
+
+
+@dataclass(frozen=True)
+class BandLayout:
+    """Where each layer's K and V band sits (rows), and which dimensions it shows."""
+
+    n_layers: int
+    band_rows: int
+    gap_rows: int
+    dim_stride: int
+
+    @property
+    def total_rows(self) -> int:
+        return 2 * self.n_layers * (self.band_rows + self.gap_rows)
+
+    def band_top(self, layer: int, which: int) -> int:
+        """First row of layer ``layer``'s K (``which`` 0) or V (1) band."""
+        return (2 * layer + which) * (self.band_rows + self.gap_rows)
+
+    def labels(self) -> list[tuple[float, str]]:
+        """One label per band: "L0 K", "L0 V", …"""
+        return [
+            (self.band_top(layer, which) + self.band_rows / 2, f"L{layer} {'KV'[which]}")
+            for layer in range(self.n_layers)
+            for which in (0, 1)
+        ]
+
+    def layer_labels(self) -> list[tuple[float, str]]:
+        """One label per layer, between its K and V bands: for when bands are too thin to name each."""
+        return [(self.band_top(layer, 1) - self.gap_rows / 2, f"L{layer}") for layer in range(self.n_layers)]
+
+
+def band_layout(record: StepRecord) -> BandLayout:
+    c = record.config
+    rows = c.n_kv_heads * c.dim_head
+    stride = -(-rows // MAX_BAND_ROWS)
+    band = -(-rows // stride)
+    return BandLayout(c.n_layers, band, max(1, band // 4), stride)
+
+
+def cache_values(record: StepRecord, layout: BandLayout) -> np.ndarray:
+    """(total_rows, n_tokens) float32 of the cached K/V values shown; NaN in the gaps between bands."""
+    n = record.n_tokens
+    out = np.full((layout.total_rows, n), np.nan, dtype=np.float32)
+    for layer in range(layout.n_layers):
+        for which, kv in enumerate((record.keys(layer), record.values(layer))):
+            rows = kv.transpose(0, 2, 1).reshape(-1, n)[:: layout.dim_stride]  # (kv_heads*head_dim, n)
+            top = layout.band_top(layer, which)
+            out[top : top + rows.shape[0]] = rows
+    return out
+
+
+class KVCacheView(QWidget):
+    """Cache occupancy per layer for the record at the cursor."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self._lut = pg.colormap.get(theme.cache_values_colormap).getLookupTable(nPts=256, alpha=True)
+        self.values = np.zeros((0, 0), dtype=np.float32)
+        self.layout_info: BandLayout | None = None
+        self._framed: tuple[int, BandLayout] | None = None  # capacity and bands the view was last fitted to
+
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.formula = QLabel()
+        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula.setToolTip(
+            "Bytes of keys and values the cache holds now: 2 (K and V) × batch × tokens × layers × "
+            "kv_heads × head_dim × bytes per element. The product is compared with the bytes the cache "
+            "tensors actually use."
+        )
+        lut = self._lut
+        low, mid, high = (f"#{r:02x}{g:02x}{b:02x}" for r, g, b, _ in lut[[0, 128, 255]])
+        self._key_html = (
+            f"<span style='color:{low}'>■</span><span style='color:{mid}'>■</span>"
+            f"<span style='color:{high}'>■</span> value (− 0 +) &nbsp; "
+            f"<span style='color:{theme.cache_allocated_line}'>▭</span> allocated, empty &nbsp; "
+            f"<span style='color:{theme.kv_computed}'>▯</span> appended this step"
+        )
+        self.key = QLabel(self._key_html)
+        self.key.setWordWrap(True)
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setToolTip(
+            "One band per buffer, each layer's K above its V; rows are K/V heads × head dimensions, "
+            "columns are cache positions."
+        )
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(theme.panel)
+        self.graphics.ci.layout.setContentsMargins(2, 2, 10, 2)
+        self.band_axis = SparseLabelAxis("left")
+        self.plot = self.graphics.addPlot(axisItems={"left": self.band_axis})
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.invertY(True)
+        self.plot.setMouseEnabled(x=True, y=False)
+        for name in ("left", "bottom"):
+            style_axis(self.plot.getAxis(name), theme)
+
+        self.empty = QGraphicsPathItem()
+        self.empty.setBrush(QBrush(qcolor(theme.cache_empty)))
+        pen = QPen(qcolor(theme.cache_allocated_line), 1)
+        pen.setCosmetic(True)
+        self.empty.setPen(pen)
+        self.plot.addItem(self.empty)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(2)
+        self.plot.addItem(self.image)
+        self.appended = QGraphicsRectItem()
+        pen = QPen(qcolor(theme.kv_computed), theme.highlight_px)
+        pen.setCosmetic(True)
+        self.appended.setPen(pen)
+        self.appended.setZValue(5)
+        self.plot.addItem(self.appended, ignoreBounds=True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.formula)
+        layout.addWidget(self.key)
+        layout.addWidget(self.graphics, 1)
+
+    def set_record(self, record: StepRecord) -> None:
+        c = record.config
+        n, capacity = record.n_tokens, c.context_length
+        band = band_layout(record)
+        self.layout_info = band
+        self.values = cache_values(record, band)
+        finite = self.values[np.isfinite(self.values)]
+        limit = float(np.abs(finite).max()) if finite.size else 1.0
+        limit = limit or 1.0
+        self.image.setImage(self.values, lut=self._lut, levels=(-limit, limit), autoLevels=False)
+        self.image.setRect(QRectF(0, 0, n, band.total_rows))
+
+        allocated = QPainterPath()
+        for layer in range(band.n_layers):
+            for which in (0, 1):
+                allocated.addRect(QRectF(0, band.band_top(layer, which), capacity, band.band_rows))
+        self.empty.setPath(allocated)
+        self.appended.setRect(QRectF(n - record.new_rows, -0.5, record.new_rows, band.total_rows))
+        if (capacity, band) != self._framed:
+            self._framed = (capacity, band)
+            self.band_axis.set_labels(band.labels(), band.layer_labels())
+            self.plot.setLimits(xMin=-0.02 * capacity, xMax=1.02 * capacity)
+            self.plot.setXRange(0, capacity, padding=0.01)
+            self.plot.setYRange(0, band.total_rows - band.gap_rows, padding=0.02)
+
+        t = self.theme
+        share = record.cache_bytes_used / record.cache_bytes_allocated if record.cache_bytes_allocated else 0.0
+        self.header.setText(
+            f"<b>KV cache</b> · {n} of {capacity} positions · <b>{format_bytes(record.cache_bytes_used)}</b> "
+            f"used of {format_bytes(record.cache_bytes_allocated)} allocated ({share:.0%})"
+        )
+        shown = "" if band.dim_stride == 1 else f", 1 in {band.dim_stride} dims"
+        self.key.setText(
+            self._key_html + f"<span style='color:{t.muted_text}'> · sequence 0 of {c.batch_size}{shown}</span>"
+        )
+        self.formula.setText(
+            memory_formula_html(memory_formula(record), text=t.text, muted=t.muted_text, warn=t.error_text)
+        )

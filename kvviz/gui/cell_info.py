@@ -1,0 +1,143 @@
+"""What one Q·Kᵀ cell means this step: tokens, score, weight and status in each mode.
+
+The inspector under the attention panels shows this for the hovered cell. The arrays of
+the selected layer and head are fetched once per record and selection, not per mouse move.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from kvviz.core import tokenizer
+from kvviz.core.record import CellStatus, KVSource, Mode, StepRecord
+from kvviz.gui.theme import Theme
+
+STATUS_TEXT = {
+    CellStatus.MASKED: "masked (key after query)",
+    CellStatus.COMPUTED: "computed this step",
+    CellStatus.RECOMPUTED: "recomputed (same value again: redundant)",
+    CellStatus.SKIPPED: "skipped (computed at an earlier step)",
+}
+
+KV_TEXT = {
+    KVSource.COMPUTED: "K/V computed",
+    KVSource.FROM_CACHE: "K/V from cache",
+}
+
+
+@dataclass(frozen=True)
+class CellInfo:
+    row: int
+    col: int
+    query_label: str
+    key_label: str
+    score: float | None  # None where masked
+    weight: float | None
+    status: dict[Mode, CellStatus]
+    kv_source: dict[Mode, KVSource]
+
+
+class CellLookup:
+    """The arrays of one record, layer and head, for quick per-cell questions."""
+
+    def __init__(self, record: StepRecord, layer: int, head: int) -> None:
+        self.record = record
+        self.layer, self.head = layer, head
+        self.scores = record.scores(layer, head)
+        self.weights = record.weights(layer, head)
+        self.labels = tokenizer.token_labels(record.tokens)
+        modes = [m for m in Mode if record.mode(m) is not None]
+        self.status = {m: record.cell_status(m) for m in modes}
+        self.source = {m: record.kv_source(m) for m in modes}
+
+    def info(self, row: int, col: int) -> CellInfo:
+        score = float(self.scores[row, col])
+        weight = float(self.weights[row, col])
+        return CellInfo(
+            row=row,
+            col=col,
+            query_label=self.labels[row],
+            key_label=self.labels[col],
+            score=None if math.isnan(score) else score,
+            weight=None if math.isnan(weight) else weight,
+            status={m: CellStatus(int(s[row, col])) for m, s in self.status.items()},
+            kv_source={m: KVSource(int(s[col])) for m, s in self.source.items()},
+        )
+
+
+def describe_html(info: CellInfo, theme: Theme) -> str:
+    t = theme
+    head = (
+        f"<b>query</b> {info.row} <b>{_esc(info.query_label)}</b> · "
+        f"<b>key</b> {info.col} <b>{_esc(info.key_label)}</b> · "
+    )
+    if info.score is None:
+        values = f"<span style='color:{t.muted_text}'>no score: masked</span>"
+    else:
+        values = f"score <b>{info.score:.4g}</b> · softmax weight <b>{info.weight:.4g}</b>"
+    modes = []
+    for mode, title in ((Mode.UNCACHED, "without cache"), (Mode.CACHED, "with cache")):
+        if mode in info.status:
+            status = STATUS_TEXT.get(info.status[mode], info.status[mode].name.lower())
+            source = KV_TEXT.get(info.kv_source[mode], info.kv_source[mode].name.lower())
+            modes.append(f"<span style='color:{t.muted_text}'>{title}:</span> {status}, {source}")
+    return head + values + "<br>" + " &nbsp;·&nbsp; ".join(modes)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class CellInspector(QLabel):
+    """Describes the hovered cell; a hint when none is hovered."""
+
+    HINT = "Hover over a cell of either matrix to read its query, key, score, weight and status in both modes."
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self._record: StepRecord | None = None
+        self._layer = self._head = 0
+        self._lookup: CellLookup | None = None
+        self._cell = (-1, -1)
+        self.info: CellInfo | None = None
+        lines = self.fontMetrics().lineSpacing() * 2 + 6
+        self.setMinimumHeight(lines)
+        self._show_hint()
+
+    def set_record(self, record: StepRecord) -> None:
+        self._record = record
+        self._lookup = None
+        self._refresh()
+
+    def set_selection(self, layer: int, head: int) -> None:
+        self._layer, self._head = layer, head
+        self._lookup = None
+        self._refresh()
+
+    def set_cell(self, row: int, col: int) -> None:
+        self._cell = (row, col)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        row, col = self._cell
+        record = self._record
+        if record is None or not (0 <= row < record.n_tokens and 0 <= col < record.n_tokens):
+            self.info = None
+            self._show_hint()
+            return
+        if self._lookup is None:
+            layer = min(self._layer, record.config.n_layers - 1)
+            head = min(self._head, record.config.n_heads - 1)
+            self._lookup = CellLookup(record, layer, head)
+        self.info = self._lookup.info(row, col)
+        self.setText(describe_html(self.info, self.theme))
+
+    def _show_hint(self) -> None:
+        self.setText(f"<span style='color:{self.theme.muted_text}'>{self.HINT}</span>")

@@ -1,0 +1,95 @@
+"""The legend under the attention panels: one swatch per colour the panels use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QBrush, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from kvviz.gui.theme import Theme, qcolor, ramp
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    text: str
+    colour: str
+    tooltip: str
+    kind: str = "ramp"  # "ramp": dark-to-light score ramp; "hatch": masked; "strip": K/V source
+
+
+def legend_entries(theme: Theme) -> list[LegendEntry]:
+    t = theme
+    return [
+        LegendEntry("computed this step", t.computed, "A new query row: its scores were computed in this step."),
+        LegendEntry(
+            "recomputed (redundant)",
+            t.recomputed,
+            "Without a cache, every earlier row is computed again and gives the same scores.",
+        ),
+        LegendEntry(
+            "skipped thanks to the cache",
+            t.skipped,
+            "With a cache, earlier rows are not computed again; only the new row is.",
+        ),
+        LegendEntry("masked (causal)", t.masked, "Keys after the query: hidden by the causal mask.", "hatch"),
+        LegendEntry("K/V computed this step", t.kv_computed, "Key and value projected from the token now.", "strip"),
+        LegendEntry(
+            "K/V read from cache", t.kv_from_cache, "Key and value stored at an earlier step, read back.", "strip"
+        ),
+    ]
+
+
+def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
+    """A small square showing the entry as the panels draw it."""
+    w = size * 2 if entry.kind == "ramp" else size
+    image = QImage(w, size, QImage.Format.Format_RGB32)
+    image.fill(qcolor(theme.panel))
+    p = QPainter(image)
+    if entry.kind == "ramp":
+        colours = ramp(theme, entry.colour, np.linspace(0, 1, w))
+        for x, c in enumerate(np.round(colours * 255).astype(int)):
+            p.fillRect(QRect(x, 0, 1, size), qcolor(f"#{c[0]:02x}{c[1]:02x}{c[2]:02x}"))
+    elif entry.kind == "hatch":
+        p.fillRect(QRect(0, 0, w, size), qcolor(entry.colour))
+        p.fillRect(QRect(0, 0, w, size), QBrush(qcolor(theme.masked_hatch), Qt.BrushStyle.BDiagPattern))
+    else:
+        p.fillRect(QRect(0, size // 4, w, size // 2), qcolor(entry.colour))
+    p.end()
+    return QPixmap.fromImage(image)
+
+
+class Legend(QWidget):
+    """Swatches in two rows, cells then keys; ramps read dark (low score) to light (high score)."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries = legend_entries(theme)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 2, 6, 2)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        size = self.fontMetrics().height()
+        rows = {"cells": ("Q·Kᵀ cells", 0), "keys": ("K/V of each key", 1)}
+        columns = {"cells": 1, "keys": 1}
+        for caption, row in rows.values():
+            label = QLabel(caption)
+            label.setStyleSheet(f"color: {theme.muted_text}")
+            grid.addWidget(label, row, 0)
+        for entry in self.entries:
+            group = "keys" if entry.kind == "strip" else "cells"
+            icon = QLabel()
+            icon.setPixmap(swatch(theme, entry, size))
+            text = QLabel(entry.text)
+            for w in (icon, text):
+                w.setToolTip(entry.tooltip)
+            row, col = rows[group][1], columns[group]
+            grid.addWidget(icon, row, col)
+            grid.addWidget(text, row, col + 1)
+            columns[group] = col + 2
+        note = QLabel("cell colours run dark → light for low → high score")
+        note.setStyleSheet(f"color: {theme.muted_text}")
+        grid.addWidget(note, 1, columns["keys"], 1, -1)
+        grid.setColumnStretch(grid.columnCount(), 1)

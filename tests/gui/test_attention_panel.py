@@ -1,0 +1,147 @@
+"""The attention panel shows exactly the record's scores, statuses and K/V sources."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFontMetricsF
+
+from kvviz.core.config import ModelConfig
+from kvviz.core.engine import Engine
+from kvviz.core.record import KVSource, Mode
+from kvviz.core.tokenizer import token_labels
+from kvviz.gui.attention_image import attention_rgba, kv_source_rgba, score_intensity, status_lut
+from kvviz.gui.attention_panel import AttentionPanel, mask_path
+from kvviz.gui.axes import label_stride
+from kvviz.gui.theme import DARK, ramp, rgb
+
+
+@pytest.fixture(scope="module")
+def engine():
+    e = Engine(ModelConfig(d_model=32, n_layers=2, n_heads=4, n_kv_heads=2, context_length=64), "Hello KV")
+    for _ in range(3):
+        e.step_forward()
+    return e
+
+
+def _wait_fitted(qtbot, panel, n):
+    """Wait until the panel's view has auto-ranged onto the n×n matrix."""
+    qtbot.waitUntil(lambda: panel.view.viewRange()[1][1] >= n and panel.view.viewRange()[0][1] >= n)
+
+
+def _colour(name: str, intensity: float) -> np.ndarray:
+    return np.round(ramp(DARK, getattr(DARK, name), np.array([intensity], dtype=np.float32))[0] * 255)
+
+
+def test_score_intensity_spans_the_unmasked_scores():
+    scores = np.array([[1.0, np.nan], [3.0, 2.0]], dtype=np.float32)
+    np.testing.assert_allclose(score_intensity(scores), [[0.0, 0.0], [1.0, 0.5]])
+    assert (score_intensity(np.array([[5.0]])) == 1.0).all()
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_panel_image_is_the_record_coloured(qtbot, engine, mode):
+    record = engine.current
+    panel = AttentionPanel(mode, DARK)
+    qtbot.addWidget(panel)
+    panel.set_selection(1, 3)
+    panel.set_record(record)
+    n = record.n_tokens
+    expected = attention_rgba(record.cell_status(mode), record.scores(1, 3), status_lut(DARK))
+    np.testing.assert_array_equal(panel.image_rgba, expected)
+    np.testing.assert_array_equal(panel.image.image, expected)
+    np.testing.assert_array_equal(panel.kv_rgba, kv_source_rgba(record.kv_source(mode), DARK))
+    assert panel.query_axis.labels == token_labels(record.tokens)
+    assert panel.key_axis.labels == token_labels(record.tokens)
+    assert "layer 1 · head 3 · K/V head 1" in panel.title.text
+
+    # spot checks: the hue a decode step's statuses must have, at the cell's share of the score range
+    scores = record.scores(1, 3)
+    lo, hi = np.nanmin(scores), np.nanmax(scores)
+    earlier = "recomputed" if mode is Mode.UNCACHED else "skipped"
+    for row, col, name in ((n - 1, 0, "computed"), (n - 1, n - 1, "computed"), (0, 0, earlier), (n - 2, 1, earlier)):
+        expected_colour = _colour(name, (scores[row, col] - lo) / (hi - lo))
+        np.testing.assert_allclose(panel.image_rgba[row, col, :3], expected_colour, atol=1)
+    np.testing.assert_array_equal(panel.image_rgba[0, 1, :3], np.round(rgb(DARK.masked) * 255))
+    strip = panel.kv_rgba[0, :, :3]
+    if mode is Mode.CACHED:
+        assert (strip[:-1] == np.round(rgb(DARK.kv_from_cache) * 255)).all()
+        assert record.kv_source(mode)[-1] == KVSource.COMPUTED
+    assert (strip[-1] == np.round(rgb(DARK.kv_computed) * 255)).all()
+
+
+def test_mask_path_covers_exactly_the_cells_after_the_query():
+    n = 7
+    path = mask_path(n)
+    for row in range(n):
+        for col in range(n):
+            assert path.contains(QPointF(col + 0.5, row + 0.5)) == (col > row)
+
+
+def test_label_stride_keeps_labels_apart():
+    assert label_stride(20, 14) == 1
+    assert label_stride(5, 14) == 5
+    assert label_stride(1, 14) == 20
+    assert label_stride(0.1, 30) == 500
+
+
+def test_axis_thins_labels_when_cells_are_small(qtbot):
+    e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "x" * 300)
+    panel = AttentionPanel(Mode.CACHED, DARK)
+    qtbot.addWidget(panel)
+    panel.resize(500, 500)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.set_record(e.current)
+    _wait_fitted(qtbot, panel, 300)
+    axis = panel.query_axis
+    (lo, hi) = panel.view.viewRange()[1]
+    levels = axis.tickValues(lo, hi, axis.geometry().height())
+    assert axis.stride > 1
+    major = levels[0][1]
+    pixels_apart = axis.geometry().height() / (hi - lo) * axis.stride
+    assert pixels_apart >= QFontMetricsF(axis.style["tickFont"]).height()
+    assert all(s.startswith(f"{int(v)} ") for v, s in zip(major, axis.tickStrings(major, 1, axis.stride), strict=True))
+
+
+def test_hovering_a_cell_reports_it(qtbot, engine):
+    record = engine.current
+    panel = AttentionPanel(Mode.UNCACHED, DARK)
+    qtbot.addWidget(panel)
+    panel.resize(500, 500)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.set_record(record)
+    _wait_fitted(qtbot, panel, record.n_tokens)
+    row, col = record.n_tokens - 1, 2
+    scene = panel.view.mapViewToScene(QPointF(col + 0.5, row + 0.5))
+    with qtbot.waitSignal(panel.cell_hovered) as blocker:
+        qtbot.mouseMove(panel.graphics.viewport(), panel.graphics.mapFromScene(scene))
+    assert blocker.args == [row, col]
+
+
+def test_zooming_in_brings_back_every_label_and_fit_shows_all(qtbot):
+    e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "y" * 300)
+    panel = AttentionPanel(Mode.UNCACHED, DARK)
+    qtbot.addWidget(panel)
+    panel.resize(500, 500)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.set_record(e.current)
+    _wait_fitted(qtbot, panel, 300)
+    axis = panel.query_axis
+
+    def stride_now() -> int:
+        lo, hi = panel.view.viewRange()[1]
+        axis.tickValues(lo, hi, axis.geometry().height())
+        return axis.stride
+
+    assert stride_now() > 1
+    panel.view.setRange(xRange=(100, 110), yRange=(100, 110), padding=0)  # what the wheel does
+    qtbot.waitUntil(lambda: panel.view.viewRange()[1][1] - panel.view.viewRange()[1][0] < 20)
+    assert stride_now() == 1
+    panel.fit()
+    _wait_fitted(qtbot, panel, 300)
+    (x0, x1), (y0, y1) = panel.view.viewRange()
+    assert x0 <= 0 and x1 >= 300 and y0 <= 0 and y1 >= 300

@@ -1,0 +1,296 @@
+"""The window driven as a user drives it: keys, toolbar, model panel, hover; views checked against records."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from kvviz.core import tokenizer
+from kvviz.core.defaults import DEFAULT_PROMPT, default_config
+from kvviz.core.record import Mode, Phase
+from kvviz.gui.attention_image import attention_rgba, kv_source_rgba, status_lut
+from kvviz.gui.main_window import MainWindow
+from kvviz.gui.readouts import memory_formula, status_fields
+from kvviz.gui.series import step_series
+from kvviz.gui.theme import DARK
+from kvviz.gui.token_strip import ChipKind
+from tests.gui.helpers import shown
+
+
+def assert_views_show(window: MainWindow) -> None:
+    """Every view displays the record at the controller's cursor."""
+    c = window.controller
+    record = c.current
+    layer, head = window.layer_box.currentIndex(), window.head_box.currentIndex()
+    lut = status_lut(DARK)
+    for mode in Mode:
+        panel = window.panels[f"attention_{mode.value}"]
+        np.testing.assert_array_equal(
+            panel.image.image, attention_rgba(record.cell_status(mode), record.scores(layer, head), lut)
+        )
+        np.testing.assert_array_equal(panel.kv_image.image, kv_source_rgba(record.kv_source(mode), DARK))
+        assert panel.query_axis.labels == tokenizer.token_labels(record.tokens)
+
+    chips = window.panels["tokens"].chips
+    assert [chip.token for chip in chips] == [*map(int, record.tokens), record.next_token]
+    assert [chip.kind for chip in chips[: record.n_prompt]] == [ChipKind.PROMPT] * record.n_prompt
+    assert all(chip.kind is ChipKind.GENERATED for chip in chips[record.n_prompt : -1])
+    assert chips[-1].kind is ChipKind.NEXT
+    assert [chip.position for chip in chips if chip.this_step] == list(
+        range(record.n_tokens - record.new_rows, record.n_tokens)
+    )
+
+    fields = status_fields(record, len(c.history))
+    for name, label in window.status_labels.items():
+        assert label.text() == getattr(fields, name)
+    assert f"max |Δlogit| = {record.max_abs_logit_diff:.2g}" in window.status_labels["check"].text()
+
+    cache = window.panels["kv_cache"]
+    assert f"{record.cache_bytes_used:,} B" in cache.formula.text()
+    assert memory_formula(record).product == record.cache_bytes_used
+
+    series = step_series(c.history)
+    flops = window.panels["plot_flops"]
+    x, y = flops.curves["uncached"].getOriginalDataset()
+    np.testing.assert_array_equal(x, series.steps)
+    np.testing.assert_array_equal(y, [r.uncached.flops.total for r in c.history])
+    _, y = flops.curves["cached"].getOriginalDataset()
+    np.testing.assert_array_equal(y, [r.cached.flops.total for r in c.history])
+    _, y = window.panels["plot_cumulative_flops"].curves["uncached"].getOriginalDataset()
+    np.testing.assert_array_equal(y, np.cumsum([r.uncached.flops.total for r in c.history]))
+    _, y = window.panels["plot_cache_bytes"].curves["used"].getOriginalDataset()
+    np.testing.assert_array_equal(y, [r.cache_bytes_used for r in c.history])
+    _, y = window.panels["plot_time"].curves["cached"].getOriginalDataset()
+    np.testing.assert_array_equal(y, [r.cached.time_s for r in c.history])
+    for name in ("plot_flops", "plot_cumulative_flops", "plot_cache_bytes", "plot_time"):
+        assert window.panels[name].cursor.value() == record.step
+
+    assert window.step_slider.value() == record.step
+    assert window.step_slider.maximum() == len(c.history) - 1
+
+
+def test_first_launch_opens_the_default_model_ready_to_step(qtbot, settings):
+    window = shown(qtbot, MainWindow(settings))
+    c = window.controller
+    assert c.config == default_config()
+    assert tokenizer.decode(c.prompt_ids) == DEFAULT_PROMPT
+    assert c.current.step == 0 and c.current.phase is Phase.PREFILL
+    assert window.workspace.docks["help"].isVisible()
+    assert_views_show(window)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert c.current.step == 1 and c.current.phase is Phase.DECODE
+    assert_views_show(window)
+
+
+def test_stepping_back_and_forth_with_the_keyboard(qtbot, window):
+    c = window.controller
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert c.current.step == 3
+    assert_views_show(window)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert c.current.step == 2
+    assert len(c.history) == 4  # stepping back recomputes nothing and forgets nothing
+    assert_views_show(window)
+    qtbot.keyClick(window, Qt.Key.Key_Home)
+    assert c.current.step == 0
+    assert not window.actions.step_back.isEnabled()
+    assert_views_show(window)
+    window.step_slider.setValue(3)
+    assert c.current.step == 3
+    assert_views_show(window)
+
+
+def test_play_steps_on_a_timer_and_pauses(qtbot, window):
+    c = window.controller
+    window.speed.setValue(60)
+    window.actions.play.trigger()
+    assert c.playing and window.actions.play.isChecked()
+    qtbot.waitUntil(lambda: c.current.step >= 3, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    assert not c.playing and not window.actions.play.isChecked()
+    step = c.current.step
+    qtbot.wait(100)
+    assert c.current.step == step
+    assert_views_show(window)
+
+
+def test_run_to_end_stops_at_the_token_budget(qtbot, small_settings):
+    small_settings.set("model/max_new_tokens", 6)
+    window = shown(qtbot, MainWindow(small_settings))
+    c = window.controller
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert c.running_to_end
+    qtbot.waitUntil(lambda: not c.playing, timeout=10_000)
+    assert c.current.step == 5  # the prefill made the first of the 6 tokens
+    assert not c.can_step_forward()
+    assert not window.actions.step.isEnabled()
+    assert "max new tokens" in window.statusBar().currentMessage()
+    window.actions.step.trigger()  # disabled: nothing happens, nothing breaks
+    assert c.current.step == 5
+    assert_views_show(window)
+
+
+def test_run_to_end_stops_when_the_context_is_full(qtbot, small_settings):
+    small_settings.update({"model/context_length": 12, "model/prompt": "KV cache"})
+    window = MainWindow(small_settings)
+    qtbot.addWidget(window)
+    c = window.controller
+    window.actions.run_to_end.trigger()
+    qtbot.waitUntil(lambda: not c.playing, timeout=10_000)
+    assert c.current.n_tokens == 12
+    assert c.current.step == 12 - len(c.prompt_ids)
+    assert "context length" in window.statusBar().currentMessage()
+
+
+def test_reset_starts_again_from_the_prefill(qtbot, window):
+    c = window.controller
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+    tokens = list(c.current.tokens)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert c.current.step == 0 and len(c.history) == 1
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert list(c.current.tokens) == list(tokens)  # same seed, same run
+    assert_views_show(window)
+
+
+def test_selecting_layer_and_head(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    window.layer_box.setCurrentIndex(1)
+    window.head_box.setCurrentIndex(3)
+    assert_views_show(window)
+    record = window.controller.current
+    panel = window.panels["attention_cached"]
+    expected = attention_rgba(record.cell_status(Mode.CACHED), record.scores(1, 3), status_lut(DARK))
+    np.testing.assert_array_equal(panel.image_rgba, expected)
+    assert "layer 1 · head 3 · K/V head 1" in panel.title.text
+    assert window.layer_box.count() == 2 and window.head_box.count() == 4
+
+
+def test_changing_the_model_rebuilds_it_and_refreshes_every_view(qtbot, window):
+    controls = window.panels["controls"]
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    controls.spins["n_kv_heads"].setValue(1)
+    controls.spins["n_layers"].setValue(3)
+    controls.dtype.setCurrentText("float16")
+    controls.prompt.setPlainText("new prompt")
+    assert controls.apply_button.isEnabled()
+    assert "MQA" in controls.notes["n_kv_heads"].text()
+    qtbot.mouseClick(controls.apply_button, Qt.MouseButton.LeftButton)
+    c = window.controller
+    assert (c.config.n_kv_heads, c.config.n_layers, c.config.dtype) == (1, 3, "float16")
+    assert tokenizer.decode(c.prompt_ids) == "new prompt"
+    assert c.current.step == 0
+    assert window.layer_box.count() == 3
+    assert not controls.apply_button.isEnabled()  # the form shows the model in use
+    assert_views_show(window)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert_views_show(window)
+
+
+def test_a_selection_beyond_a_smaller_model_is_clamped(qtbot, window):
+    window.layer_box.setCurrentIndex(1)
+    window.head_box.setCurrentIndex(3)
+    controls = window.panels["controls"]
+    controls.spins["n_layers"].setValue(1)
+    controls.spins["n_kv_heads"].setValue(1)
+    controls.spins["n_heads"].setValue(2)
+    controls.apply_button.click()
+    assert (window.layer_box.currentIndex(), window.head_box.currentIndex()) == (0, 1)
+    assert_views_show(window)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("n_heads", 3, "must divide d_model"),
+        ("n_kv_heads", 3, "must divide n_heads"),
+        ("context_length", 4, "longer than context_length"),
+    ],
+)
+def test_an_impossible_model_is_explained_next_to_its_control(qtbot, window, field, value, words):
+    controls = window.panels["controls"]
+    config = window.controller.config
+    controls.spins[field].setValue(value)
+    shown = {name: label for name, label in controls.errors.items() if not label.isHidden()}
+    target = "prompt" if field == "context_length" else field
+    assert list(shown) == [target]
+    assert words in shown[target].text()
+    assert not controls.apply_button.isEnabled()
+    controls.spins[field].lineEdit().returnPressed.emit()  # Enter in the field: still refused
+    assert window.controller.config == config
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # the run goes on
+    assert window.controller.current.step == 1
+
+
+def test_odd_head_dim_is_explained(qtbot, window):
+    controls = window.panels["controls"]
+    controls.spins["head_dim"].setValue(7)
+    assert not controls.errors["head_dim"].isHidden()
+    assert "even" in controls.errors["head_dim"].text()
+
+
+def test_hovering_a_cell_describes_it_in_both_modes(qtbot, window):
+    for _ in range(2):
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+    record = window.controller.current
+    panel = window.panels["attention_cached"]
+    n = record.n_tokens
+    qtbot.waitUntil(lambda: panel.view.viewRange()[1][1] >= n)
+    row, col = n - 2, 1
+    scene = panel.view.mapViewToScene(QPointF(col + 0.5, row + 0.5))
+    qtbot.mouseMove(panel.graphics.viewport(), panel.graphics.mapFromScene(scene))
+    inspector = window.panels["inspector"]
+    qtbot.waitUntil(lambda: inspector.info is not None)
+    info = inspector.info
+    assert (info.row, info.col) == (row, col)
+    assert info.score == pytest.approx(float(record.scores(0, 0)[row, col]))
+    assert info.weight == pytest.approx(float(record.weights(0, 0)[row, col]))
+    assert info.status == {m: record.cell_status(m)[row, col] for m in Mode}
+    assert info.kv_source == {m: record.kv_source(m)[col] for m in Mode}
+    labels = tokenizer.token_labels(record.tokens)
+    assert (info.query_label, info.key_label) == (labels[row], labels[col])
+    text = inspector.text()
+    assert f"{info.score:.4g}" in text and f"{info.weight:.4g}" in text
+    assert "recomputed" in text and "skipped" in text
+    for mode in Mode:
+        assert window.panels[f"attention_{mode.value}"].highlight.isVisible()
+
+
+def test_clicking_a_plot_goes_to_that_step(qtbot, window):
+    for _ in range(4):
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+    window.panels["plot_flops"].step_clicked.emit(1)
+    assert window.controller.current.step == 1
+    assert_views_show(window)
+
+
+def test_settings_persist_between_launches(qtbot, small_settings):
+    first = MainWindow(small_settings)
+    qtbot.addWidget(first)
+    controls = first.panels["controls"]
+    controls.spins["n_heads"].setValue(2)
+    controls.spins["n_kv_heads"].setValue(1)
+    controls.apply_button.click()
+    first.head_box.setCurrentIndex(1)
+    first.speed.setValue(9)
+    first.close()
+
+    second = MainWindow(small_settings)
+    qtbot.addWidget(second)
+    c = second.controller
+    assert (c.config.n_heads, c.config.n_kv_heads) == (2, 1)
+    assert second.head_box.currentIndex() == 1
+    assert c.steps_per_second == 9 and second.speed.value() == 9
+    assert second.panels["controls"].spins["n_heads"].value() == 2
+
+
+def test_unusable_saved_settings_fall_back_to_the_defaults(qtbot, small_settings):
+    small_settings.set("model/n_heads", 3)  # does not divide d_model 32
+    window = MainWindow(small_settings)
+    qtbot.addWidget(window)
+    assert window.controller.config == default_config()
+    assert "not usable" in window.statusBar().currentMessage()

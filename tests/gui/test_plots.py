@@ -1,0 +1,42 @@
+"""The plots: round limits from zero, units that fit the range, a cursor at the step."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from kvviz.gui.axes import UnitAxis
+from kvviz.gui.plots import round_up
+from kvviz.gui.theme import DARK
+
+
+@pytest.mark.parametrize(
+    ("value", "limit"),
+    [(0.9, 1.0), (1.0, 1.0), (1.01, 1.5), (2.5, 3.0), (42, 50), (760, 1000), (3e9, 3e9), (4e-4, 5e-4)],
+)
+def test_round_up_picks_the_next_round_limit(value, limit):
+    assert round_up(value) == pytest.approx(limit)
+
+
+@pytest.mark.parametrize(
+    ("kind", "top", "unit", "factor"),
+    [
+        ("flops", 3.4e6, "MFLOP", 1e6),
+        ("flops", 2.1e9, "GFLOP", 1e9),
+        ("bytes", 600 * 1024, "KiB", 1024),
+        ("bytes", 3 * 1024**2, "MiB", 1024**2),
+        ("seconds", 2.5e-3, "ms", 1e-3),
+        ("seconds", 40e-6, "µs", 1e-6),
+    ],
+)
+def test_value_axes_label_in_readable_units(qtbot, kind, top, unit, factor):
+    axis = UnitAxis(kind, DARK.muted_text)
+    spacing = axis.tickSpacing(0.0, top, 200)[0][0]
+    assert axis.unit == unit
+    assert unit in axis.labelString()
+    in_unit = spacing / factor  # ticks fall on round numbers of the unit (1, 2, 5 × 10ᵏ)
+    mantissa = in_unit / 10 ** math.floor(math.log10(in_unit))
+    assert min(abs(mantissa - m) for m in (1, 2, 2.5, 5)) < 1e-9
+    tick = 2 * spacing
+    assert float(axis.tickStrings([tick], 1.0, spacing)[0]) == pytest.approx(tick / factor)

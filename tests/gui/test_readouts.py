@@ -1,0 +1,95 @@
+"""The memory readout equals the cache's measured bytes; the plot series equal the records."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kvviz.core.config import ModelConfig
+from kvviz.core.engine import Engine
+from kvviz.gui.cache_view import KVCacheView, band_layout, cache_values
+from kvviz.gui.readouts import memory_formula, status_fields
+from kvviz.gui.series import step_series
+from kvviz.gui.theme import DARK
+
+CONFIGS = [
+    ModelConfig(d_model=32, n_layers=2, n_heads=4, n_kv_heads=4, context_length=48),  # MHA, float32
+    ModelConfig(d_model=32, n_layers=3, n_heads=4, n_kv_heads=2, context_length=48, dtype="float16", batch_size=2),
+    ModelConfig(d_model=32, n_layers=1, n_heads=4, n_kv_heads=1, context_length=48, dtype="bfloat16"),  # MQA
+    ModelConfig(d_model=32, n_layers=2, n_heads=2, n_kv_heads=2, head_dim=12, context_length=48, batch_size=3),
+]
+
+
+def _run(config: ModelConfig, steps: int = 4) -> Engine:
+    engine = Engine(config, "cache me")
+    for _ in range(steps):
+        engine.step_forward()
+    return engine
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=lambda c: f"{c.attention_kind}-{c.dtype}-b{c.batch_size}")
+def test_memory_formula_equals_measured_cache_bytes(qtbot, config):
+    engine = _run(config)
+    view = KVCacheView(DARK)
+    qtbot.addWidget(view)
+    for record in engine.history:
+        formula = memory_formula(record)
+        assert formula.product == record.cache_bytes_used
+        assert formula.agrees
+        assert dict(formula.factors) == {
+            "K and V": 2,
+            "batch": config.batch_size,
+            "tokens": record.n_tokens,
+            "layers": config.n_layers,
+            "kv_heads": config.n_kv_heads,
+            "head_dim": config.dim_head,
+            "bytes": config.bytes_per_element,
+        }
+        view.set_record(record)
+        assert f"{record.cache_bytes_used:,} B" in view.formula.text()
+        assert "≠" not in view.formula.text()
+
+
+def test_cache_view_shows_the_cached_keys_and_values(qtbot):
+    config = CONFIGS[1]
+    engine = _run(config)
+    record = engine.current
+    view = KVCacheView(DARK)
+    qtbot.addWidget(view)
+    view.set_record(record)
+    band = band_layout(record)
+    assert view.values.shape == (band.total_rows, record.n_tokens)
+    for layer in range(config.n_layers):
+        for which, kv in enumerate((record.keys(layer), record.values(layer))):
+            top = band.band_top(layer, which)
+            # row r of a band is K/V head r // head_dim, dimension r % head_dim (every dim_stride-th row)
+            expected = kv.transpose(0, 2, 1).reshape(-1, record.n_tokens)[:: band.dim_stride]
+            np.testing.assert_array_equal(view.values[top : top + expected.shape[0]], expected)
+    np.testing.assert_array_equal(cache_values(record, band), view.values)
+    rect = view.appended.rect()
+    assert (rect.left(), rect.width()) == (record.n_tokens - 1, 1)
+    assert f"{record.n_tokens} of {config.context_length} positions" in view.header.text()
+
+
+def test_status_fields_read_the_record():
+    engine = _run(CONFIGS[0], steps=2)
+    record = engine.current
+    fields = status_fields(record, len(engine.history))
+    assert fields.step == "step 2 / 2"
+    assert fields.phase == "decode"
+    assert fields.tokens == f"{record.n_tokens} tokens ({record.n_prompt} + 2)"
+    assert f"max |Δlogit| = {record.max_abs_logit_diff:.2g}" in fields.check
+    assert f"max |Δ| = {record.recompute_max_abs_diff:.2g}" in fields.check
+
+
+def test_step_series_are_the_records_figures():
+    engine = _run(CONFIGS[2], steps=5)
+    s = step_series(engine.history)
+    records = engine.history
+    np.testing.assert_array_equal(s.steps, [r.step for r in records])
+    np.testing.assert_array_equal(s.flops_uncached, [r.uncached.flops.total for r in records])
+    np.testing.assert_array_equal(s.flops_cached, [r.cached.flops.total for r in records])
+    np.testing.assert_array_equal(s.cache_used, [r.cache_bytes_used for r in records])
+    np.testing.assert_array_equal(s.time_cached, [r.cached.time_s for r in records])
+    assert s.cumulative_uncached[-1] == sum(r.uncached.flops.total for r in records)
+    assert s.cumulative_cached[-1] == sum(r.cached.flops.total for r in records)
