@@ -36,6 +36,12 @@ def tril_flat_index(n_rows: int, n_cols: int, first_row: int) -> torch.Tensor:
     return torch.from_numpy(rows * n_cols + cols)
 
 
+def recording_nbytes(n_layers: int, n_heads: int, n_kv_heads: int, head_dim: int, n_tokens: int) -> int:
+    """Bytes an :class:`AttentionStore` holds after ``n_tokens`` rows (what a UI can check before a run)."""
+    rows = -(-n_tokens // BLOCK_ROWS) * BLOCK_ROWS
+    return 4 * (2 * n_layers * n_heads * triangle_size(rows) + 2 * n_layers * n_kv_heads * rows * head_dim)
+
+
 class AttentionStore:
     """Packed score/weight rows per (layer, head) and K/V per position and layer, in fixed blocks."""
 
@@ -110,9 +116,9 @@ class AttentionStore:
         used = blocks[: -(-n // BLOCK_ROWS)]
         return np.concatenate([b[index] for b in used], axis=-1)[..., : triangle_size(n)]
 
-    def packed_scores(self, n: int) -> torch.Tensor:
-        """Rows 0..n as a packed (L, H, n(n+1)/2) tensor; masked cells are -inf."""
-        return torch.from_numpy(self._packed(self._scores, n))
+    def packed_scores(self, n: int, layer: int) -> torch.Tensor:
+        """Rows 0..n of ``layer`` as a packed (H, n(n+1)/2) tensor; masked cells are -inf."""
+        return torch.from_numpy(self._packed(self._scores, n, layer))
 
     def matrix(self, kind: str, layer: int, head: int, n: int) -> np.ndarray:
         """The (n, n) matrix of ``kind`` ("scores" or "weights") made of rows 0..n; NaN where masked."""

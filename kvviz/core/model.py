@@ -66,15 +66,15 @@ def attention(
     proj_weight: torch.Tensor,
     shape: tuple[int, int, int],
     rope: tuple[torch.Tensor, torch.Tensor],
-    allowed: torch.Tensor | None,
+    blocked: torch.Tensor | None,
     cache: KVCache | None,
     layer: int,
     start: int,
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
     """Grouped-query attention of ``x`` (B, T, d); ``shape`` is (heads, kv_heads, head_dim).
 
-    ``allowed`` (T, Tk) masks keys; None lets every key through (a decode row under the
-    causal mask). Returns the output (B, T, d), scores and weights (B, H, T, Tk), and the
+    ``blocked`` (T, Tk) marks the keys a query may not see; None lets every key through (a
+    decode row under the causal mask). Returns the output (B, T, d), scores and weights (B, H, T, Tk), and the
     K, V of this pass (B, kv_heads, T, head_dim). Written with ``narrow`` and functional
     calls: a decode step is tiny, so per-op Python overhead is what it costs.
     """
@@ -86,10 +86,10 @@ def attention(
     keys, values = (k, v) if cache is None else cache.write(layer, start, k, v)  # (B, K, Tk, hd)
     Tk = keys.shape[2]
     # Query heads sharing a K/V head are stacked along the row axis: head h uses kv head h // group.
-    q_grouped = q.reshape(B, K, (H // K) * T, hd)  # (B, K, group*T, hd)
-    scores = (q_grouped @ keys.transpose(-2, -1)).view(B, H, T, Tk) * hd**-0.5  # (B, H, T, Tk)
-    if allowed is not None:
-        scores = scores.masked_fill(~allowed, float("-inf"))
+    q_grouped = q.reshape(B, K, (H // K) * T, hd) * hd**-0.5  # (B, K, group*T, hd), scaled here: T·hd < T·Tk
+    scores = (q_grouped @ keys.transpose(-2, -1)).view(B, H, T, Tk)  # (B, H, T, Tk), scaled
+    if blocked is not None:
+        scores.masked_fill_(blocked, float("-inf"))  # in place: scores is this pass's own tensor
     weights = torch.softmax(scores.float(), dim=-1).to(x.dtype)  # (B, H, T, Tk)
     out = (weights.view(B, K, (H // K) * T, Tk) @ values).view(B, H, T, hd)  # (B, H, T, hd)
     out = out.transpose(1, 2).reshape(B, T, H * hd)  # (B, T, H*hd)
@@ -216,6 +216,7 @@ class TinyDecoder(nn.Module):
         if allowed is None and (policy.evicts or T > 1):  # a decode row under the causal mask sees every key
             key_pos = cache.key_positions(start, T) if cache is not None else torch.arange(T)
             allowed = policy.allowed(torch.arange(start, start + T), key_pos)  # (T, Tk) or None
+        blocked = None if allowed is None else ~allowed
         if self._plan is None or torch.is_grad_enabled():  # training may swap tensors between calls
             self._plan = [block.weights() for block in self.blocks]
         embed = self.embed.weight
@@ -223,7 +224,7 @@ class TinyDecoder(nn.Module):
         scores, weights, keys, values = ([] if capture else None for _ in range(4))
         for layer, lw in enumerate(self._plan):
             h = F.layer_norm(x, d, lw.ln1_w, lw.ln1_b, lw.eps)
-            a, s, w, k, v = attention(h, lw.qkv, lw.proj, lw.shape, rope, allowed, cache, layer, start)
+            a, s, w, k, v = attention(h, lw.qkv, lw.proj, lw.shape, rope, blocked, cache, layer, start)
             x = x + a
             x = x + mlp(F.layer_norm(x, d, lw.ln2_w, lw.ln2_b, lw.eps), lw.up, lw.down)
             if capture:

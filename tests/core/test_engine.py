@@ -52,6 +52,7 @@ def test_context_length_stops_with_a_reason():
     with pytest.raises(GenerationStopped, match="context length"):
         engine.step_forward()
     assert engine.current.n_tokens == 6  # nothing wrapped or changed
+    assert engine.final_step == engine.current.step == 2
     assert engine.seek(50).step == 2
 
 
@@ -59,6 +60,7 @@ def test_max_new_tokens_stops_with_a_reason():
     engine = Engine(ModelConfig(), "abcd", max_new_tokens=3)
     engine.seek(10)
     assert engine.current.step == 2  # prefill made token 1, two decode steps made tokens 2 and 3
+    assert engine.final_step == 2
     assert "max new tokens" in engine.stop_reason
 
 

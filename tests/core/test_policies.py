@@ -69,7 +69,7 @@ def test_full_policy_stops_but_window_slides_past_the_context():
     full = Engine(config, "abcdef")
     assert full.seek(10).n_tokens == 8 and "context length" in full.stop_reason
     window = Engine(config, "abcdef", policy=CachePolicy("window", 4))
-    assert window.seek(10).n_tokens == 16 and window.stop_reason is None
+    assert window.seek(10).n_tokens == 16 and window.stop_reason is None and window.final_step is None
     assert window.current.cache_bytes_used == 4 * per_slot_bytes(config)
 
 
