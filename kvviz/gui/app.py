@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from kvviz.gui.main_window import MainWindow
 from kvviz.gui.settings import Settings
-from kvviz.gui.theme import DARK, apply_to_application
+from kvviz.gui.theme import DARK, THEMES, apply_to_application
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -30,7 +30,10 @@ def application(argv: list[str] | None = None) -> QApplication:
 def launch(argv: list[str] | None = None, settings: Settings | None = None) -> tuple[QApplication, MainWindow]:
     """Show the window; the workspace loads once the event loop has painted it."""
     app = application(argv)
-    window = MainWindow(settings, load=False)
+    settings = settings if settings is not None else Settings()
+    theme = THEMES.get(settings.get("view/theme"), DARK)
+    apply_to_application(app, theme)
+    window = MainWindow(settings, theme=theme, load=False)
     window.show()
     window.load_after_first_paint()
     return app, window

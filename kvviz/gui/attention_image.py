@@ -15,17 +15,24 @@ from kvviz.gui.theme import ramp as colour_ramp
 #: Levels of score intensity in the lookup table.
 LEVELS = 256
 
-#: Theme colour of each cell status; statuses without an entry are drawn flat in ``masked``.
+#: Theme colour of each cell status that has a score, drawn along its light–dark ramp.
 STATUS_COLOUR = {
     CellStatus.COMPUTED: "computed",
     CellStatus.RECOMPUTED: "recomputed",
     CellStatus.SKIPPED: "skipped",
 }
 
+#: Theme colour of each status without a score (no query sees the key), drawn flat.
+FLAT_STATUS_COLOUR = {
+    CellStatus.MASKED: "masked",
+    CellStatus.OUT_OF_WINDOW: "out_of_window",
+}
+
 #: Theme colour of each K/V source along the key axis.
 KV_SOURCE_COLOUR = {
     KVSource.COMPUTED: "kv_computed",
     KVSource.FROM_CACHE: "kv_from_cache",
+    KVSource.EVICTED: "kv_evicted",
 }
 
 
@@ -48,11 +55,11 @@ def status_lut(theme: Theme) -> np.ndarray:
     lut = np.empty((n_status, LEVELS, 4), dtype=np.uint8)
     levels = np.linspace(0.0, 1.0, LEVELS, dtype=np.float32)
     for status in range(n_status):
-        name = STATUS_COLOUR.get(CellStatus(status))
-        if name is None:
-            colours = np.broadcast_to(rgb(theme.masked), (LEVELS, 3))
+        status = CellStatus(status)
+        if status in STATUS_COLOUR:
+            colours = colour_ramp(theme, getattr(theme, STATUS_COLOUR[status]), levels)
         else:
-            colours = colour_ramp(theme, getattr(theme, name), levels)
+            colours = np.broadcast_to(rgb(getattr(theme, FLAT_STATUS_COLOUR[status])), (LEVELS, 3))
         lut[status, :, :3] = np.round(colours * 255)
         lut[status, :, 3] = 255
     return lut

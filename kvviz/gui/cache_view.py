@@ -5,6 +5,10 @@ cache positions 0..context length. Filled positions show the stored values (batc
 element 0), empty ones the allocated but unused space; the column(s) appended this step
 are outlined. The header carries the size formula with this step's numbers. When a band
 would need more rows than fit, every k-th dimension is shown and the caption says so.
+
+Under a window or sink policy the cache has only sinks + window slots: the outline of the
+allocated space then covers just the resident positions (the sinks and the last W), and the
+positions evicted from the cache are drawn over in the evicted colour, so the plateau shows.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from kvviz.core.record import StepRecord
+from kvviz.core.record import KVSource, Mode, StepRecord
 from kvviz.gui.axes import SparseLabelAxis, style_axis
 from kvviz.gui.readouts import memory_formula, memory_formula_html
 from kvviz.gui.theme import Theme, qcolor
@@ -77,6 +81,12 @@ def cache_values(record: StepRecord, layout: BandLayout) -> np.ndarray:
     return out
 
 
+def position_runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of True in ``mask`` as (start, stop) position ranges."""
+    edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
+
+
 class KVCacheView(QWidget):
     """Cache occupancy per layer for the record at the cursor."""
 
@@ -86,7 +96,9 @@ class KVCacheView(QWidget):
         self._lut = pg.colormap.get(theme.cache_values_colormap).getLookupTable(nPts=256, alpha=True)
         self.values = np.zeros((0, 0), dtype=np.float32)
         self.layout_info: BandLayout | None = None
-        self._framed: tuple[int, BandLayout] | None = None  # capacity and bands the view was last fitted to
+        self.resident_runs: list[tuple[int, int]] = []  # positions whose K/V the cache holds
+        self.evicted_runs: list[tuple[int, int]] = []  # positions the policy evicted
+        self._framed: tuple[int, BandLayout] | None = None  # width and bands the view was last fitted to
 
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -106,6 +118,7 @@ class KVCacheView(QWidget):
             f"<span style='color:{theme.cache_allocated_line}'>▭</span> allocated, empty &nbsp; "
             f"<span style='color:{theme.kv_computed}'>▯</span> appended this step"
         )
+        self._evicted_html = f" &nbsp; <span style='color:{theme.kv_evicted}'>■</span> evicted from the cache"
         self.key = QLabel(self._key_html)
         self.key.setWordWrap(True)
         self.key.setTextFormat(Qt.TextFormat.RichText)
@@ -134,6 +147,11 @@ class KVCacheView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(2)
         self.plot.addItem(self.image)
+        self.evicted = QGraphicsPathItem()
+        self.evicted.setBrush(QBrush(qcolor(theme.kv_evicted)))
+        self.evicted.setPen(QPen(Qt.PenStyle.NoPen))
+        self.evicted.setZValue(3)
+        self.plot.addItem(self.evicted)
         self.appended = QGraphicsRectItem()
         pen = QPen(qcolor(theme.kv_computed), theme.highlight_px)
         pen.setCosmetic(True)
@@ -151,7 +169,11 @@ class KVCacheView(QWidget):
 
     def set_record(self, record: StepRecord) -> None:
         c = record.config
-        n, capacity = record.n_tokens, c.context_length
+        n, policy = record.n_tokens, record.policy
+        capacity = policy.capacity(c.context_length)  # slots allocated
+        evicted = record.kv_source(Mode.CACHED) == KVSource.EVICTED
+        self.evicted_runs = position_runs(evicted)
+        self.resident_runs = position_runs(~evicted)
         band = band_layout(record)
         self.layout_info = band
         self.values = cache_values(record, band)
@@ -161,28 +183,54 @@ class KVCacheView(QWidget):
         self.image.setImage(self.values, lut=self._lut, levels=(-limit, limit), autoLevels=False)
         self.image.setRect(QRectF(0, 0, n, band.total_rows))
 
-        allocated = QPainterPath()
+        # Allocated slots: positions 0..capacity until the cache is full, then the resident positions.
+        slots = self.resident_runs if n > capacity else [(0, capacity)]
+        allocated, gone = QPainterPath(), QPainterPath()
         for layer in range(band.n_layers):
             for which in (0, 1):
-                allocated.addRect(QRectF(0, band.band_top(layer, which), capacity, band.band_rows))
+                top = band.band_top(layer, which)
+                for start, stop in slots:
+                    allocated.addRect(QRectF(start, top, stop - start, band.band_rows))
+                for start, stop in self.evicted_runs:
+                    gone.addRect(QRectF(start, top, stop - start, band.band_rows))
         self.empty.setPath(allocated)
+        self.evicted.setPath(gone)
         self.appended.setRect(QRectF(n - record.new_rows, -0.5, record.new_rows, band.total_rows))
-        if (capacity, band) != self._framed:
-            self._framed = (capacity, band)
+        # A sliding cache runs past the context: the frame widens by doubling, not at every step.
+        width = c.context_length
+        if self._framed is not None and self._framed[1] == band and self._framed[0] >= c.context_length:
+            width = self._framed[0]
+        while width < n:
+            width *= 2
+        if (width, band) != self._framed:
+            self._framed = (width, band)
             self.band_axis.set_labels(band.labels(), band.layer_labels())
-            self.plot.setLimits(xMin=-0.02 * capacity, xMax=1.02 * capacity)
-            self.plot.setXRange(0, capacity, padding=0.01)
+            self.plot.setLimits(xMin=-0.02 * width, xMax=1.02 * width)
+            self.plot.setXRange(0, width, padding=0.01)
             self.plot.setYRange(0, band.total_rows - band.gap_rows, padding=0.02)
 
         t = self.theme
         share = record.cache_bytes_used / record.cache_bytes_allocated if record.cache_bytes_allocated else 0.0
-        self.header.setText(
-            f"<b>KV cache</b> · {n} of {capacity} positions · <b>{format_bytes(record.cache_bytes_used)}</b> "
-            f"used of {format_bytes(record.cache_bytes_allocated)} allocated ({share:.0%})"
-        )
+        used = f"<b>{format_bytes(record.cache_bytes_used)}</b> used of {format_bytes(record.cache_bytes_allocated)}"
+        storage = "" if record.cache_dtype == "model" else f" · {record.cache_dtype} + float16 scales"
+        if policy.evicts:
+            resident = n - int(evicted.sum())
+            kept = f"window {policy.window}"
+            if policy.kind == "sink":
+                kept = f"{policy.sinks} sinks + {kept}"
+            self.header.setText(
+                f"<b>KV cache</b> · {kept}: {capacity} slots · {resident} positions resident, "
+                f"{int(evicted.sum())} evicted · {used} allocated ({share:.0%}){storage}"
+            )
+        else:
+            self.header.setText(
+                f"<b>KV cache</b> · {n} of {capacity} positions · {used} allocated ({share:.0%}){storage}"
+            )
         shown = "" if band.dim_stride == 1 else f", 1 in {band.dim_stride} dims"
         self.key.setText(
-            self._key_html + f"<span style='color:{t.muted_text}'> · sequence 0 of {c.batch_size}{shown}</span>"
+            self._key_html
+            + (self._evicted_html if policy.evicts else "")
+            + f"<span style='color:{t.muted_text}'> · sequence 0 of {c.batch_size}{shown}</span>"
         )
         self.formula.setText(
             memory_formula_html(memory_formula(record), text=t.text, muted=t.muted_text, warn=t.error_text)

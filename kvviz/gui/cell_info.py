@@ -21,11 +21,13 @@ STATUS_TEXT = {
     CellStatus.COMPUTED: "computed this step",
     CellStatus.RECOMPUTED: "recomputed (same value again: redundant)",
     CellStatus.SKIPPED: "skipped (computed at an earlier step)",
+    CellStatus.OUT_OF_WINDOW: "outside the window (key forgotten)",
 }
 
 KV_TEXT = {
     KVSource.COMPUTED: "K/V computed",
     KVSource.FROM_CACHE: "K/V from cache",
+    KVSource.EVICTED: "K/V evicted from the cache",
 }
 
 
@@ -76,7 +78,8 @@ def describe_html(info: CellInfo, theme: Theme) -> str:
         f"<b>key</b> {info.col} <b>{_esc(info.key_label)}</b> · "
     )
     if info.score is None:
-        values = f"<span style='color:{t.muted_text}'>no score: masked</span>"
+        why = "outside the window" if CellStatus.OUT_OF_WINDOW in info.status.values() else "masked"
+        values = f"<span style='color:{t.muted_text}'>no score: {why}</span>"
     else:
         values = f"score <b>{info.score:.4g}</b> · softmax weight <b>{info.weight:.4g}</b>"
     modes = []

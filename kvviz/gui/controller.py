@@ -71,6 +71,11 @@ class Controller(QObject):
     def running_to_end(self) -> bool:
         return self.playing and self._running_to_end
 
+    @property
+    def engine(self) -> Engine:
+        """The run itself, for handing it to a rebuilt window (switching theme); views never use it."""
+        return self._engine
+
     # -- changing the model -----------------------------------------------------------------
 
     def replace_engine(self, engine: Engine) -> None:

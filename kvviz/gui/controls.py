@@ -1,18 +1,24 @@
-"""The model panel: prompt, token budget and model shape, checked as the user types.
+"""The model panel: prompt, token budget, weights, model shape and cache policy, checked as the user types.
 
 Every edit builds a candidate configuration through the core's own validation; a
 rejected value is explained under the control it concerns and Apply stays disabled, so
 an impossible model never reaches the engine. Ranges are capped so that a whole run's
 recorded attention (layers × heads × context² values) stays within memory.
+
+Saved weights fix the model's shape: choosing them reads the file once, fills the shape
+controls from it and locks them; a file that cannot be used is explained under the
+selector, which goes back to the weights in use.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from kvviz.core import tokenizer
+from kvviz.core.checkpoint import SHAPE_FIELDS, CheckpointError, Weights, config_for_weights, shape_of, weights_label
 from kvviz.core.config import DTYPES, ConfigError, ModelConfig, check_prompt_fits
-from kvviz.core.defaults import DEFAULT_PROMPT, default_config
+from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
+from kvviz.core.policy import CachePolicy
 from kvviz.gui.theme import Theme
 
 #: (minimum, maximum) of each integer control. The caps bound memory: attention rows for a
@@ -42,9 +50,23 @@ RANGES: dict[str, tuple[int, int]] = {
     "seed": (0, 2**31 - 1),
 }
 
+#: (minimum, maximum) of the cache policy's window W and sinks S; the core checks S + W ≤ context.
+POLICY_RANGES: dict[str, tuple[int, int]] = {"window": (1, 1024), "sinks": (1, 1024)}
+
+#: Shape controls that saved weights fix (the rest of SHAPE_FIELDS has no control).
+SHAPE_CONTROLS = ("n_layers", "n_heads", "n_kv_heads", "d_model", "head_dim")
+
+#: Cache policy kinds as the selector names them.
+POLICY_TEXT = {"full": "Full cache", "window": "Sliding window", "sink": "Sinks + window"}
+#: Cache storage types as the selector names them.
+CACHE_DTYPE_TEXT = {"model": "model dtype", "int8": "int8 + scales", "int4": "int4 + scales", "fp8": "fp8 + scales"}
+#: Entry of the weights selector that opens a file dialog instead of choosing weights.
+LOAD_CHECKPOINT = "load"
+
 LABELS = {
     "prompt": "Prompt",
     "max_new_tokens": "Max new tokens",
+    "weights": "Weights",
     "n_layers": "Layers",
     "n_heads": "Heads",
     "n_kv_heads": "KV heads",
@@ -54,6 +76,10 @@ LABELS = {
     "batch_size": "Batch",
     "context_length": "Context length",
     "seed": "Seed",
+    "policy": "Cache policy",
+    "window": "Window W",
+    "sinks": "Sinks S",
+    "cache_dtype": "Cache dtype",
 }
 
 TOOLTIPS = {
@@ -67,17 +93,40 @@ TOOLTIPS = {
     "dtype": "Element type of weights and cache: float32 takes 4 bytes, float16 and bfloat16 take 2.",
     "batch_size": "Sequences run together. The views show sequence 0; the cache holds all of them.",
     "context_length": "Positions the cache is allocated for; generation stops when they are full.",
-    "seed": "Seed of the random weights.",
+    "seed": "Seed of the random weights (and of sampling).",
+    "weights": "Trained: the weights shipped with kvviz; Random: seeded initialisation, any shape; "
+    "or a checkpoint saved by `kvviz train`. Saved weights fix the layers, heads and widths.",
+    "policy": "Which keys the cache keeps. Full: every key, until the context is full. Sliding window: the "
+    "last W keys. Sinks + window: the first S keys and the last W. The run without a cache is masked the "
+    "same way, so both still compute the same thing.",
+    "window": "W: keys kept counting back from the query, its own included.",
+    "sinks": "S: first keys kept for good as attention sinks (StreamingLLM).",
+    "cache_dtype": "How the cache stores K and V: in the model's dtype, or quantized with one float16 scale per "
+    "token and head. The run without a cache stays in full precision: the difference is the quantization error.",
 }
+
+#: Why a shape control is locked while saved weights are chosen.
+LOCKED_TIP = "Fixed by the {label} weights; choose Random weights to change it."
 
 
 @dataclass(frozen=True)
 class ModelChoice:
-    """Everything that defines a run: the model shape, the prompt and the token budget (None: no limit)."""
+    """Everything that defines a run: the model shape, the prompt, the token budget (None: no limit),
+    the cache policy and storage type, and the weights."""
 
     config: ModelConfig
     prompt: str
     max_new_tokens: int | None
+    policy: CachePolicy = field(default_factory=CachePolicy)
+    cache_dtype: str = "model"
+    weights: Weights = DEFAULT_WEIGHTS
+
+
+def make_policy(kind: str, window: int, sinks: int) -> CachePolicy:
+    """The policy of ``kind``, taking only the numbers it uses (the form keeps the others)."""
+    if kind == "full":
+        return CachePolicy()
+    return CachePolicy(kind, window=window, sinks=sinks if kind == "sink" else 0)
 
 
 class ModelControls(QWidget):
@@ -89,6 +138,8 @@ class ModelControls(QWidget):
         super().__init__(parent)
         self.theme = theme
         self._running: ModelChoice | None = None
+        self._weights: Weights = "random"
+        self._locked_shape: dict[str, int] | None = None  # SHAPE_FIELDS of the chosen saved weights
         self.spins: dict[str, QSpinBox] = {}
         self.errors: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}
@@ -98,23 +149,36 @@ class ModelControls(QWidget):
         self.prompt.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.dtype = QComboBox()
         self.dtype.addItems(list(DTYPES))
-        for name, (lo, hi) in RANGES.items():
+        self.weights = QComboBox()
+        self.weights.addItem("Trained (default)", "trained")
+        self.weights.addItem("Random", "random")
+        self.weights.addItem("Load checkpoint…", LOAD_CHECKPOINT)
+        self.policy = QComboBox()
+        for kind, text in POLICY_TEXT.items():
+            self.policy.addItem(text, kind)
+        self.cache_dtype = QComboBox()
+        for kind, text in CACHE_DTYPE_TEXT.items():
+            self.cache_dtype.addItem(text, kind)
+        for name, (lo, hi) in {**RANGES, **POLICY_RANGES}.items():
             spin = QSpinBox()
             spin.setRange(lo, hi)
             spin.setKeyboardTracking(True)
             self.spins[name] = spin
         self.spins["max_new_tokens"].setSpecialValueText("until the context is full")
         self.spins["head_dim"].setSpecialValueText("auto")
+        combos = {"dtype": self.dtype, "weights": self.weights, "policy": self.policy, "cache_dtype": self.cache_dtype}
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setVerticalSpacing(4)
+        self.row_labels: dict[str, QLabel] = {}
         for name in LABELS:
-            control = self.prompt if name == "prompt" else self.dtype if name == "dtype" else self.spins[name]
+            control = self.prompt if name == "prompt" else combos.get(name) or self.spins[name]
             control.setToolTip(TOOLTIPS[name])
             label = QLabel(LABELS[name])
             label.setToolTip(TOOLTIPS[name])
+            self.row_labels[name] = label
             form.addRow(label, self._with_messages(name, control))
 
         self.apply_button = QPushButton("Apply")
@@ -124,6 +188,16 @@ class ModelControls(QWidget):
         self.defaults_button.setToolTip("Fill in the default model and prompt (press Apply to use them).")
         self.apply_error = QLabel()
         self._style_error(self.apply_error)
+        # Says why a full-cache run stopped, next to the controls that would let it go on.
+        self.limit_banner = QLabel()
+        self.limit_banner.setObjectName("limit_banner")
+        self.limit_banner.setWordWrap(True)
+        self.limit_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.limit_banner.setStyleSheet(
+            f"QLabel#limit_banner {{ color: {theme.text}; border: 1px solid {theme.error_text}; "
+            f"border-radius: 4px; padding: 6px; }}"
+        )
+        self.limit_banner.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.defaults_button)
         buttons.addStretch(1)
@@ -131,13 +205,16 @@ class ModelControls(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.limit_banner)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.apply_error)
         layout.addStretch(1)
 
         self.prompt.textChanged.connect(self._validate)
-        self.dtype.currentTextChanged.connect(self._validate)
+        for combo in (self.dtype, self.policy, self.cache_dtype):
+            combo.currentIndexChanged.connect(self._validate)
+        self.weights.activated.connect(self._on_weights_activated)
         for spin in self.spins.values():
             spin.valueChanged.connect(self._validate)
             spin.lineEdit().returnPressed.connect(self._apply)
@@ -173,28 +250,45 @@ class ModelControls(QWidget):
         """Show ``choice`` (the run in use) in the form."""
         self._running = choice
         c = choice.config
-        widgets = [self.prompt, self.dtype, *self.spins.values()]
+        widgets = [self.prompt, self.dtype, self.policy, self.cache_dtype, *self.spins.values()]
         for w in widgets:
             w.blockSignals(True)
         self.prompt.setPlainText(choice.prompt)
         self.dtype.setCurrentText(c.dtype)
+        self.policy.setCurrentIndex(self.policy.findData(choice.policy.kind))
+        self.cache_dtype.setCurrentIndex(self.cache_dtype.findData(choice.cache_dtype))
         for name, spin in self.spins.items():
             if name == "max_new_tokens":
                 spin.setValue(choice.max_new_tokens or 0)
             elif name == "head_dim":
                 spin.setValue(c.head_dim or 0)
+            elif name in POLICY_RANGES:
+                if choice.policy.evicts and getattr(choice.policy, name):
+                    spin.setValue(getattr(choice.policy, name))
             else:
                 spin.setValue(getattr(c, name))
         for w in widgets:
             w.blockSignals(False)
+        self._set_weights(choice.weights, None if choice.weights == "random" else shape_of(c))
+        self._validate()
+
+    def set_policy_numbers(self, window: int, sinks: int) -> None:
+        """W and S to offer when a window or sink policy is picked (the running policy's win)."""
+        for name, value in (("window", window), ("sinks", sinks)):
+            self.spins[name].blockSignals(True)
+            self.spins[name].setValue(value)
+            self.spins[name].blockSignals(False)
         self._validate()
 
     def form_values(self) -> dict:
-        """The raw values in the form, by config field (plus prompt and max_new_tokens)."""
+        """The raw values in the form, by config field (plus prompt, max_new_tokens and the cache's)."""
         values = {name: spin.value() for name, spin in self.spins.items()}
         values["head_dim"] = values["head_dim"] or None
         values["dtype"] = self.dtype.currentText()
         values["prompt"] = self.prompt.toPlainText()
+        values["policy"] = self.policy.currentData()
+        values["cache_dtype"] = self.cache_dtype.currentData()
+        values["weights"] = self._weights
         return values
 
     def choice(self) -> ModelChoice | None:
@@ -207,10 +301,81 @@ class ModelControls(QWidget):
         label.setText(message)
         label.show()
 
+    def show_limit(self, message: str) -> None:
+        """Show (or, with "", hide) why the run stopped where it did."""
+        self.limit_banner.setText(message)
+        self.limit_banner.setVisible(bool(message))
+
     def _clear_errors(self) -> None:
         for label in (*self.errors.values(), self.apply_error):
             label.hide()
             label.clear()
+
+    # -- weights ---------------------------------------------------------------------------
+
+    def choose_weights(self, weights: Weights) -> bool:
+        """Use ``weights`` in the form: read the file's shape and lock the shape controls to it.
+
+        A file that cannot be used is explained under the selector and the form keeps its weights.
+        """
+        try:
+            config = config_for_weights(weights, self._form_config())
+        except (CheckpointError, ConfigError) as exc:
+            self._select_weights_item(self._weights)
+            self._validate()
+            self.show_error("weights", str(exc))
+            return False
+        self._set_weights(weights, None if weights == "random" else shape_of(config))
+        if self._locked_shape is not None:
+            self._fill_shape(config)
+        self._validate()
+        return True
+
+    def _form_config(self) -> ModelConfig:
+        """The form's config without checks beyond the core's own (raises ConfigError)."""
+        v = self.form_values()
+        fields = {k: v[k] for k in RANGES if k != "max_new_tokens"}
+        return default_config().replace(**fields, dtype=v["dtype"])
+
+    def _set_weights(self, weights: Weights, shape: dict[str, int] | None) -> None:
+        self._weights = weights
+        self._locked_shape = shape
+        self._select_weights_item(weights)
+        locked = shape is not None
+        tip = LOCKED_TIP.format(label=weights_label(weights))
+        for name in SHAPE_CONTROLS:
+            self.spins[name].setEnabled(not locked)
+            for w in (self.spins[name], self.row_labels[name]):
+                w.setToolTip(tip if locked else TOOLTIPS[name])
+        self._note("weights", f"shape fixed by the file: {_shape_text(shape)}" if locked else "")
+
+    def _fill_shape(self, config: ModelConfig) -> None:
+        for name in SHAPE_CONTROLS:
+            spin = self.spins[name]
+            spin.blockSignals(True)
+            spin.setValue((config.head_dim or 0) if name == "head_dim" else getattr(config, name))
+            spin.blockSignals(False)
+
+    def _select_weights_item(self, weights: Weights) -> None:
+        key = weights if isinstance(weights, str) else str(weights)
+        index = self.weights.findData(key)
+        if index < 0:  # a checkpoint file: listed by name above "Load checkpoint…"
+            index = self.weights.count() - 1
+            self.weights.insertItem(index, Path(key).name, key)
+            self.weights.setItemData(index, key, Qt.ItemDataRole.ToolTipRole)
+        self.weights.setCurrentIndex(index)
+
+    def _on_weights_activated(self, index: int) -> None:
+        data = self.weights.itemData(index)
+        if data == LOAD_CHECKPOINT:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Load checkpoint", "", "kvviz checkpoints (*.pt);;All files (*)"
+            )
+            if not path:
+                self._select_weights_item(self._weights)
+                return
+            data = path
+        self.choose_weights(data if data in ("trained", "random") else Path(data))
 
     # -- checking ----------------------------------------------------------------------------
 
@@ -219,19 +384,26 @@ class ModelControls(QWidget):
         v = self.form_values()
         n_bytes = len(tokenizer.encode(v["prompt"]))
         self._note("prompt", f"{n_bytes} tokens (one per byte)")
+        kind = v["policy"]
+        self.spins["window"].setEnabled(kind != "full")
+        self.spins["sinks"].setEnabled(kind == "sink")
         try:
-            fields = {k: v[k] for k in RANGES if k != "max_new_tokens"}
-            config = default_config().replace(**fields, dtype=v["dtype"])
+            config = self._form_config()
+            if self._locked_shape is not None:
+                config = config.replace(**{k: self._locked_shape[k] for k in SHAPE_FIELDS if k != "head_dim"})
             check_prompt_fits(config, n_bytes)
+            policy = make_policy(kind, v["window"], v["sinks"])
+            policy.check_fits(config.context_length)
         except ConfigError as exc:
             self.show_error(exc.field, exc.rule)
-            self._note("n_kv_heads", "")
-            self._note("head_dim", "")
+            for name in ("n_kv_heads", "head_dim", "policy"):
+                self._note(name, "")
             self.apply_button.setEnabled(False)
             return None
         self._note("n_kv_heads", _attention_note(config))
         self._note("head_dim", f"= {config.dim_head}" if config.head_dim is None else "")
-        choice = ModelChoice(config, v["prompt"], v["max_new_tokens"] or None)
+        self._note("policy", policy.describe_limit(config.context_length))
+        choice = ModelChoice(config, v["prompt"], v["max_new_tokens"] or None, policy, v["cache_dtype"], v["weights"])
         self.apply_button.setEnabled(choice != self._running)
         return choice
 
@@ -247,9 +419,16 @@ class ModelControls(QWidget):
 
     def _fill_defaults(self) -> None:
         running = self._running
-        self.set_choice(ModelChoice(default_config(), DEFAULT_PROMPT, None))
+        self.set_choice(ModelChoice(default_config(), DEFAULT_PROMPT, None, weights="random"))
         self._running = running
-        self._validate()
+        self.choose_weights(DEFAULT_WEIGHTS)
+
+
+def _shape_text(shape: dict[str, int]) -> str:
+    return (
+        f"{shape['n_layers']} layers, {shape['n_heads']} heads, {shape['n_kv_heads']} kv-heads, "
+        f"d_model {shape['d_model']}"
+    )
 
 
 def _attention_note(config: ModelConfig) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from kvviz.gui.theme import Theme
@@ -11,7 +12,8 @@ def help_html(theme: Theme) -> str:
     t = theme
 
     def chip(colour: str, text: str) -> str:
-        return f"<span style='background:{colour}; color:#000'>&nbsp;{text}&nbsp;</span>"
+        ink = "#000" if QColor(colour).lightness() > 100 else "#fff"  # dark chips (evicted) need light text
+        return f"<span style='background:{colour}; color:{ink}'>&nbsp;{text}&nbsp;</span>"
 
     return f"""
 <h3>What am I looking at?</h3>
@@ -55,6 +57,25 @@ shows that formula with this step's numbers and each layer's K and V buffers fil
 <p>With fewer K/V heads than query heads (GQA; MQA has one), several query heads share one K/V head,
 and the cache shrinks by the same factor. Change <i>kv-heads</i> in the Model panel and watch the
 formula.</p>
+
+<h4>When the context is full: cache policies</h4>
+<p>With the <b>full cache</b> every key stays, so generation stops when all context positions hold
+tokens. A <b>sliding window</b> keeps only the last W keys: older ones are
+{chip(t.out_of_window, "outside the window")} &mdash; evicted from the cache, and masked the same way in the
+run without a cache, so the model has truly forgotten them &mdash; and the cache stops growing at W slots,
+so generation slides on past the context length. <b>Sinks + window</b> also keeps the first S tokens
+(attention sinks), which models lean on heavily. The K/V strip marks keys
+{chip(t.kv_evicted, "evicted from the cache")}; the KV cache panel shows the slots plateau.</p>
+
+<h4>Quantized caches</h4>
+<p>An int8, int4 or fp8 cache stores K and V in fewer bits plus one float16 scale per token and head:
+the formula counts those scales. The run without a cache stays in full precision, so the status bar's
+max |&Delta;logit| is the quantization error, and it says when the two runs first chose different tokens.</p>
+
+<h4>Paged cache</h4>
+<p>A contiguous cache reserves the whole context for every sequence. A paged cache (vLLM's PagedAttention)
+hands out fixed-size blocks as sequences grow; a block table maps positions to blocks, and at most the tail of
+each sequence's last block is wasted. The Paged cache panel fills a real paged store for a batch of lengths.</p>
 
 <h4>Plots</h4>
 <p>FLOPs per step grow with the sequence without a cache and stay flat with one; the cumulative

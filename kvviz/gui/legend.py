@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from kvviz.core.record import StepRecord
 from kvviz.gui.theme import Theme, qcolor, ramp
 
 
@@ -17,7 +18,8 @@ class LegendEntry:
     text: str
     colour: str
     tooltip: str
-    kind: str = "ramp"  # "ramp": dark-to-light score ramp; "hatch": masked; "strip": K/V source
+    kind: str = "ramp"  # "ramp": dark-to-light score ramp; "hatch": masked; "flat": no score; "strip": K/V source
+    policy_only: bool = False  # shown only while a window or sink policy runs
 
 
 def legend_entries(theme: Theme) -> list[LegendEntry]:
@@ -35,9 +37,24 @@ def legend_entries(theme: Theme) -> list[LegendEntry]:
             "With a cache, earlier rows are not computed again; only the new row is.",
         ),
         LegendEntry("masked (causal)", t.masked, "Keys after the query: hidden by the causal mask.", "hatch"),
+        LegendEntry(
+            "outside the window",
+            t.out_of_window,
+            "Keys before the query but outside the policy's window: evicted from the cache (with cache) "
+            "and masked the same way in the reference run (without cache), so no query sees them again.",
+            "flat",
+            policy_only=True,
+        ),
         LegendEntry("K/V computed this step", t.kv_computed, "Key and value projected from the token now.", "strip"),
         LegendEntry(
             "K/V read from cache", t.kv_from_cache, "Key and value stored at an earlier step, read back.", "strip"
+        ),
+        LegendEntry(
+            "evicted from cache",
+            t.kv_evicted,
+            "The policy dropped this key's K and V from the cache; its slot now holds a newer token.",
+            "strip",
+            policy_only=True,
         ),
     ]
 
@@ -52,6 +69,8 @@ def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
         colours = ramp(theme, entry.colour, np.linspace(0, 1, w))
         for x, c in enumerate(np.round(colours * 255).astype(int)):
             p.fillRect(QRect(x, 0, 1, size), qcolor(f"#{c[0]:02x}{c[1]:02x}{c[2]:02x}"))
+    elif entry.kind == "flat":
+        p.fillRect(QRect(0, 0, w, size), qcolor(entry.colour))
     elif entry.kind == "hatch":
         p.fillRect(QRect(0, 0, w, size), qcolor(entry.colour))
         p.fillRect(QRect(0, 0, w, size), QBrush(qcolor(theme.masked_hatch), Qt.BrushStyle.BDiagPattern))
@@ -62,11 +81,16 @@ def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
 
 
 class Legend(QWidget):
-    """Swatches in two rows, cells then keys; ramps read dark (low score) to light (high score)."""
+    """Swatches in two rows, cells then keys; ramps read dark (low score) to light (high score).
+
+    Entries of the window and sink policies show only while such a policy runs (``set_record``).
+    """
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries = legend_entries(theme)
+        self.policy_widgets: list[QWidget] = []
+        self._policy_shown = False
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 2, 6, 2)
         grid.setHorizontalSpacing(6)
@@ -85,6 +109,9 @@ class Legend(QWidget):
             text = QLabel(entry.text)
             for w in (icon, text):
                 w.setToolTip(entry.tooltip)
+                if entry.policy_only:
+                    w.hide()
+                    self.policy_widgets.append(w)
             row, col = rows[group][1], columns[group]
             grid.addWidget(icon, row, col)
             grid.addWidget(text, row, col + 1)
@@ -93,3 +120,12 @@ class Legend(QWidget):
         note.setStyleSheet(f"color: {theme.muted_text}")
         grid.addWidget(note, 1, columns["keys"], 1, -1)
         grid.setColumnStretch(grid.columnCount(), 1)
+
+    def visible_entries(self) -> list[str]:
+        """Texts of the entries shown now."""
+        return [e.text for e in self.entries if self._policy_shown or not e.policy_only]
+
+    def set_record(self, record: StepRecord) -> None:
+        self._policy_shown = record.policy.evicts
+        for w in self.policy_widgets:
+            w.setVisible(self._policy_shown)

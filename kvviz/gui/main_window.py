@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvviz.gui.actions import Actions, build_actions
+from kvviz.gui.export_dialog import ExportMenu
 from kvviz.gui.settings import Settings
 from kvviz.gui.theme import DARK, Theme
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         for action in self.actions.all():
             action.setEnabled(action is self.actions.quit)
         self.actions.quit.triggered.connect(self.close)
+        self.exports = ExportMenu(self)
         geometry = self.settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
+        self.file_menu = file_menu = menus.addMenu("&File")
         file_menu.addAction(a.quit)
         run = menus.addMenu("&Run")
         for action in (a.step, a.step_back, a.play, a.first, a.run_to_end):

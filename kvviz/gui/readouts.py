@@ -27,17 +27,30 @@ class MemoryFormula:
         return self.product == self.measured
 
 
+#: Bytes per element of each quantized cache type, as a fraction (int4 packs two values in a byte).
+QUANT_BYTES = {"int8": (1, 1), "fp8": (1, 1), "int4": (1, 2)}
+#: Bytes of the float16 scale stored per token and K/V head in a quantized cache.
+SCALE_BYTES = 2
+
+
 def memory_formula(record: StepRecord) -> MemoryFormula:
+    """The cache-size product for ``record``: only resident tokens count, and quantized caches add scales."""
     c = record.config
-    factors = (
+    resident = len(record.policy.resident(record.n_tokens))
+    factors: tuple[tuple[str, int], ...] = (
         ("K and V", 2),
         ("batch", c.batch_size),
-        ("tokens", record.n_tokens),
+        ("tokens in cache" if record.policy.evicts else "tokens", resident),
         ("layers", c.n_layers),
         ("kv_heads", c.n_kv_heads),
-        ("head_dim", c.dim_head),
-        ("bytes", c.bytes_per_element),
     )
+    if record.cache_dtype in QUANT_BYTES:
+        num, den = QUANT_BYTES[record.cache_dtype]
+        per_element = f"{num}" if den == 1 else f"{num}/{den}"
+        per_head = c.dim_head * num // den + SCALE_BYTES
+        factors += ((f"{c.dim_head}·{per_element} B + {SCALE_BYTES} B scale", per_head),)
+    else:
+        factors += (("head_dim", c.dim_head), ("bytes", c.bytes_per_element))
     return MemoryFormula(factors, math.prod(v for _, v in factors), record.cache_bytes_used)
 
 
@@ -69,10 +82,23 @@ class StatusFields:
     check: str
 
 
+def quantization_text(record: StepRecord) -> str:
+    """What a quantized cache costs in accuracy so far; "" for a cache in the model's dtype."""
+    if record.cache_dtype == "model" or record.max_abs_logit_diff is None:
+        return ""
+    if record.first_divergence_step is None:
+        tokens = "tokens identical so far"
+    else:
+        tokens = f"tokens first diverge at step {record.first_divergence_step}"
+    return f"{record.cache_dtype} cache: max |Δlogit| vs full precision = {record.max_abs_logit_diff:.2g}, {tokens}"
+
+
 def status_fields(record: StepRecord, computed_steps: int) -> StatusFields:
     generated = record.n_tokens - record.n_prompt
     if record.max_abs_logit_diff is None:
         check = "cached = uncached: not checked (uncached mode not run)"
+    elif record.cache_dtype != "model":
+        check = quantization_text(record)
     else:
         check = f"cached = uncached: max |Δlogit| = {record.max_abs_logit_diff:.2g}"
         if record.recompute_max_abs_diff is not None:

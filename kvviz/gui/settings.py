@@ -31,6 +31,15 @@ MODEL_FIELDS = (
     "seed",
 )
 
+#: How the run uses its cache: policy kind ("full", "window", "sink"), window W and sinks S (kept
+#: while the full policy is chosen, so switching back restores them), and the cache's storage type.
+RUN_DEFAULTS: dict[str, Any] = {
+    "model/policy": "full",
+    "model/window": 32,
+    "model/sinks": 4,
+    "model/cache_dtype": "model",
+}
+
 #: Settings of the window and the views, with their defaults; the default's type is the setting's type.
 VIEW_DEFAULTS: dict[str, Any] = {
     "model/max_new_tokens": 0,  # 0: until the context is full
@@ -85,12 +94,14 @@ class Settings:
 @cache
 def model_defaults() -> dict[str, Any]:
     """``model/*`` defaults from the core's default configuration and prompt."""
-    from kvviz.core.defaults import DEFAULT_PROMPT, default_config
+    from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
 
     config = default_config()
     values: dict[str, Any] = {f"model/{name}": getattr(config, name) for name in MODEL_FIELDS}
     values["model/head_dim"] = config.head_dim or 0
     values["model/prompt"] = DEFAULT_PROMPT
+    values.update(RUN_DEFAULTS)
+    values["model/weights"] = DEFAULT_WEIGHTS  # "trained", "random" or a checkpoint's path
     return values
 
 

@@ -70,6 +70,11 @@ class Theme:
     token_pt: float
     line_px: float
     highlight_px: float
+    # cache policies (window, sinks): keys outside the window, and K/V evicted from the cache. Dark
+    # vermillion and pale sand stay apart from every status ramp and the masked grey in all three
+    # visions (tests/gui/test_theme.py); defaults are the dark theme's, so a theme may leave them out.
+    out_of_window: str = "#3d1c08"
+    kv_evicted: str = "#3d1c08"
 
 
 DARK = Theme(
@@ -144,6 +149,8 @@ SLIDE = Theme(
     token_pt=13.0,
     line_px=3.5,
     highlight_px=3.0,
+    out_of_window="#d4cf97",
+    kv_evicted="#d4cf97",
 )
 
 #: Themes by name, as chosen in the app (View ▸ Theme) and with ``kvviz export --theme``.
@@ -197,8 +204,12 @@ def qt_palette(theme: Theme) -> QPalette:
     p.setColor(role.HighlightedText, QColor("#ffffff"))
     p.setColor(role.Link, QColor(SKY_BLUE))
     p.setColor(role.BrightText, QColor(theme.error_text))
+    disabled = QColor(theme.muted_text).darker(130)
+    if QColor(theme.window).lightness() > 128:  # on white, darker would read as enabled: fade toward the ground
+        m, w = rgb(theme.muted_text), rgb(theme.window)
+        disabled = QColor.fromRgbF(*(0.45 * m + 0.55 * w))
     for group_role in (role.WindowText, role.Text, role.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, group_role, QColor(theme.muted_text).darker(130))
+        p.setColor(QPalette.ColorGroup.Disabled, group_role, disabled)
     return p
 
 

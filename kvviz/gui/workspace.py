@@ -1,34 +1,38 @@
 """The views and the controller inside the main window, wired together.
 
 Built once per window. It places the panels (central attention pair, docks for the
-model, help, cache and plots), connects the window's actions and toolbar to the
+model, help, cache, plots, paged cache and memory explorer), connects the window's actions and toolbar to the
 controller, passes every record to every view, and keeps the actions, toolbar and
 status bar in step with the controller's state.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 import torch
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from kvviz.core.checkpoint import SHAPE_FIELDS, CheckpointError, build_model, weights_from_text, weights_label
 from kvviz.core.config import ConfigError
-from kvviz.core.defaults import DEFAULT_PROMPT, default_config
+from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
 from kvviz.core.engine import Engine
 from kvviz.core.record import Mode, StepRecord
 from kvviz.gui.attention_panel import AttentionPanel, link_views
 from kvviz.gui.cache_view import KVCacheView
 from kvviz.gui.cell_info import CellInspector
 from kvviz.gui.controller import Controller
-from kvviz.gui.controls import ModelChoice, ModelControls
+from kvviz.gui.controls import ModelChoice, ModelControls, make_policy
 from kvviz.gui.help import HelpPanel
 from kvviz.gui.legend import Legend
+from kvviz.gui.memory_panel import MemoryPanel
+from kvviz.gui.paged_view import PagedCacheView
 from kvviz.gui.plots import PlotsPanel
 from kvviz.gui.readouts import status_fields
-from kvviz.gui.settings import MODEL_FIELDS
+from kvviz.gui.settings import MODEL_FIELDS, RUN_DEFAULTS
 from kvviz.gui.token_strip import TokenStrip
 
 if TYPE_CHECKING:
@@ -36,7 +40,15 @@ if TYPE_CHECKING:
 
 
 #: Settings that describe the run.
-MODEL_KEYS = [f"model/{name}" for name in MODEL_FIELDS] + ["model/prompt", "model/max_new_tokens"]
+MODEL_KEYS = [
+    *(f"model/{name}" for name in MODEL_FIELDS),
+    "model/prompt",
+    "model/max_new_tokens",
+    *RUN_DEFAULTS,
+    "model/weights",
+]
+
+WINDOW_TITLE = "kvviz — watch the KV cache work"
 
 
 def choice_from_settings(values: dict) -> ModelChoice:
@@ -44,11 +56,40 @@ def choice_from_settings(values: dict) -> ModelChoice:
     fields = {name: values[f"model/{name}"] for name in MODEL_FIELDS}
     fields["head_dim"] = fields["head_dim"] or None
     config = default_config().replace(**fields)
-    return ModelChoice(config, values["model/prompt"], values["model/max_new_tokens"] or None)
+    policy = make_policy(values["model/policy"], values["model/window"], values["model/sinks"])
+    return ModelChoice(
+        config,
+        values["model/prompt"],
+        values["model/max_new_tokens"] or None,
+        policy,
+        values["model/cache_dtype"],
+        weights_from_text(values["model/weights"]),
+    )
 
 
 def engine_for(choice: ModelChoice) -> Engine:
-    return Engine(choice.config, choice.prompt, max_new_tokens=choice.max_new_tokens)
+    """The run ``choice`` describes; bad weights raise CheckpointError, an impossible choice ConfigError."""
+    model = build_model(choice.config, choice.weights)
+    return Engine(
+        choice.config,
+        choice.prompt,
+        model=model,
+        max_new_tokens=choice.max_new_tokens,
+        policy=choice.policy,
+        cache_dtype=choice.cache_dtype,
+    )
+
+
+def context_limit_message(record: StepRecord) -> str:
+    """Why a full-cache run cannot go on, and what would let it; "" when that is not what stopped it."""
+    c = record.config
+    if record.policy.evicts or record.n_tokens < c.context_length:
+        return ""
+    return (
+        f"Stopped at the context length: all {c.context_length} cache positions hold tokens and the full "
+        "cache keeps every key, so there is no room for the next one. Choose a Sliding window or "
+        "Sinks + window cache policy to keep generating: old keys are evicted and the cache stays the same size."
+    )
 
 
 class Workspace(QObject):
@@ -66,7 +107,7 @@ class Workspace(QObject):
         theme = window.theme
 
         self._layer = self._head = 0
-        self.choice, engine, notice = self._first_run()
+        self.choice, engine, notice, weights_problem = self._first_run()
         self.controller = Controller(engine, self)
         self.controller.set_steps_per_second(self.settings.get("play/steps_per_second"))
 
@@ -81,6 +122,8 @@ class Workspace(QObject):
         self.plots = PlotsPanel(theme)
         self.controls = ModelControls(theme)
         self.help = HelpPanel(theme)
+        self.paged = PagedCacheView(theme)
+        self.memory = MemoryPanel(theme=theme)
 
         pair = QSplitter(Qt.Orientation.Horizontal)
         pair.setChildrenCollapsible(False)
@@ -106,13 +149,19 @@ class Workspace(QObject):
 
         left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks = {
-            "controls": self._dock("controls", "Model", self.controls, left),
+            "controls": self._dock("controls", "Model", self.controls, left, scroll=True),
             "help": self._dock("help", "What am I looking at?", self.help, left),
             "kv_cache": self._dock("kv_cache", "KV cache", self.cache_view, bottom),
             "plots": self._dock("plots", "Plots", self.plots, bottom),
+            "paged": self._dock("paged", "Paged cache", self.paged, bottom),
+            "memory": self._dock("memory", "Memory explorer", self.memory, bottom, scroll=True),
         }
         window.tabifyDockWidget(self.docks["controls"], self.docks["help"])
         window.splitDockWidget(self.docks["kv_cache"], self.docks["plots"], Qt.Orientation.Horizontal)
+        window.tabifyDockWidget(self.docks["plots"], self.docks["paged"])
+        window.tabifyDockWidget(self.docks["kv_cache"], self.docks["memory"])
+        self.docks["plots"].raise_()
+        self.docks["kv_cache"].raise_()
 
         self.panels: dict[str, QWidget] = {
             "attention_uncached": self.uncached,
@@ -127,11 +176,17 @@ class Workspace(QObject):
             **self.plots.plots,
             "controls": self.controls,
             "help": self.help,
+            "paged": self.paged,
+            "memory": self.memory,
         }
 
         self._connect()
         self._select(self.settings.get("view/layer"), self.settings.get("view/head"), rebuild_boxes=True)
+        self.controls.set_policy_numbers(self.settings.get("model/window"), self.settings.get("model/sinks"))
         self.controls.set_choice(self.choice)
+        if weights_problem:
+            self.controls.show_error("weights", weights_problem)
+        self._model_changed()
         self.window.speed.setValue(self.controller.steps_per_second)
         self._show_history(self.controller.history)
         self._show(self.controller.current)
@@ -143,29 +198,70 @@ class Workspace(QObject):
 
     # -- building ------------------------------------------------------------------------------
 
-    def _first_run(self) -> tuple[ModelChoice, Engine, str]:
-        """The run the saved settings describe, or the default run if the saved one is unusable."""
+    def _first_run(self) -> tuple[ModelChoice, Engine, str, str]:
+        """The run the saved settings describe, or the default run if the saved one is unusable.
+
+        Weights that cannot be loaded (the trained file missing or damaged, or a shape that
+        differs from the file's) give way to random weights of the same shape. Returns the
+        choice, its engine, a notice for the status bar and the weights problem ("" if none).
+        """
         values = {key: self.settings.get(key) for key in MODEL_KEYS}
+        notice = ""
         try:
-            choice = choice_from_settings(values)
-            return choice, engine_for(choice), ""
+            saved = choice_from_settings(values)
         except ConfigError as exc:
-            choice = ModelChoice(default_config(), DEFAULT_PROMPT, None)
-            return choice, engine_for(choice), f"Saved model settings were not usable ({exc}); using the defaults."
+            saved = None
+            notice = f"Saved model settings were not usable ({exc}); using the defaults."
+        default = ModelChoice(default_config(), DEFAULT_PROMPT, None, weights=DEFAULT_WEIGHTS)
+        problem = ""
+        for choice in (saved, default):
+            if choice is None:
+                continue
+            for weights in dict.fromkeys((choice.weights, "random")):
+                candidate = replace(choice, weights=weights)
+                try:
+                    engine = engine_for(candidate)
+                except CheckpointError as exc:
+                    problem = problem or f"{exc} — running random weights instead"
+                    continue
+                except ConfigError as exc:
+                    if exc.field in SHAPE_FIELDS:  # the saved shape differs from the weights' shape
+                        problem = problem or f"{exc} — running random weights instead"
+                    else:
+                        notice = notice or f"Saved model settings were not usable ({exc}); using the defaults."
+                        break
+                    continue
+                if problem and not notice:
+                    notice = f"Weights not loaded: {problem}"
+                return candidate, engine, notice, problem
+        raise RuntimeError("the default model could not be built")  # a bug in the defaults, not user input
 
     def arrange_docks(self) -> None:
         """The first-launch layout: help in front, and most of the window for the matrices."""
         window, docks = self.window, self.docks
         docks["help"].raise_()
+        docks["plots"].raise_()
+        docks["kv_cache"].raise_()
         width, height = window.width(), window.height()
         window.resizeDocks([docks["controls"]], [min(340, int(0.21 * width))], Qt.Orientation.Horizontal)
         window.resizeDocks([docks["kv_cache"]], [min(330, int(0.27 * height))], Qt.Orientation.Vertical)
         window.resizeDocks([docks["kv_cache"], docks["plots"]], [width // 2, width // 2], Qt.Orientation.Horizontal)
 
-    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(
+        self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, *, scroll: bool = False
+    ) -> QDockWidget:
+        """A dock for ``widget``; ``scroll`` for tall panels, so they never force the window's height."""
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"dock_{key}")  # saved window states refer to docks by this name
-        dock.setWidget(widget)
+        if scroll:
+            area_widget = QScrollArea()
+            area_widget.setWidget(widget)
+            area_widget.setWidgetResizable(True)
+            area_widget.setFrameShape(QFrame.Shape.NoFrame)
+            area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            dock.setWidget(area_widget)
+        else:
+            dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -192,7 +288,7 @@ class Workspace(QObject):
         c.record_changed.connect(self._show)
         c.history_changed.connect(self._show_history)
         c.state_changed.connect(self._sync)
-        c.stopped.connect(lambda reason: w.statusBar().showMessage(f"Stopped: {reason}", 10_000))
+        c.stopped.connect(self._on_stopped)
         self.uncached.cell_hovered.connect(self._hover)
         self.cached.cell_hovered.connect(self._hover)
         self.plots.step_clicked.connect(c.go_to)
@@ -207,6 +303,9 @@ class Workspace(QObject):
         except ConfigError as exc:
             self.controls.show_error(exc.field, exc.rule)
             return False
+        except CheckpointError as exc:
+            self.controls.show_error("weights", f"{exc} — the previous model keeps running")
+            return False
         except (MemoryError, RuntimeError) as exc:
             self.controls.show_error("model", f"could not build this model: {exc}")
             return False
@@ -215,13 +314,29 @@ class Workspace(QObject):
         self._select(self._layer, self._head, rebuild_boxes=True)
         self.uncached.fit()
         self.controls.set_choice(choice)
+        self._model_changed()
+        c = choice.config
+        cache = choice.policy.kind if choice.policy.evicts else "full"
         self.window.statusBar().showMessage(
-            f"Model rebuilt: {choice.config.attention_kind}, {choice.config.n_layers} layers, "
-            f"{choice.config.n_heads} heads, {choice.config.n_kv_heads} kv-heads",
+            f"Model rebuilt: {weights_label(choice.weights)} weights, {c.attention_kind}, {c.n_layers} layers, "
+            f"{c.n_heads} heads, {c.n_kv_heads} kv-heads; {cache} cache in {choice.cache_dtype} storage",
             6000,
         )
         self.central.setFocus()
         return True
+
+    def _model_changed(self) -> None:
+        """Tell the views that follow the model's shape rather than its records, and name the weights."""
+        self.memory.set_tiny_config(self.choice.config)
+        self.paged.set_config(self.choice.config)
+        self.window.setWindowTitle(f"{WINDOW_TITLE} · {weights_label(self.choice.weights)} weights")
+
+    def _on_stopped(self, reason: str) -> None:
+        limit = context_limit_message(self.controller.history[-1])
+        message = f"Stopped: {reason}"
+        if limit:
+            message += " — a Sliding window or Sinks + window cache policy keeps generating"
+        self.window.statusBar().showMessage(message, 15_000)
 
     def _select(self, layer: int, head: int, *, rebuild_boxes: bool = False) -> None:
         config = self.controller.config
@@ -244,7 +359,16 @@ class Workspace(QObject):
             view.set_selection(layer, head)
 
     def _show(self, record: StepRecord) -> None:
-        for view in (self.uncached, self.cached, self.inspector, self.tokens, self.cache_view, self.plots):
+        for view in (
+            self.uncached,
+            self.cached,
+            self.legend,
+            self.inspector,
+            self.tokens,
+            self.cache_view,
+            self.plots,
+            self.paged,
+        ):
             view.set_record(record)
         self._show_status(record)
 
@@ -289,6 +413,8 @@ class Workspace(QObject):
         w.step_slider.setValue(c.current.step)
         w.step_slider.blockSignals(False)
         w.step_label.setText(f"step {c.current.step} / {steps - 1}")
+        at_limit = not c.can_step_forward() and c.current.step == steps - 1
+        self.controls.show_limit(context_limit_message(c.current) if at_limit else "")
         if not c.playing and w.statusBar().currentMessage().startswith("Running to the end"):
             w.statusBar().clearMessage()
 
@@ -300,6 +426,12 @@ class Workspace(QObject):
         values["model/head_dim"] = choice.config.head_dim or 0
         values["model/prompt"] = choice.prompt
         values["model/max_new_tokens"] = choice.max_new_tokens or 0
+        values["model/policy"] = choice.policy.kind
+        window, sinks = self.controls.spins["window"].value(), self.controls.spins["sinks"].value()
+        values["model/window"] = choice.policy.window or window
+        values["model/sinks"] = choice.policy.sinks or sinks
+        values["model/cache_dtype"] = choice.cache_dtype
+        values["model/weights"] = str(choice.weights)
         values["view/layer"] = self._layer
         values["view/head"] = self._head
         values["play/steps_per_second"] = self.controller.steps_per_second

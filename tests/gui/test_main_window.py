@@ -9,65 +9,10 @@ from PySide6.QtCore import QPointF, Qt
 from kvviz.core import tokenizer
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.core.record import Mode, Phase
-from kvviz.gui.attention_image import attention_rgba, kv_source_rgba, status_lut
+from kvviz.gui.attention_image import attention_rgba, status_lut
 from kvviz.gui.main_window import MainWindow
-from kvviz.gui.readouts import memory_formula, status_fields
-from kvviz.gui.series import step_series
 from kvviz.gui.theme import DARK
-from kvviz.gui.token_strip import ChipKind
-from tests.gui.helpers import shown
-
-
-def assert_views_show(window: MainWindow) -> None:
-    """Every view displays the record at the controller's cursor."""
-    c = window.controller
-    record = c.current
-    layer, head = window.layer_box.currentIndex(), window.head_box.currentIndex()
-    lut = status_lut(DARK)
-    for mode in Mode:
-        panel = window.panels[f"attention_{mode.value}"]
-        np.testing.assert_array_equal(
-            panel.image.image, attention_rgba(record.cell_status(mode), record.scores(layer, head), lut)
-        )
-        np.testing.assert_array_equal(panel.kv_image.image, kv_source_rgba(record.kv_source(mode), DARK))
-        assert panel.query_axis.labels == tokenizer.token_labels(record.tokens)
-
-    chips = window.panels["tokens"].chips
-    assert [chip.token for chip in chips] == [*map(int, record.tokens), record.next_token]
-    assert [chip.kind for chip in chips[: record.n_prompt]] == [ChipKind.PROMPT] * record.n_prompt
-    assert all(chip.kind is ChipKind.GENERATED for chip in chips[record.n_prompt : -1])
-    assert chips[-1].kind is ChipKind.NEXT
-    assert [chip.position for chip in chips if chip.this_step] == list(
-        range(record.n_tokens - record.new_rows, record.n_tokens)
-    )
-
-    fields = status_fields(record, len(c.history))
-    for name, label in window.status_labels.items():
-        assert label.text() == getattr(fields, name)
-    assert f"max |Δlogit| = {record.max_abs_logit_diff:.2g}" in window.status_labels["check"].text()
-
-    cache = window.panels["kv_cache"]
-    assert f"{record.cache_bytes_used:,} B" in cache.formula.text()
-    assert memory_formula(record).product == record.cache_bytes_used
-
-    series = step_series(c.history)
-    flops = window.panels["plot_flops"]
-    x, y = flops.curves["uncached"].getOriginalDataset()
-    np.testing.assert_array_equal(x, series.steps)
-    np.testing.assert_array_equal(y, [r.uncached.flops.total for r in c.history])
-    _, y = flops.curves["cached"].getOriginalDataset()
-    np.testing.assert_array_equal(y, [r.cached.flops.total for r in c.history])
-    _, y = window.panels["plot_cumulative_flops"].curves["uncached"].getOriginalDataset()
-    np.testing.assert_array_equal(y, np.cumsum([r.uncached.flops.total for r in c.history]))
-    _, y = window.panels["plot_cache_bytes"].curves["used"].getOriginalDataset()
-    np.testing.assert_array_equal(y, [r.cache_bytes_used for r in c.history])
-    _, y = window.panels["plot_time"].curves["cached"].getOriginalDataset()
-    np.testing.assert_array_equal(y, [r.cached.time_s for r in c.history])
-    for name in ("plot_flops", "plot_cumulative_flops", "plot_cache_bytes", "plot_time"):
-        assert window.panels[name].cursor.value() == record.step
-
-    assert window.step_slider.value() == record.step
-    assert window.step_slider.maximum() == len(c.history) - 1
+from tests.gui.helpers import assert_views_show, shown
 
 
 def test_first_launch_opens_the_default_model_ready_to_step(qtbot, settings):

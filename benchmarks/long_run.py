@@ -1,0 +1,59 @@
+"""A long run: 4,000 decode steps at a small configuration, with memory measured as it grows.
+
+Prints, every 500 steps, the process's resident memory, the attention store's bytes and the
+bytes a run of that length should hold (rows, keys and values: ``recording_nbytes``), so any
+growth beyond the row storage shows up as a widening gap. Run:
+python benchmarks/long_run.py [--steps 4000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+
+import torch
+
+from kvviz.core.attention_store import recording_nbytes
+from kvviz.core.config import ModelConfig
+from kvviz.core.engine import Engine
+from kvviz.core.policy import CachePolicy
+from kvviz.units import format_bytes
+
+
+def rss_bytes() -> int:
+    """Current resident set size, from /proc (ru_maxrss would only give the peak)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=4000)
+    parser.add_argument("--window", type=int, default=0, help="use a sliding-window cache of this size")
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    config = ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=1, context_length=args.steps + 64)
+    policy = CachePolicy("window", args.window) if args.window else CachePolicy()
+    engine = Engine(config, "A long run.", policy=policy)
+    base = rss_bytes()
+    print(f"config: {config.n_layers} layer, {config.n_heads} heads, d_model {config.d_model}, policy {policy.kind}")
+    print(f"{'step':>5} {'tokens':>6} {'RSS growth':>11} {'store':>10} {'expected':>10} {'other':>10} {'ms/step':>8}")
+    t0 = time.perf_counter()
+    for step in range(1, args.steps + 1):
+        engine.step_forward()
+        if step % 500 == 0:
+            n = engine.current.n_tokens
+            expected = recording_nbytes(config.n_layers, config.n_heads, config.n_kv_heads, config.dim_head, n)
+            growth = rss_bytes() - base
+            elapsed = (time.perf_counter() - t0) / 500 * 1e3
+            print(
+                f"{step:>5} {n:>6} {format_bytes(growth):>11} {format_bytes(engine.store.nbytes):>10} "
+                f"{format_bytes(expected):>10} {format_bytes(growth - expected):>10} {elapsed:>8.1f}"
+            )
+            t0 = time.perf_counter()
+    assert engine.store.nbytes == expected
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,218 @@
+"""Saved weights for the tiny decoder: the trained model in ``assets/``, or a user's own file.
+
+A checkpoint is data, never code: it is read only with ``torch.load(weights_only=True)``, and
+everything in it (format tag, version, config, every tensor's name and shape) is checked
+before a model sees it, so a wrong or damaged file fails with one line naming the file and
+the problem instead of a torch traceback or, worse, a model that runs on garbage.
+
+Weights fix the shape of the model (layers, heads, widths) but not how it runs: dtype, batch,
+context length and seed stay free. Rotary positions have no learned table, so a context
+longer than the one trained on is allowed (quality fades past it).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import torch
+
+from kvviz.core.config import ConfigError, ModelConfig
+from kvviz.core.model import TinyDecoder
+
+FORMAT = "kvviz-checkpoint"
+VERSION = 1
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+#: The weights trained by ``kvviz train`` that the app, ``kvviz trace`` and ``kvviz export`` start with.
+TRAINED_WEIGHTS = ASSETS / "tiny-model.pt"
+#: Tensors are stored in half precision: half the bytes, and far below what changes a token.
+STORAGE_DTYPE = torch.float16
+
+#: Config fields that fix tensor shapes, by the name a user sets them with.
+SHAPE_FIELDS = ("vocab_size", "d_model", "n_layers", "n_heads", "n_kv_heads", "head_dim", "mlp_ratio")
+
+#: "trained" (the shipped weights), "random" (seeded init, any shape) or a checkpoint file.
+Weights = Literal["trained", "random"] | Path
+
+
+class CheckpointError(ValueError):
+    """A weights file that cannot be used; the message is one line naming the file and the problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = Path(path)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A validated checkpoint: ``state_dict`` matches ``TinyDecoder(config)`` key for key, shape for shape.
+
+    ``card`` holds how the weights were made (training data, steps, losses); files that were
+    not written by ``kvviz train`` may leave it empty.
+    """
+
+    path: Path
+    config: ModelConfig
+    state_dict: dict[str, torch.Tensor]
+    card: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def n_parameters(self) -> int:
+        """Distinct parameters; the LM head is tied to the embedding, so it is not counted twice."""
+        return sum(t.numel() for t in self.state_dict.values())
+
+
+def weights_from_text(text: str) -> Weights:
+    """Read a user's choice as typed on a command line: "trained", "random" or a path."""
+    return text if text in ("trained", "random") else Path(text)  # type: ignore[return-value]
+
+
+def weights_label(weights: Weights) -> str:
+    """How a choice of weights reads in a title or an error message."""
+    return weights if isinstance(weights, str) else Path(weights).name
+
+
+def save_checkpoint(path: str | Path, model: TinyDecoder, card: dict[str, Any] | None = None) -> None:
+    """Write ``model`` in the format :func:`load_checkpoint` reads, tensors in :data:`STORAGE_DTYPE`."""
+    state = {name: t.detach().to(STORAGE_DTYPE).clone() for name, t in model.state_dict().items()}
+    payload = {
+        "format": FORMAT,
+        "version": VERSION,
+        "config": model.config.to_dict(),
+        "state_dict": state,
+        "card": dict(card or {}),
+    }
+    torch.save(payload, Path(path))
+
+
+def load_checkpoint(path: str | Path) -> Checkpoint:
+    """Read and validate a checkpoint file; any problem raises :class:`CheckpointError`."""
+    path = Path(path)
+    payload = _read(path)
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise CheckpointError(path, f'is not a kvviz checkpoint (no "format": "{FORMAT}" entry)')
+    version = payload.get("version")
+    if version != VERSION:
+        raise CheckpointError(path, f"has checkpoint version {version!r}; this kvviz reads version {VERSION}")
+    raw_config = payload.get("config")
+    if not isinstance(raw_config, dict):
+        raise CheckpointError(path, "has no model config")
+    try:
+        config = ModelConfig.from_dict(raw_config)
+    except (ConfigError, TypeError) as exc:
+        raise CheckpointError(path, f"has an invalid model config: {exc}") from exc
+    state_dict = payload.get("state_dict")
+    if not isinstance(state_dict, dict):
+        raise CheckpointError(path, "has no state_dict of weights")
+    _check_tensors(path, config, state_dict)
+    card = payload.get("card", {})
+    if not isinstance(card, dict):
+        raise CheckpointError(path, "has a model card that is not a mapping")
+    return Checkpoint(path, config, state_dict, card)
+
+
+def weights_path(weights: Weights) -> Path | None:
+    """The file behind a choice of weights; None for random weights."""
+    if weights == "random":
+        return None
+    return TRAINED_WEIGHTS if weights == "trained" else Path(weights)
+
+
+def config_for_weights(weights: Weights, config: ModelConfig) -> ModelConfig:
+    """``config`` with its shape fields taken from the weights (random weights keep every field).
+
+    What a settings panel calls when the user picks weights: dtype, batch, context and
+    seed stay as the user set them; layers, heads and widths follow the file.
+    """
+    path = weights_path(weights)
+    if path is None:
+        return config
+    fixed = load_checkpoint(path).config
+    return config.replace(**{name: getattr(fixed, name) for name in SHAPE_FIELDS})
+
+
+def build_model(config: ModelConfig, weights: Weights = "trained") -> TinyDecoder:
+    """The decoder ``config`` describes, with random or saved weights, cast to ``config.dtype``.
+
+    Saved weights refuse a config whose shape differs: a :class:`ConfigError` names the first
+    field that disagrees, so the UI can point at it. A bad file raises :class:`CheckpointError`.
+    """
+    path = weights_path(weights)
+    model = TinyDecoder(config)
+    if path is None:
+        return model
+    checkpoint = load_checkpoint(path)
+    check_shape_matches(shape_of(config), checkpoint.config, weights_label(weights))
+    model.load_state_dict(checkpoint.state_dict)  # copies into config.dtype
+    return model
+
+
+def shape_of(config: ModelConfig) -> dict[str, int]:
+    """The values of :data:`SHAPE_FIELDS` (``head_dim`` resolved, so 128/4 heads and head_dim 32 agree)."""
+    return {name: config.dim_head if name == "head_dim" else getattr(config, name) for name in SHAPE_FIELDS}
+
+
+def check_shape_matches(shape: Mapping[str, int], fixed: ModelConfig, label: str) -> None:
+    """Raise ConfigError on the first field of ``shape`` that differs from the weights' config ``fixed``.
+
+    ``shape`` may hold only some fields (the options a user gave), or all (:func:`shape_of`).
+    """
+    wanted = shape_of(fixed)
+    for name, got in shape.items():
+        if got != wanted[name]:
+            rule = f"is fixed at {wanted[name]} by the {label} weights, got {got}; choose random weights to change it"
+            raise ConfigError(name, rule)
+
+
+def _read(path: Path) -> Any:
+    """Unpickle tensors and plain data only; anything else is refused, never run."""
+    if not path.exists():
+        raise CheckpointError(path, "does not exist")
+    if not path.is_file():
+        raise CheckpointError(path, "is not a file")
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise CheckpointError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    if not zipfile.is_zipfile(path):
+        raise CheckpointError(path, "is not a torch.save zip archive (damaged, truncated or another format)")
+    try:
+        return torch.load(path, weights_only=True, map_location="cpu")
+    except Exception as exc:  # a damaged archive raises almost anything; all mean "unusable file"
+        message = str(exc)
+        refused = re.search(r"(?:unsupported|Unsupported global:) GLOBAL ([\w.]+)", message)
+        if refused or "Weights only load failed" in message:
+            what = f" ({refused.group(1)})" if refused else ""
+            raise CheckpointError(path, f"holds Python objects, not only tensors{what}; refused to load it") from exc
+        first_line = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
+        raise CheckpointError(path, f"is damaged: {first_line}") from exc
+
+
+def _check_tensors(path: Path, config: ModelConfig, state_dict: dict[Any, Any]) -> None:
+    """Same names and shapes as the model the config builds, floating point and finite."""
+    with torch.device("meta"):  # shapes only: no memory, however large the config claims to be
+        expected = {name: tuple(t.shape) for name, t in TinyDecoder(config).state_dict().items()}
+    missing = [name for name in expected if name not in state_dict]
+    if missing:
+        raise CheckpointError(path, f"lacks tensor {_some(missing)} that its config needs")
+    extra = sorted(str(name) for name in state_dict if name not in expected)
+    if extra:
+        raise CheckpointError(path, f"has tensor {_some(extra)} that its config does not use")
+    for name, shape in expected.items():
+        tensor = state_dict[name]
+        if not isinstance(tensor, torch.Tensor) or not tensor.is_floating_point():
+            raise CheckpointError(path, f"{name} is not a floating-point tensor")
+        if tuple(tensor.shape) != shape:
+            raise CheckpointError(path, f"{name} has shape {tuple(tensor.shape)}, but its config needs {shape}")
+        if not torch.isfinite(tensor).all():
+            raise CheckpointError(path, f"{name} holds NaN or infinite values")
+
+
+def _some(names: list[str]) -> str:
+    return repr(names[0]) + (f" (and {len(names) - 1} more)" if len(names) > 1 else "")

@@ -1,0 +1,164 @@
+"""The model card: what a checkpoint is, what it was trained on, how, and how well it does.
+
+The facts live in the checkpoint itself (its ``card`` entry, written by ``kvviz train``); the
+Markdown card next to it is rendered from them plus what is measured from the weights now
+(parameter count, file size, a greedy sample, head patterns), so the two cannot drift apart:
+a test renders the card again and compares it with the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import platform
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from kvviz.core import tokenizer
+from kvviz.core.checkpoint import STORAGE_DTYPE, Checkpoint, build_model, load_checkpoint
+from kvviz.core.corpus import HELDOUT_FRACTION, SOURCE, Corpus
+from kvviz.core.engine import Engine
+from kvviz.core.head_patterns import head_patterns
+from kvviz.core.model import TinyDecoder
+from kvviz.core.record import Mode
+from kvviz.core.training import TrainingResult
+
+#: Tokens of greedy continuation shown in the card (and checked by the tests).
+SAMPLE_TOKENS = 100
+
+
+def training_card(result: TrainingResult, corpus: Corpus, command: str) -> dict[str, Any]:
+    """The facts ``kvviz train`` stores in the checkpoint: plain data only."""
+    return {
+        "command": command,
+        "plan": dataclasses.asdict(result.plan),
+        "optimizer": "AdamW, betas (0.9, 0.95), weight decay on matrices only, gradient norm clipped",
+        "tokens_seen": result.tokens_seen,
+        "wall_time_s": round(result.wall_time_s, 1),
+        "threads": torch.get_num_threads(),
+        "torch_version": str(torch.__version__),
+        "python_version": corpus.python_version,
+        "machine": platform.machine(),
+        "corpus_source": SOURCE,
+        "corpus_sha256": corpus.sha256,
+        "corpus_bytes": corpus.n_bytes,
+        "heldout_bytes": len(corpus.heldout),
+        "train_bits_per_byte": result.train_bits_per_byte,
+        "heldout_bits_per_byte": result.heldout_bits_per_byte,
+        "unigram_bits_per_byte": result.unigram_bits_per_byte,
+        "storage_dtype": str(STORAGE_DTYPE).removeprefix("torch."),
+    }
+
+
+def greedy_continuation(model: TinyDecoder, prompt: str, n_tokens: int = SAMPLE_TOKENS) -> list[int]:
+    """The next ``n_tokens`` tokens the engine picks greedily (the cached path, as the app runs it)."""
+    engine = Engine(model.config, prompt, model=model, record_attention=False, modes=(Mode.CACHED,))
+    record = engine.seek(n_tokens - 1)
+    return [*record.tokens[record.n_prompt :], record.next_token]
+
+
+def render_model_card(checkpoint: Checkpoint, prompt: str) -> str:
+    """The Markdown card for ``checkpoint``, with a greedy sample continuing ``prompt``."""
+    card = checkpoint.card
+    config = checkpoint.config
+    plan = card["plan"]
+    room = len(tokenizer.encode(prompt)) + SAMPLE_TOKENS  # RoPE runs past the trained context if need be
+    model = build_model(config.replace(context_length=max(config.context_length, room)), checkpoint.path)
+    sample_ids = greedy_continuation(model, prompt)
+    sample = tokenizer.decode(sample_ids)
+    patterns = head_patterns(model, tokenizer.encode(prompt) + sample_ids)
+    size = checkpoint.path.stat().st_size
+    gap = card["unigram_bits_per_byte"] - card["heldout_bits_per_byte"]
+    lines = [
+        f"# Model card: `{checkpoint.path.name}`",
+        "",
+        "The trained tiny decoder that kvviz loads by default (the app, `kvviz trace`, `kvviz export`).",
+        "It is kvviz's own `TinyDecoder`, byte-level, trained on CPython's documentation so that it",
+        "writes plausible text and its attention heads show real patterns. Random weights remain",
+        "available (`--weights random`) for any other shape.",
+        "",
+        "## Configuration",
+        "",
+        "| setting | value |",
+        "| --- | --- |",
+        f"| attention | {config.attention_kind}: {config.n_heads} query heads, {config.n_kv_heads} K/V heads |",
+        f"| layers | {config.n_layers} |",
+        f"| d_model | {config.d_model} |",
+        f"| head_dim | {config.dim_head} |",
+        f"| MLP width | {config.d_ff} (GELU) |",
+        f"| vocabulary | {config.vocab_size} (bytes) |",
+        f"| context trained on | {config.context_length} |",
+        "| positions | rotary (RoPE), no learned table |",
+        "| LM head | tied to the embedding |",
+        f"| parameters | {checkpoint.n_parameters:,} |",
+        f"| stored as | {card['storage_dtype']}, {size / 2**20:.2f} MiB; runs in {config.dtype} by default |",
+        "",
+        "## Training data",
+        "",
+        f"- Source: {card['corpus_source']}. It ships with Python: nothing is downloaded.",
+        f"- Python {card['python_version']}: {card['corpus_bytes']:,} bytes, "
+        f"SHA-256 `{card['corpus_sha256'][:16]}…`. Other Python versions ship slightly different text.",
+        f"- Held out: the last {HELDOUT_FRACTION:.0%} of the bytes ({card['heldout_bytes']:,}), never trained on.",
+        "",
+        "## How it was made",
+        "",
+        "```",
+        card["command"],
+        "```",
+        "",
+        f"- {plan['steps']:,} steps of {plan['batch']} random windows × {config.context_length} bytes "
+        f"({card['tokens_seen']:,} tokens seen), seed {plan['seed']}.",
+        f"- {card['optimizer']} (at {plan['grad_clip']}); peak learning rate {plan['learning_rate']}, "
+        f"{plan['warmup_steps']} warm-up steps, cosine decay to {plan['final_lr_fraction']:.0%} of the peak; "
+        f"weight decay {plan['weight_decay']}.",
+        f"- {card['wall_time_s'] / 60:.1f} minutes wall time on {card['threads']} CPU threads ({card['machine']}), "
+        f"torch {card['torch_version']}.",
+        "",
+        "## Results (bits per byte, lower is better)",
+        "",
+        "| text | model | unigram baseline |",
+        "| --- | --- | --- |",
+        f"| held-out | **{card['heldout_bits_per_byte']:.3f}** | {card['unigram_bits_per_byte']:.3f} |",
+        f"| training (a slice the size of the held-out text) | {card['train_bits_per_byte']:.3f} | |",
+        "",
+        f"The unigram baseline knows only byte frequencies; the model is {gap:.2f} bits per byte below it.",
+        "Both are measured on the stored half-precision weights.",
+        "",
+        f"## Greedy sample ({SAMPLE_TOKENS} tokens)",
+        "",
+        f"Prompt: `{prompt}`",
+        "",
+        "```",
+        prompt + sample,
+        "```",
+        "",
+        "## Attention heads",
+        "",
+        "Mean attention weight each head puts on the previous token and on position 0 (over the prompt",
+        "and sample above), and on the token after an earlier copy of the current one (a random letter",
+        "string repeated twice). Measured by `kvviz.core.head_patterns`.",
+        "",
+        "| head | previous token | start | earlier copy |",
+        "| --- | --- | --- | --- |",
+        *(f"| L{p.layer}H{p.head} | {p.previous_token:.2f} | {p.start:.2f} | {p.earlier_copy:.2f} |" for p in patterns),
+        "",
+        "## Limits",
+        "",
+        "A few minutes of CPU training on half a megabyte: it writes the style of Python's reference",
+        "documentation, not facts. It is a teaching model, not a language model to rely on.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def card_path(checkpoint_path: str | Path) -> Path:
+    """Where the Markdown card for a checkpoint lives: same name, ``.md``."""
+    return Path(checkpoint_path).with_suffix(".md")
+
+
+def write_model_card(checkpoint_path: str | Path, prompt: str) -> Path:
+    """Render the card of a saved checkpoint next to it (re-run after changing the default prompt)."""
+    path = card_path(checkpoint_path)
+    path.write_text(render_model_card(load_checkpoint(checkpoint_path), prompt), encoding="utf-8")
+    return path

@@ -1,0 +1,105 @@
+"""`kvviz export`: a picture, an animation or the per-step data of a run, with no display needed.
+
+Pictures and animations come from the app's own window, built offscreen (see
+:mod:`kvviz.gui.offscreen`), so they match what the app exports; data files need no Qt
+at all. Every mistake is found before anything is written, and files are written
+all-or-nothing, so a failed export leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from kvviz.atomic_file import OutputError, check_writable
+from kvviz.exports import (
+    ANIMATION_SUFFIXES,
+    DATA_SUFFIXES,
+    PICTURE_SUFFIXES,
+    ExportError,
+    export_data,
+    suffix_of,
+)
+
+SUFFIXES = (*PICTURE_SUFFIXES, *ANIMATION_SUFFIXES, *DATA_SUFFIXES)
+
+
+def add_export_command(sub: argparse._SubParsersAction) -> None:
+    from kvviz.cli import add_model_options
+
+    cmd = sub.add_parser(
+        "export",
+        help="save a panel as PNG/SVG, steps as GIF/MP4, or per-step metrics as CSV/JSON (no display needed)",
+    )
+    add_model_options(cmd)
+    cmd.add_argument("--out", required=True, metavar="FILE", help=f"file to write: {', '.join(SUFFIXES)}")
+    cmd.add_argument(
+        "--panel",
+        default="attention",
+        help="window, attention, attention_cached, attention_uncached, kv_cache, plots, plot_flops, "
+        "plot_cumulative_flops, plot_cache_bytes, plot_time, tokens, … (unknown names list all; default: %(default)s)",
+    )
+    cmd.add_argument("--layer", type=int, default=0, help="layer in the attention panels (default: %(default)s)")
+    cmd.add_argument("--head", type=int, default=0, help="query head in the attention panels (default: %(default)s)")
+    size = cmd.add_mutually_exclusive_group()
+    size.add_argument("--scale", type=float, default=1.0, help="pixels per screen pixel, e.g. 1, 2, 4 (default: 1)")
+    size.add_argument("--size", metavar="WxH", help="exact picture size in pixels, e.g. 1920x1080")
+    cmd.add_argument("--theme", choices=("dark", "slide"), default="dark", help="colours and type (default: dark)")
+    cmd.add_argument("--from", dest="first", type=int, default=0, help="first step of an animation (default: 0)")
+    cmd.add_argument("--to", dest="last", type=int, help="last step of an animation (default: the last step run)")
+    cmd.add_argument("--frame-ms", type=int, default=500, help="animation: milliseconds per frame (default: 500)")
+    cmd.set_defaults(func=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from kvviz.cli import CliError
+
+    try:
+        return _export(args)
+    except (ExportError, OutputError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kvviz.cli import engine_from_args, run_steps
+
+    suffix = suffix_of(args.out)
+    if suffix not in SUFFIXES:
+        raise ExportError(f"--out: give a file ending in {', '.join(SUFFIXES)}, not {args.out!r}")
+    if args.steps < 1:
+        raise ExportError(f"--steps: must be at least 1, got {args.steps}")
+    out = check_writable(args.out)
+    if suffix in DATA_SUFFIXES:
+        records = list(run_steps(engine_from_args(args, count_flops=True), args.steps))
+        export_data(records, out)
+        print(f"wrote {out}: {len(records)} steps")
+        return 0
+
+    from kvviz.gui import animation_export, picture_export
+    from kvviz.gui.offscreen import offscreen_window
+    from kvviz.gui.theme import THEMES
+
+    size = picture_export.PictureSize(
+        scale=args.scale, fixed=picture_export.parse_size(args.size) if args.size else None
+    )
+    if suffix in ANIMATION_SUFFIXES:
+        animation_export.check_animation_path(out)
+        animation_export.check_frame_ms(args.frame_ms)
+    engine = engine_from_args(args)
+    config = engine.config
+    for option, value, count in (("--layer", args.layer, config.n_layers), ("--head", args.head, config.n_heads)):
+        if not 0 <= value < count:
+            raise ExportError(f"{option}: must be in 0..{count - 1} for this model, got {value}")
+    records = list(run_steps(engine, args.steps))
+    if suffix in ANIMATION_SUFFIXES:
+        last = records[-1].step if args.last is None else args.last
+        steps = animation_export.check_steps(args.first, last, len(records))
+
+    with offscreen_window(engine, args.prompt, THEMES[args.theme], args.layer, args.head) as window:
+        if suffix in PICTURE_SUFFIXES:
+            path = picture_export.export_picture(window, args.panel, out, size)
+            print(f"wrote {path}: {args.panel} at step {engine.current.step}")
+            return 0
+        images = [animation_export.to_pil(im) for im in animation_export.frames(window, args.panel, steps, size)]
+    path = animation_export.save_animation(images, out, args.frame_ms)
+    print(f"wrote {path}: {args.panel}, steps {steps.start}..{steps.stop - 1}, {len(images)} frames")
+    return 0

@@ -1,0 +1,115 @@
+"""Animations of steps a..b: GIF, or MP4 when an encoder is installed.
+
+Frames come from the window itself: the controller shows each step of the run's history,
+the panel is drawn, and the step shown before is put back afterwards. ``frames`` is a
+generator so the app can draw one frame per timer tick (widgets may only be drawn on
+the GUI thread, and the event loop must keep running) while ``kvviz export`` simply
+loops over it. Every file is written through ``write_atomic``: a failed or cancelled
+export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PIL import Image
+from PySide6.QtGui import QImage
+
+from kvviz.atomic_file import write_atomic
+from kvviz.exports import ANIMATION_SUFFIXES, ExportError, suffix_of, wrong_suffix
+from kvviz.gui.picture_export import PictureSize, panel_widget, render
+
+if TYPE_CHECKING:
+    from kvviz.gui.main_window import MainWindow
+
+MP4_MISSING = "MP4 needs imageio-ffmpeg (pip install imageio imageio-ffmpeg); GIF works without it"
+
+
+def check_steps(first: int, last: int, n_steps: int) -> range:
+    """Steps ``first..last`` (inclusive) of a run with ``n_steps`` steps so far."""
+    if not 0 <= first <= last < n_steps:
+        raise ExportError(f"step range {first}..{last} is outside the run (steps 0..{n_steps - 1})")
+    return range(first, last + 1)
+
+
+def check_frame_ms(frame_ms: int) -> int:
+    if not 20 <= frame_ms <= 60_000:
+        raise ExportError(f"frame duration must be 20..60000 ms, got {frame_ms}")
+    return frame_ms
+
+
+def frames(window: MainWindow, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:
+    """The panel at each step; the step shown before comes back when the generator ends or is closed."""
+    controller = window.controller
+    check_steps(steps.start, steps.stop - 1, len(controller.history))
+    widget = panel_widget(window, name)
+    controller.pause()
+    shown = controller.current.step
+    try:
+        for step in steps:
+            controller.go_to(step)
+            yield render(widget, size)
+    finally:
+        controller.go_to(shown)
+
+
+def to_pil(image: QImage) -> Image.Image:
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    shared = Image.frombuffer("RGB", (rgb.width(), rgb.height()), rgb.constBits(), "raw", "RGB", rgb.bytesPerLine(), 1)
+    return shared.copy()  # the QImage's memory is freed with it
+
+
+def mp4_available() -> bool:
+    try:
+        import imageio_ffmpeg  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def check_animation_path(path: str | Path) -> str:
+    suffix = suffix_of(path)
+    if suffix not in ANIMATION_SUFFIXES:
+        raise wrong_suffix("animations", ANIMATION_SUFFIXES, path)
+    if suffix == ".mp4" and not mp4_available():
+        raise ExportError(MP4_MISSING)
+    return suffix
+
+
+def save_animation(images: Sequence[Image.Image], path: str | Path, frame_ms: int) -> Path:
+    """GIF (looping, ``frame_ms`` per frame) or MP4 by the suffix of ``path``."""
+    suffix = check_animation_path(path)
+    check_frame_ms(frame_ms)
+    if not images:
+        raise ExportError("no frames to save")
+    if suffix == ".gif":
+        return write_atomic(path, lambda tmp: _write_gif(images, tmp, frame_ms))
+    return write_atomic(path, lambda tmp: _write_mp4(images, tmp, frame_ms))
+
+
+def _write_gif(images: Sequence[Image.Image], path: Path, frame_ms: int) -> None:
+    # One adaptive palette per frame keeps the status colours exact enough; no dithering speckle.
+    paletted = [im.quantize(colors=256, dither=Image.Dither.NONE) for im in images]
+    paletted[0].save(
+        path, format="GIF", save_all=True, append_images=paletted[1:], duration=frame_ms, loop=0, optimize=False
+    )
+
+
+def _write_mp4(images: Sequence[Image.Image], path: Path, frame_ms: int) -> None:
+    import imageio_ffmpeg
+    import numpy as np
+
+    width, height = images[0].size
+    # H.264 in yuv420p needs even sides.
+    even = (width - width % 2, height - height % 2)
+    writer = imageio_ffmpeg.write_frames(
+        str(path), even, fps=1000 / frame_ms, codec="libx264", pix_fmt_out="yuv420p", macro_block_size=1
+    )
+    writer.send(None)
+    try:
+        for im in images:
+            writer.send(np.ascontiguousarray(np.asarray(im)[: even[1], : even[0]]))
+    finally:
+        writer.close()

@@ -1,0 +1,468 @@
+"""File ▸ Export and View ▸ Theme: getting a picture, an animation or the data out of the app.
+
+A picture takes two keys: Ctrl+Shift+C copies the last chosen panel (at the last
+chosen size) to the clipboard, Ctrl+E asks which panel, what size and where. The last
+folder and choices are remembered. Animations draw one frame per timer tick under a
+progress dialog that can cancel (nothing is written then). Every failure is one line
+in a dialog, and no partial file is left behind.
+
+Imports only Qt at module level: the window frame must paint before torch loads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from kvviz.gui.main_window import MainWindow
+    from kvviz.gui.picture_export import PictureSize
+
+#: What each panel is called in the menus; names are the keys of ``window.panels`` (and the CLI's --panel).
+PANEL_TITLES = {
+    "window": "Whole window",
+    "attention": "Both attention panels, with key",
+    "attention_pair": "Both attention panels",
+    "attention_uncached": "Attention without KV cache",
+    "attention_cached": "Attention with KV cache",
+    "kv_cache": "KV cache",
+    "plots": "All plots",
+    "plot_flops": "Plot: FLOPs per step",
+    "plot_cumulative_flops": "Plot: cumulative FLOPs",
+    "plot_cache_bytes": "Plot: KV cache bytes",
+    "plot_time": "Plot: wall time per step",
+    "tokens": "Tokens",
+}
+
+
+def _action(parent: QObject, text: str, shortcut: str, tip: str) -> QAction:
+    action = QAction(text, parent)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    action.setEnabled(False)
+    return action
+
+
+class ExportMenu(QObject):
+    """The export and theme commands of one window, and what they do."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.job: AnimationJob | None = None
+        self.export_picture = _action(self, "Export picture…", "Ctrl+E", "Save a panel or the window as PNG or SVG")
+        self.copy_picture = _action(
+            self, "Copy picture", "Ctrl+Shift+C", "Copy the last exported panel to the clipboard, to paste in a slide"
+        )
+        self.export_animation = _action(
+            self, "Export animation…", "Ctrl+Shift+E", "Save steps a..b of a panel as an animated GIF (or MP4)"
+        )
+        self.export_data = _action(
+            self, "Export data…", "Ctrl+Shift+D", "Save per-step tokens, FLOPs, bytes and times as CSV or JSON"
+        )
+        self.export_picture.triggered.connect(self.ask_picture)
+        self.copy_picture.triggered.connect(self._copy_last)
+        self.export_animation.triggered.connect(self.ask_animation)
+        self.export_data.triggered.connect(self.ask_data)
+        menu = window.file_menu
+        before = menu.actions()[0] if menu.actions() else None
+        for action in self.actions():
+            menu.insertAction(before, action)
+        menu.insertSeparator(before)
+
+        from kvviz.gui.theme import THEMES
+
+        theme_menu = window.view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name in THEMES:
+            action = QAction("Dark (screens)" if name == "dark" else "Slide (white, large type)", self)
+            action.setCheckable(True)
+            action.setChecked(name == window.theme.name)
+            action.setStatusTip(f"Redraw the window in the {name} theme; the run is kept")
+            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
+        window.ready.connect(self._enable)
+
+    def actions(self) -> list[QAction]:
+        return [self.export_picture, self.copy_picture, self.export_animation, self.export_data]
+
+    def _enable(self) -> None:
+        for action in self.actions():
+            action.setEnabled(True)
+
+    # -- doing (also what tests call) -------------------------------------------------------
+
+    def save_picture(self, name: str, path: str | Path, size: PictureSize) -> Path | None:
+        """Write the picture; on failure explain in a dialog and return None."""
+        from kvviz.gui.picture_export import export_picture
+
+        try:
+            written = export_picture(self.window, name, path, size)
+        except (ValueError, OSError) as exc:
+            self.show_error("The picture was not saved", exc)
+            return None
+        self._remember(name, size, folder=written.parent)
+        self.window.statusBar().showMessage(f"Saved {written}", 6000)
+        return written
+
+    def copy(self, name: str, size: PictureSize) -> bool:
+        from kvviz.gui.picture_export import copy_picture
+
+        try:
+            image = copy_picture(self.window, name, size)
+        except (ValueError, OSError) as exc:
+            self.show_error("Nothing was copied", exc)
+            return False
+        self._remember(name, size)
+        self.window.statusBar().showMessage(
+            f"Copied {PANEL_TITLES.get(name, name)} ({image.width()}×{image.height()}) to the clipboard", 6000
+        )
+        return True
+
+    def save_data(self, path: str | Path) -> Path | None:
+        from kvviz.exports import export_data
+
+        try:
+            written = export_data(self.window.controller.history, path)
+        except (ValueError, OSError) as exc:
+            self.show_error("The data was not saved", exc)
+            return None
+        self.settings.set("export/folder", str(written.parent))
+        self.window.statusBar().showMessage(f"Saved {len(self.window.controller.history)} steps to {written}", 6000)
+        return written
+
+    def start_animation(
+        self, name: str, first: int, last: int, path: str | Path, size: PictureSize, frame_ms: int
+    ) -> AnimationJob | None:
+        """Begin drawing frames; the job reports ``done`` with the path (or None when cancelled/failed)."""
+        from kvviz.gui import animation_export
+
+        try:
+            animation_export.check_animation_path(path)
+            animation_export.check_frame_ms(frame_ms)
+            steps = animation_export.check_steps(first, last, len(self.window.controller.history))
+            frames = animation_export.frames(self.window, name, steps, size)
+        except (ValueError, OSError) as exc:
+            self.show_error("The animation was not saved", exc)
+            return None
+        self._remember(name, size, folder=Path(path).expanduser().parent)
+        self.settings.set("export/frame_ms", frame_ms)
+        self.job = AnimationJob(self, frames, len(steps), Path(path), frame_ms)
+        self.job.done.connect(self._animation_done)
+        self.job.start()
+        return self.job
+
+    def set_theme(self, name: str) -> None:
+        """Redraw in another theme: a new window in that theme takes over the run."""
+        if name == self.window.theme.name or self.window.workspace is None:
+            return
+        from kvviz.gui.theme_switch import switch_theme
+
+        switch_theme(self.window, name)
+
+    def show_error(self, title: str, exc: BaseException) -> None:
+        QMessageBox.warning(self.window, title, str(exc))
+
+    # -- asking ------------------------------------------------------------------------------
+
+    def ask_picture(self) -> None:
+        dialog = PictureDialog(self, self.window)
+        dialog.exec()
+
+    def ask_animation(self) -> None:
+        dialog = AnimationDialog(self, self.window)
+        dialog.exec()
+
+    def ask_data(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Export per-step data",
+            str(self.folder() / f"kvviz-steps-0-{len(self.window.controller.history) - 1}.csv"),
+            "CSV table (*.csv);;JSON document (*.json)",
+        )
+        if path:
+            self.save_data(path)
+
+    def _copy_last(self) -> None:
+        self.copy(self.settings.get("export/panel"), self.last_size())
+
+    def _animation_done(self, path: Path | None) -> None:
+        self.job = None
+        if path is not None:
+            self.window.statusBar().showMessage(f"Saved {path}", 6000)
+
+    # -- remembered choices -----------------------------------------------------------------
+
+    def folder(self) -> Path:
+        folder = Path(self.settings.get("export/folder") or Path.home())
+        return folder if folder.is_dir() else Path.home()
+
+    def last_size(self) -> PictureSize:
+        from kvviz.gui.picture_export import PictureSize
+
+        scale = self.settings.get("export/scale")
+        if scale > 0:
+            return PictureSize(scale=scale)
+        return PictureSize(fixed=(self.settings.get("export/width"), self.settings.get("export/height")))
+
+    def _remember(self, name: str, size: PictureSize, folder: Path | None = None) -> None:
+        values = {"export/panel": name, "export/scale": 0 if size.fixed else round(size.scale)}
+        if size.fixed:
+            values["export/width"], values["export/height"] = size.fixed
+        if folder is not None:
+            values["export/folder"] = str(folder)
+        self.settings.update(values)
+
+
+class SizeChooser(QWidget):
+    """Scale (1×, 2×, 4×) or a fixed size in pixels."""
+
+    def __init__(self, menu: ExportMenu, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from kvviz.gui.picture_export import MAX_SIDE, SCALES
+
+        settings = menu.settings
+        self.by_scale = QRadioButton("Scale")
+        self.by_size = QRadioButton("Size")
+        group = QButtonGroup(self)
+        group.addButton(self.by_scale)
+        group.addButton(self.by_size)
+        self.scale = QComboBox()
+        for scale in SCALES:
+            self.scale.addItem(f"{scale}×", scale)
+        self.width = QSpinBox()
+        self.height = QSpinBox()
+        for box, key in ((self.width, "export/width"), (self.height, "export/height")):
+            box.setRange(16, MAX_SIDE)
+            box.setSuffix(" px")
+            box.setValue(settings.get(key))
+        saved = settings.get("export/scale")
+        if saved in SCALES:
+            self.scale.setCurrentIndex(SCALES.index(saved))
+        (self.by_size if saved == 0 else self.by_scale).setChecked(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.by_scale, self.scale, self.by_size, self.width, QLabel("×"), self.height):
+            row.addWidget(w)
+        row.addStretch(1)
+        self.by_scale.toggled.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        scaled = self.by_scale.isChecked()
+        self.scale.setEnabled(scaled)
+        self.width.setEnabled(not scaled)
+        self.height.setEnabled(not scaled)
+
+    def picture_size(self) -> PictureSize:
+        from kvviz.gui.picture_export import PictureSize
+
+        if self.by_scale.isChecked():
+            return PictureSize(scale=self.scale.currentData())
+        return PictureSize(fixed=(self.width.value(), self.height.value()))
+
+
+def _panel_box(window: MainWindow, chosen: str) -> QComboBox:
+    box = QComboBox()
+    for name, title in PANEL_TITLES.items():
+        if name == "window" or name in window.panels:
+            box.addItem(title, name)
+    index = box.findData(chosen)
+    box.setCurrentIndex(max(0, index))
+    return box
+
+
+class PictureDialog(QDialog):
+    """Which panel, what size; then Save… (PNG or SVG) or Copy."""
+
+    def __init__(self, menu: ExportMenu, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.menu = menu
+        self.setWindowTitle("Export picture")
+        self.panel = _panel_box(menu.window, menu.settings.get("export/panel"))
+        self.size_chooser = SizeChooser(menu)
+        form = QFormLayout(self)
+        form.addRow("Panel", self.panel)
+        form.addRow("Size", self.size_chooser)
+        form.addRow(QLabel("PNG for any panel; SVG (vector, editable) for single plots."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        save = QPushButton("Save…")
+        save.setDefault(True)
+        copy = QPushButton("Copy to clipboard")
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        save.clicked.connect(self._save)
+        copy.clicked.connect(self._copy)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _choice(self) -> tuple[str, PictureSize]:
+        return self.panel.currentData(), self.size_chooser.picture_size()
+
+    def _save(self) -> None:
+        from kvviz.gui.picture_export import suggested_name
+
+        name, size = self._choice()
+        step = self.menu.window.controller.current.step
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export picture",
+            str(self.menu.folder() / suggested_name(name, step)),
+            "PNG image (*.png);;SVG vector, plots only (*.svg)",
+        )
+        if path and self.menu.save_picture(name, path, size) is not None:
+            self.accept()
+
+    def _copy(self) -> None:
+        if self.menu.copy(*self._choice()):
+            self.accept()
+
+
+class AnimationDialog(QDialog):
+    """Which panel, steps a..b, frame duration, size; then Save… (GIF or MP4)."""
+
+    def __init__(self, menu: ExportMenu, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from kvviz.gui.animation_export import MP4_MISSING, mp4_available
+
+        self.menu = menu
+        self.setWindowTitle("Export animation")
+        last = len(menu.window.controller.history) - 1
+        self.panel = _panel_box(menu.window, menu.settings.get("export/panel"))
+        self.first = QSpinBox()
+        self.last = QSpinBox()
+        for box, value in ((self.first, 0), (self.last, last)):
+            box.setRange(0, last)
+            box.setValue(value)
+        self.frame_ms = QSpinBox()
+        self.frame_ms.setRange(20, 60_000)
+        self.frame_ms.setSingleStep(50)
+        self.frame_ms.setSuffix(" ms per frame")
+        self.frame_ms.setValue(menu.settings.get("export/frame_ms"))
+        self.size_chooser = SizeChooser(menu)
+        steps = QHBoxLayout()
+        steps.addWidget(self.first)
+        steps.addWidget(QLabel("to"))
+        steps.addWidget(self.last)
+        steps.addWidget(QLabel(f"(steps computed so far: 0..{last})"))
+        form = QFormLayout(self)
+        form.addRow("Panel", self.panel)
+        form.addRow("Steps", steps)
+        form.addRow("Frames", self.frame_ms)
+        form.addRow("Size", self.size_chooser)
+        form.addRow(QLabel("GIF, or MP4" if mp4_available() else f"GIF. {MP4_MISSING}."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        save = QPushButton("Save…")
+        save.setDefault(True)
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+        save.clicked.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _save(self) -> None:
+        name, first, last = self.panel.currentData(), self.first.value(), self.last.value()
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export animation",
+            str(self.menu.folder() / f"kvviz-{name.replace('_', '-')}-steps{first}-{last}.gif"),
+            "Animated GIF (*.gif);;MP4 video (*.mp4)",
+        )
+        if not path:
+            return
+        self.accept()
+        self.menu.start_animation(name, first, last, path, self.size_chooser.picture_size(), self.frame_ms.value())
+
+
+class AnimationJob(QObject):
+    """Draws one frame per timer tick (widgets are drawn on the GUI thread; the loop keeps running).
+
+    ``done`` carries the written path, or None when cancelled or failed (nothing is written then).
+    """
+
+    done = Signal(object)
+
+    def __init__(self, menu: ExportMenu, frames, count: int, path: Path, frame_ms: int) -> None:
+        super().__init__(menu)
+        self.menu = menu
+        self._frames = frames
+        self._images: list = []
+        self._path = path
+        self._frame_ms = frame_ms
+        self._finished = False
+        self.progress = QProgressDialog("Drawing frames…", "Cancel", 0, count + 1, menu.window)
+        self.progress.setWindowTitle("Export animation")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)  # the view shows each frame's step
+        self.progress.setMinimumDuration(0)
+        self.progress.canceled.connect(self.cancel)
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.progress.setValue(0)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        if self._finished:
+            return
+        self._timer.stop()
+        self._frames.close()  # puts the step shown back
+        self._images.clear()
+        self.menu.window.statusBar().showMessage("Animation export cancelled; nothing was saved", 6000)
+        self._finish(None)
+
+    def _tick(self) -> None:
+        from kvviz.gui.animation_export import save_animation, to_pil
+
+        try:
+            image = next(self._frames)
+        except StopIteration:
+            self._timer.stop()
+            self.progress.setLabelText("Encoding…")
+            try:
+                written = save_animation(self._images, self._path, self._frame_ms)
+            except (ValueError, OSError) as exc:
+                self.menu.show_error("The animation was not saved", exc)
+                written = None
+            self._finish(written)
+            return
+        except (ValueError, OSError) as exc:
+            self._timer.stop()
+            self.menu.show_error("The animation was not saved", exc)
+            self._finish(None)
+            return
+        self._images.append(to_pil(image))
+        self.progress.setValue(len(self._images))
+
+    def _finish(self, path: Path | None) -> None:
+        self._finished = True
+        self.progress.canceled.disconnect(self.cancel)
+        self.progress.close()
+        self.progress.deleteLater()
+        self.done.emit(path)

@@ -1,0 +1,276 @@
+"""The paged KV cache: a batch of sequences stored in fixed-size blocks, against contiguous slots.
+
+For the current model and a batch of sequence lengths (by default the current step's token
+count n and n·3/4, n/2, n/4), the core fills a real paged store (``compare_paging``) and this
+view draws what it reports: each sequence's block table as blocks in its row — the used part
+filled, the unused tail of its last block hatched — inside an outline of the contiguous slot
+a plain cache preallocates for the full context, and the bytes of both side by side.
+Every number comes from the :class:`~kvviz.core.paging.PagingComparison`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvviz.core.config import ConfigError, ModelConfig
+from kvviz.core.paging import PagingComparison, compare_paging
+from kvviz.core.record import StepRecord
+from kvviz.gui.theme import Theme, qcolor
+from kvviz.units import format_bytes
+
+BLOCK_SIZES = (4, 8, 16, 32)
+DEFAULT_BLOCK_SIZE = 16
+#: Most sequences the view draws; more would not leave a readable row each.
+MAX_SEQUENCES = 16
+
+
+def default_lengths(n_tokens: int, context_length: int) -> list[int]:
+    """n, 3n/4, n/2, n/4 for the current step's n tokens (at most the context, at least 1)."""
+    n = min(n_tokens, context_length)
+    return [max(1, n * k // 4) for k in (4, 3, 2, 1)]
+
+
+def parse_lengths(text: str) -> list[int]:
+    """Comma- or space-separated token counts; a bad entry raises ConfigError("lengths")."""
+    parts = text.replace(",", " ").split()
+    if not parts:
+        raise ConfigError("lengths", "enter at least one sequence length, e.g. 40, 30, 20")
+    if len(parts) > MAX_SEQUENCES:
+        raise ConfigError("lengths", f"at most {MAX_SEQUENCES} sequences")
+    try:
+        return [int(p) for p in parts]
+    except ValueError:
+        raise ConfigError("lengths", f"whole numbers of tokens only, got {text!r}") from None
+
+
+class BlockDiagram(QWidget):
+    """Paints one row per sequence: its blocks (used / wasted) inside its contiguous slot."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.comparison: PagingComparison | None = None
+        self.context_length = 1
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(120)
+
+    def set_comparison(self, comparison: PagingComparison | None, context_length: int) -> None:
+        self.comparison = comparison
+        self.context_length = context_length
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        t = self.theme
+        p = QPainter(self)
+        p.fillRect(self.rect(), qcolor(t.panel))
+        cmp = self.comparison
+        if cmp is None:
+            p.end()
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        font = QFont(self.font())
+        p.setFont(font)
+        metrics = p.fontMetrics()
+        label_w = metrics.horizontalAdvance("seq 00 · 0000 tok") + 12
+        left, right, top = label_w, self.width() - 12, 8
+        rows = len(cmp.sequences)
+        row_h = max(14, min(34, (self.height() - 2 * top) // max(rows, 1) - 6))
+        slot_blocks = -(-self.context_length // cmp.block_size)  # blocks a full context would take
+        block_w = (right - left) / max(slot_blocks, 1)
+        token_w = block_w / cmp.block_size
+        for i, seq in enumerate(cmp.sequences):
+            y = top + i * (row_h + 6)
+            p.setPen(qcolor(t.text))
+            p.drawText(
+                QRectF(0, y, label_w - 8, row_h),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                f"seq {seq.sequence} · {seq.tokens} tok",
+            )
+            slot_pen = QPen(qcolor(t.cache_allocated_line), 1, Qt.PenStyle.DashLine)
+            p.setPen(slot_pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(left, y, self.context_length * token_w, row_h))
+            for j, block in enumerate(seq.blocks):
+                x = left + j * block_w
+                filled = min(cmp.block_size, seq.tokens - j * cmp.block_size)
+                used = QRectF(x, y, filled * token_w, row_h)
+                p.fillRect(used, qcolor(t.cache_used_line))
+                if filled < cmp.block_size:
+                    tail = QRectF(x + filled * token_w, y, (cmp.block_size - filled) * token_w, row_h)
+                    p.fillRect(tail, qcolor(t.cache_empty))
+                    p.fillRect(tail, QBrush(qcolor(t.error_text), Qt.BrushStyle.BDiagPattern))
+                p.setPen(QPen(qcolor(t.panel), 1))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(x, y, block_w, row_h))
+                label = str(block)
+                if metrics.horizontalAdvance(label) + 4 < block_w and row_h >= metrics.height():
+                    p.setPen(qcolor("#000000" if filled == cmp.block_size else t.text))
+                    p.drawText(QRectF(x, y, block_w, row_h), int(Qt.AlignmentFlag.AlignCenter), label)
+        p.end()
+
+
+class PagedCacheView(QWidget):
+    """A batch of sequences in a paged cache, for the model in use.
+
+    ``comparison`` is the :class:`PagingComparison` on display (None when the lengths are
+    invalid, with the reason shown). While "follow the run" is ticked the lengths follow the
+    current step; typing lengths unticks it. The store is rebuilt only while the view is shown.
+    """
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.config: ModelConfig | None = None
+        self.comparison: PagingComparison | None = None
+        self._n_tokens = 1
+        self._stale = True
+
+        self.lengths = QLineEdit()
+        self.lengths.setToolTip("Tokens in each sequence of the batch, separated by commas")
+        self.lengths.setPlaceholderText("e.g. 40, 30, 20, 10")
+        self.follow = QCheckBox("follow the run")
+        self.follow.setChecked(True)
+        self.follow.setToolTip("Use n, 3n/4, n/2 and n/4 tokens, n being the current step's token count")
+        self.block_size = QComboBox()
+        for size in BLOCK_SIZES:
+            self.block_size.addItem(f"{size} tokens", size)
+        self.block_size.setCurrentIndex(BLOCK_SIZES.index(DEFAULT_BLOCK_SIZE))
+        self.block_size.setToolTip("Tokens per block: smaller blocks waste less, but need longer block tables")
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {theme.error_text}")
+        self.error.hide()
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.key = QLabel(
+            f"<span style='color:{theme.cache_used_line}'>■</span> tokens stored &nbsp; "
+            f"<span style='color:{theme.error_text}'>▨</span> reserved in a block, unused &nbsp; "
+            f"<span style='color:{theme.cache_allocated_line}'>┅</span> contiguous slot for the whole context "
+            f"&nbsp; <span style='color:{theme.muted_text}'>numbers in blocks: physical block ids (block table)</span>"
+        )
+        self.key.setWordWrap(True)
+        self.diagram = BlockDiagram(theme)
+
+        inputs = QHBoxLayout()
+        inputs.addWidget(QLabel("Sequences (tokens)"))
+        inputs.addWidget(self.lengths, 1)
+        inputs.addWidget(self.follow)
+        inputs.addSpacing(12)
+        inputs.addWidget(QLabel("Block size"))
+        inputs.addWidget(self.block_size)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(3)
+        layout.addLayout(inputs)
+        layout.addWidget(self.error)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.key)
+        layout.addWidget(self.diagram, 1)
+
+        self._timer = QTimer(self)  # typing and stepping settle before the store is rebuilt
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.refresh)
+        self.lengths.textEdited.connect(self._on_lengths_edited)
+        self.follow.toggled.connect(self._on_follow_toggled)
+        self.block_size.currentIndexChanged.connect(self._changed)
+
+    # -- input -----------------------------------------------------------------------------
+
+    def set_config(self, config: ModelConfig) -> None:
+        self.config = config
+        self._fill_defaults()
+        self._changed()
+
+    def set_record(self, record: StepRecord) -> None:
+        if self.config is None or record.config != self.config:
+            self.config = record.config
+        self._n_tokens = record.n_tokens
+        if self.follow.isChecked() and self._fill_defaults():
+            self._changed()
+
+    def set_lengths(self, lengths: list[int]) -> None:
+        """Type ``lengths`` as a user would (which stops following the run)."""
+        self.lengths.setText(", ".join(str(n) for n in lengths))
+        self._on_lengths_edited()
+
+    def _fill_defaults(self) -> bool:
+        """Put the lengths derived from the current step in the field; True if they changed."""
+        if not self.follow.isChecked() or self.config is None:
+            return False
+        text = ", ".join(str(n) for n in default_lengths(self._n_tokens, self.config.context_length))
+        if text == self.lengths.text():
+            return False
+        self.lengths.setText(text)
+        return True
+
+    def _on_lengths_edited(self, *_args) -> None:
+        self.follow.blockSignals(True)
+        self.follow.setChecked(False)
+        self.follow.blockSignals(False)
+        self._changed()
+
+    def _on_follow_toggled(self, on: bool) -> None:
+        if on:
+            self._fill_defaults()
+        self._changed()
+
+    def _changed(self, *_args) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start(0)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Build the paged store for the lengths and block size shown, and draw what it reports."""
+        self._timer.stop()
+        if self.config is None:
+            return
+        self._stale = False
+        try:
+            lengths = parse_lengths(self.lengths.text())
+            comparison = compare_paging(self.config, lengths, self.block_size.currentData())
+        except ConfigError as exc:
+            self.comparison = None
+            self.error.setText(f"{exc.field}: {exc.rule}")
+            self.error.show()
+            self.diagram.set_comparison(None, self.config.context_length)
+            return
+        self.error.hide()
+        self.comparison = comparison
+        self.summary.setText(summary_html(comparison, self.config, self.theme))
+        self.diagram.set_comparison(comparison, self.config.context_length)
+
+
+def summary_html(c: PagingComparison, config: ModelConfig, theme: Theme) -> str:
+    """Bytes reserved and used by the paged store, against contiguous slots for the full context."""
+    muted = theme.muted_text
+    wasted = c.bytes_reserved - c.bytes_used
+    share = wasted / c.bytes_reserved if c.bytes_reserved else 0.0
+    saving = c.contiguous_bytes / c.bytes_reserved if c.bytes_reserved else float("inf")
+    n = len(c.sequences)
+    return (
+        f"<b>Paged</b> ({c.block_size}-token blocks): <b>{format_bytes(c.bytes_reserved)}</b> reserved for "
+        f"<b>{format_bytes(c.bytes_used)}</b> of tokens "
+        f"<span style='color:{muted}'>({format_bytes(wasted)} unused in last blocks, {share:.0%})</span><br>"
+        f"<b>Contiguous</b>: <b>{format_bytes(c.contiguous_bytes)}</b> "
+        f"<span style='color:{muted}'>({n} × {config.context_length} positions preallocated)</span> "
+        f"— paging reserves {saving:.3g}× less"
+    )

@@ -1,0 +1,129 @@
+"""Training: the loss falls, a seed reproduces a run, and the bits-per-byte measures are right."""
+
+import math
+from collections import Counter
+from itertools import pairwise
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from kvviz.cli import main
+from kvviz.core.checkpoint import load_checkpoint
+from kvviz.core.config import ConfigError, ModelConfig
+from kvviz.core.corpus import Corpus, as_prose, load_corpus
+from kvviz.core.model import TinyDecoder
+from kvviz.core.training import (
+    TrainingPlan,
+    bits_per_byte,
+    init_for_training,
+    train,
+    unigram_bits_per_byte,
+)
+
+TINY = ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=1, context_length=32)
+
+
+@pytest.fixture(scope="module")
+def small_corpus() -> Corpus:
+    full = load_corpus()
+    return Corpus(full.train[:20_000], full.heldout[:2_000], full.python_version, full.sha256)
+
+
+def quick_run(corpus: Corpus, seed: int, steps: int = 40):
+    plan = TrainingPlan(steps=steps, batch=8, learning_rate=1e-2, warmup_steps=5, seed=seed)
+    return train(TINY, corpus, plan)
+
+
+def test_training_lowers_the_held_out_loss(small_corpus):
+    untrained = TinyDecoder(TINY)
+    init_for_training(untrained, seed=0)
+    before = bits_per_byte(untrained, small_corpus.heldout)
+    result = quick_run(small_corpus, seed=0)
+    assert before > 7.0  # small init: close to the 8 bits of guessing among 256 bytes
+    assert result.heldout_bits_per_byte < before - 2.0
+    assert result.tokens_seen == 40 * 8 * TINY.context_length
+
+
+def test_a_seed_reproduces_a_run_and_another_seed_does_not(small_corpus):
+    a, b, c = (quick_run(small_corpus, seed, steps=5).model.state_dict() for seed in (1, 1, 2))
+    assert all(torch.equal(a[name], b[name]) for name in a)
+    assert not all(torch.equal(a[name], c[name]) for name in a)
+
+
+def test_learning_rate_warms_up_then_decays_to_the_floor():
+    plan = TrainingPlan(steps=100, learning_rate=1e-3, warmup_steps=10, final_lr_fraction=0.1)
+    rates = [plan.learning_rate_at(step) for step in range(1, 101)]
+    assert rates[0] == pytest.approx(1e-4)
+    assert rates[9] == pytest.approx(1e-3) == max(rates)
+    assert rates[-1] == pytest.approx(1e-4)
+    assert all(x >= y for x, y in pairwise(rates[9:]))
+
+
+@pytest.mark.parametrize(("field", "value"), [("steps", 0), ("batch", -1), ("seed", -1), ("learning_rate", 0.0)])
+def test_a_bad_plan_names_its_field(field, value):
+    with pytest.raises(ConfigError) as info:
+        TrainingPlan(**{field: value})
+    assert info.value.field == field
+
+
+def test_training_refuses_half_precision(small_corpus):
+    with pytest.raises(ConfigError, match="float32"):
+        train(TINY.replace(dtype="bfloat16"), small_corpus, TrainingPlan(steps=1))
+
+
+def test_bits_per_byte_predicts_every_byte_after_the_first_once():
+    model = TinyDecoder(TINY)
+    data = bytes(range(32, 127)) * 2  # 190 bytes: five full windows of 32 and a short tail
+    ids = torch.tensor(list(data))
+    nats = []
+    for start in range(0, len(ids) - 1, TINY.context_length):
+        window = ids[start : start + TINY.context_length + 1][None]
+        with torch.inference_mode():
+            logits = model(window[:, :-1], all_logits=True).logits[0]
+        nats.append(F.cross_entropy(logits, window[0, 1:], reduction="sum").item())
+    expected = sum(nats) / (len(data) - 1) / math.log(2)
+    assert bits_per_byte(model, data, chunk=2) == pytest.approx(expected, rel=1e-5)
+
+
+def test_unigram_baseline_is_the_smoothed_byte_frequency_entropy():
+    train_text, heldout = b"aaab" * 10, b"xaab"
+    counts = Counter(train_text)
+    total = len(train_text) + 256
+    expected = -sum(math.log2((counts[b] + 1) / total) for b in heldout[1:]) / 3
+    assert unigram_bits_per_byte(train_text, heldout) == pytest.approx(expected)
+    assert unigram_bits_per_byte(bytes(range(256)) * 4, bytes(range(256))) == pytest.approx(8.0)
+
+
+def test_corpus_is_python_docs_split_once_with_a_held_out_tail():
+    corpus = load_corpus()
+    assert 400_000 < corpus.n_bytes < 1_000_000
+    assert len(corpus.heldout) == round(corpus.n_bytes * 0.05)
+    assert b"assignment statement" in corpus.train
+    assert b"  " not in corpus.train and b"\n\n\n" not in corpus.train
+    assert corpus == load_corpus()
+
+
+def test_prose_drops_indentation_alignment_underlines_and_table_borders():
+    text = "Title\n*****\n\n\n\n   indented   text  \n+-----+----+\n| a | b |\n+=====+====+\n"
+    assert as_prose(text) == "Title\n\nindented text\n| a | b |"
+
+
+def test_train_command_writes_a_loadable_checkpoint_and_card(tmp_path, capsys):
+    out = tmp_path / "mine.pt"
+    args = ["train", "--out", str(out), "--steps", "3", "--batch", "2", "--layers", "1", "--d-model", "32"]
+    assert main([*args, "--heads", "2", "--kv-heads", "1", "--context", "32", "--threads", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "step 3/3  loss " in captured.err and "held-out" in captured.err and "eta" in captured.err
+    checkpoint = load_checkpoint(out)
+    assert checkpoint.config == TINY
+    assert checkpoint.card["plan"]["steps"] == 3
+    assert checkpoint.card["command"].startswith(f"kvviz train --out {out} --steps 3 ")
+    card = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert f"{checkpoint.card['heldout_bits_per_byte']:.3f}" in card
+    assert main(["trace", "--weights", str(out), "--steps", "1", "--prompt", "ab"]) == 0
+
+
+def test_train_command_checks_the_output_folder_before_training(tmp_path, capsys):
+    assert main(["train", "--out", str(tmp_path / "no" / "such.pt"), "--steps", "1"]) == 2
+    assert capsys.readouterr().err.startswith("kvviz: error: --out: folder ")
