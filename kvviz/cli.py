@@ -25,6 +25,8 @@ from kvviz.core.corpus import CorpusError, load_corpus
 from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
 from kvviz.core.engine import Engine, GenerationStopped
 from kvviz.core.model_card import training_card, write_model_card
+from kvviz.core.policy import POLICY_KINDS, CachePolicy
+from kvviz.core.quant import CACHE_DTYPES
 from kvviz.core.sampling import Sampling
 from kvviz.core.serialize import record_to_dict
 from kvviz.core.training import Progress, TrainingPlan, train
@@ -46,6 +48,10 @@ OPTION_FOR_FIELD = {
     "steps": "--steps",
     "temperature": "--temperature",
     "top_k": "--top-k",
+    "policy": "--policy",
+    "window": "--window",
+    "sinks": "--sinks",
+    "cache_dtype": "--cache-dtype",
 }
 
 
@@ -88,6 +94,16 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--seed", type=int, default=d.seed, help="seed: random weights, sampling (default: %(default)s)")
     g.add_argument("--temperature", type=float, default=0.0, help="0 is greedy (default: %(default)s)")
     g.add_argument("--top-k", type=int, default=0, help="sample from the k likeliest tokens; 0 = all")
+    c = parser.add_argument_group("cache")
+    c.add_argument("--policy", choices=POLICY_KINDS, default="full", help="full, sliding window, or sinks + window")
+    c.add_argument("--window", type=int, default=0, help="tokens the window keeps, the query's own included")
+    c.add_argument("--sinks", type=int, default=0, help="first tokens the sink policy always keeps")
+    c.add_argument(
+        "--cache-dtype",
+        choices=[d for d in CACHE_DTYPES if d != "model"],
+        default=None,
+        help="store K/V quantized, with float16 scales per token and head (default: the model's dtype)",
+    )
 
 
 def engine_from_args(args: argparse.Namespace, *, count_flops: bool = False) -> Engine:
@@ -115,7 +131,16 @@ def engine_from_args(args: argparse.Namespace, *, count_flops: bool = False) -> 
         raise ConfigError("steps", f"must be non-negative, got {args.steps}")
     sampling = Sampling(temperature=args.temperature, top_k=args.top_k, seed=args.seed)
     model = build_model(config, weights)
-    return Engine(config, args.prompt, model=model, sampling=sampling, count_flops=count_flops)
+    policy = CachePolicy(args.policy, args.window, args.sinks)
+    return Engine(
+        config,
+        args.prompt,
+        model=model,
+        sampling=sampling,
+        count_flops=count_flops,
+        policy=policy,
+        cache_dtype=args.cache_dtype or "model",
+    )
 
 
 def run_steps(engine: Engine, steps: int):
@@ -144,6 +169,8 @@ def _trace(args: argparse.Namespace) -> int:
         f"{c.attention_kind}: {c.n_layers} layers, {c.n_heads} heads, {c.n_kv_heads} kv-heads, "
         f"head_dim {c.dim_head}, {c.dtype}, batch {c.batch_size}, context {c.context_length}"
     )
+    cache_dtype = "" if engine.cache_dtype == "model" else f" K/V stored as {engine.cache_dtype} with float16 scales."
+    print(engine.policy.describe_limit(c.context_length) + cache_dtype)
     print(header)
     for r in run_steps(engine, args.steps):
         u, k = r.uncached, r.cached

@@ -51,6 +51,9 @@ def test_trace_table_is_readable():
         (["--context", "4"], "--prompt"),
         (["--steps", "-1"], "--steps"),
         (["--bogus"], "unrecognized"),
+        (["--policy", "window"], "--window"),
+        (["--policy", "window", "--window", "500"], "--window"),
+        (["--cache-dtype", "int3"], "--cache-dtype"),
     ],
 )
 def test_trace_bad_arguments_exit_nonzero_with_one_line(args, message):
@@ -59,3 +62,15 @@ def test_trace_bad_arguments_exit_nonzero_with_one_line(args, message):
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kvviz: error:") and message in lines[0]
     assert out.stdout == ""
+
+
+def test_trace_with_a_sink_policy_and_a_quantized_cache_plateaus():
+    shape = ["--layers", "1", "--d-model", "32", "--heads", "2", "--kv-heads", "1", "--context", "16"]
+    cache = ["--policy", "sink", "--window", "4", "--sinks", "2", "--cache-dtype", "int8"]
+    out = kvviz("trace", "--prompt", "abc", "--steps", "20", *shape, *cache, "--json", "--weights", "random")
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert lines[-1]["n_tokens"] == 23  # slid past the 16-token context
+    per_slot = 2 * 1 * 1 * (16 + 2)  # K and V · layers · kv_heads · (16 int8 values + a float16 scale)
+    assert [d["cache_bytes"]["used"] for d in lines[-3:]] == [6 * per_slot] * 3
+    assert all(d["cached"]["flops_measured"] == d["cached"]["flops"]["total"] for d in lines)
