@@ -29,7 +29,7 @@ def _tril(n: int) -> tuple[np.ndarray, np.ndarray]:
     return np.tril_indices(n)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=256)
 def tril_flat_index(n_rows: int, n_cols: int, first_row: int) -> torch.Tensor:
     """Flat indices into a (n_rows, n_cols) block of the cells with column ≤ first_row + row."""
     rows, cols = np.nonzero(np.arange(n_cols)[None, :] <= first_row + np.arange(n_rows)[:, None])
@@ -116,9 +116,10 @@ class AttentionStore:
         used = blocks[: -(-n // BLOCK_ROWS)]
         return np.concatenate([b[index] for b in used], axis=-1)[..., : triangle_size(n)]
 
-    def packed_scores(self, n: int, layer: int) -> torch.Tensor:
-        """Rows 0..n of ``layer`` as a packed (H, n(n+1)/2) tensor; masked cells are -inf."""
-        return torch.from_numpy(self._packed(self._scores, n, layer))
+    def packed_block_scores(self, layer: int, block: int, end_row: int) -> torch.Tensor:
+        """Scores of rows ``block·R .. end_row`` of ``layer``, packed (H, cells), a view; masked cells are -inf."""
+        first = block * BLOCK_ROWS
+        return torch.from_numpy(self._scores[block][layer, :, : triangle_size(end_row) - triangle_size(first)])
 
     def matrix(self, kind: str, layer: int, head: int, n: int) -> np.ndarray:
         """The (n, n) matrix of ``kind`` ("scores" or "weights") made of rows 0..n; NaN where masked."""

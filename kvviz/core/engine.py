@@ -16,7 +16,7 @@ import torch
 from torch.utils.flop_counter import FlopCounterMode
 
 from kvviz.core import tokenizer
-from kvviz.core.attention_store import AttentionStore
+from kvviz.core.attention_store import BLOCK_ROWS, AttentionStore, tril_flat_index
 from kvviz.core.cache import KVCache
 from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
 from kvviz.core.flops import forward_flops
@@ -253,17 +253,21 @@ class Engine:
     def _recompute_diff(self, res_u: ForwardResult, n: int) -> float:
         """Largest |Δ| between the rows the uncached pass recomputed and those stored at earlier steps.
 
-        Layer by layer, so the working set stays small; cells masked in both are -inf, whose
-        difference (nan) counts as equal, while a cell masked in only one would count as inf.
+        Compared layer by layer and in the store's blocks of rows, so the extra memory stays
+        at one block however long the run; cells masked in both are -inf, whose difference
+        (nan) counts as equal, while a cell masked in only one would count as inf.
         """
         m = n - 1
-        rows, cols = torch.tril_indices(m, m)
-        index = rows * n + cols  # flat positions of rows 0..m-1, keys ≤ row, in an (m, n) block
         largest = 0.0
         for layer, scores in enumerate(res_u.scores):
-            again = scores[0, :, :m].float().reshape(scores.shape[1], m * n).index_select(1, index)  # (H, m(m+1)/2)
-            diff = again.sub_(self.store.packed_scores(m, layer)).abs_().nan_to_num_(nan=0.0)
-            largest = max(largest, float(diff.max()))
+            heads = scores.shape[1]
+            for block, first in enumerate(range(0, m, BLOCK_ROWS)):
+                end = min(first + BLOCK_ROWS, m)
+                rows = scores[0, :, first:end, :end].float().reshape(heads, -1)  # (H, R·end)
+                again = rows.index_select(1, tril_flat_index(end - first, end, first))  # (H, packed cells)
+                stored = self.store.packed_block_scores(layer, block, end)
+                diff = again.sub_(stored).abs_().nan_to_num_(nan=0.0)
+                largest = max(largest, float(diff.max()))
         return largest
 
     @staticmethod
