@@ -12,6 +12,12 @@ class OutputError(OSError):
     """The output path cannot be written; the message says why in one line."""
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def check_writable(path: str | Path) -> Path:
     """Resolve ``path`` and fail early, with a reason, if its folder cannot take a new file."""
     path = Path(path).expanduser()
@@ -38,6 +44,7 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
         raise OutputError(f"cannot create a file in {path.parent}: {exc.strerror}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file owner-only; an export should read like any file
     try:
         write(tmp)
         os.replace(tmp, path)

@@ -44,6 +44,13 @@ def test_json_equals_records(tmp_path, records):
     assert document["steps"] == [json.loads(json.dumps(record_to_dict(r))) for r in records]
 
 
+def test_written_files_get_the_usual_permissions(tmp_path):
+    path = write_atomic(tmp_path / "m.csv", lambda p: p.write_text("x"))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
 def test_failed_write_leaves_no_partial_file(tmp_path):
     target = tmp_path / "out.csv"
     target.write_text("old")
