@@ -23,6 +23,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from process_memory import rss_bytes, trim_heap
+
 LAUNCHES = 7
 BIG_MODEL = {
     "model/n_layers": 4,
@@ -72,10 +74,7 @@ def percentiles(samples: list[float]) -> str:
 
 
 def rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    return rss_bytes() / 2**20
 
 
 def bench_launch() -> None:
@@ -177,13 +176,19 @@ def bench_long_run() -> None:
         window.show()
         controller = window.controller
         print(f"\nruns to a full context of 768 tokens ({BIG_MODEL['model/n_layers']} layers, 8 heads), reset between:")
+        trim_heap()
         print(f"  before: {rss_mib():.0f} MiB")
         for run in range(3):
             while controller.can_step_forward():
                 controller.step_forward()
                 app.processEvents()
             store = controller.current.store.nbytes / 2**20
-            print(f"  run {run + 1}: {rss_mib():.0f} MiB resident, of which recorded attention {store:.0f} MiB")
+            resident = rss_mib()
+            trim_heap()
+            print(
+                f"  run {run + 1}: {resident:.0f} MiB resident ({rss_mib():.0f} MiB once freed heap is returned), "
+                f"of which recorded attention {store:.0f} MiB"
+            )
             controller.reset()
         window.close()
 

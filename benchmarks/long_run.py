@@ -3,16 +3,19 @@
 Prints, every 500 steps, the process's resident memory, the attention store's bytes and the
 bytes a run of that length should hold (rows, keys and values: ``recording_nbytes``), so any
 growth beyond the row storage shows up as a widening gap. Run:
-python benchmarks/long_run.py [--steps 4000]
+python benchmarks/long_run.py [--steps 4000] [--trim]
+
+With ``--trim`` each reading first hands the allocator's freed pages back to the system:
+what then remains beyond the store is memory held, not memory the allocator keeps for reuse.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
 import time
 
 import torch
+from process_memory import rss_bytes, trim_heap
 
 from kvviz.core.attention_store import recording_nbytes
 from kvviz.core.config import ModelConfig
@@ -21,16 +24,13 @@ from kvviz.core.policy import CachePolicy
 from kvviz.units import format_bytes
 
 
-def rss_bytes() -> int:
-    """Current resident set size, from /proc (ru_maxrss would only give the peak)."""
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * resource.getpagesize()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=4000)
     parser.add_argument("--window", type=int, default=0, help="use a sliding-window cache of this size")
+    parser.add_argument(
+        "--trim", action="store_true", help="return freed heap to the system before each reading (malloc_trim)"
+    )
     args = parser.parse_args()
     torch.set_num_threads(1)
     config = ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=1, context_length=args.steps + 64)
@@ -45,6 +45,8 @@ def main() -> None:
         if step % 500 == 0:
             n = engine.current.n_tokens
             expected = recording_nbytes(config.n_layers, config.n_heads, config.n_kv_heads, config.dim_head, n)
+            if args.trim:
+                trim_heap()
             growth = rss_bytes() - base
             elapsed = (time.perf_counter() - t0) / 500 * 1e3
             print(

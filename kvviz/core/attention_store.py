@@ -11,8 +11,6 @@ valid while the store keeps growing.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import torch
 
@@ -24,16 +22,13 @@ def triangle_size(n: int) -> int:
     return n * (n + 1) // 2
 
 
-@lru_cache(maxsize=8)
-def _tril(n: int) -> tuple[np.ndarray, np.ndarray]:
-    return np.tril_indices(n)
+def causal_rows_mask(first_row: int, end_row: int) -> torch.Tensor:
+    """(rows, end_row) mask of the cells rows ``first_row..end_row`` keep under the causal mask.
 
-
-@lru_cache(maxsize=256)
-def tril_flat_index(n_rows: int, n_cols: int, first_row: int) -> torch.Tensor:
-    """Flat indices into a (n_rows, n_cols) block of the cells with column ≤ first_row + row."""
-    rows, cols = np.nonzero(np.arange(n_cols)[None, :] <= first_row + np.arange(n_rows)[:, None])
-    return torch.from_numpy(rows * n_cols + cols)
+    Built on each call, not cached: one per block of rows and length would add up to O(n²)
+    index memory over a long run, as much as the rows themselves.
+    """
+    return torch.arange(end_row)[None, :] <= torch.arange(first_row, end_row)[:, None]
 
 
 def recording_nbytes(n_layers: int, n_heads: int, n_kv_heads: int, head_dim: int, n_tokens: int) -> int:
@@ -124,7 +119,7 @@ class AttentionStore:
     def matrix(self, kind: str, layer: int, head: int, n: int) -> np.ndarray:
         """The (n, n) matrix of ``kind`` ("scores" or "weights") made of rows 0..n; NaN where masked."""
         out = np.full((n, n), np.nan, dtype=np.float32)
-        out[_tril(n)] = self._packed(self._scores if kind == "scores" else self._weights, n, layer, head)
+        out[np.tri(n, dtype=bool)] = self._packed(self._scores if kind == "scores" else self._weights, n, layer, head)
         out[np.isneginf(out)] = np.nan
         out.flags.writeable = False
         return out

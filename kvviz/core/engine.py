@@ -16,7 +16,7 @@ import torch
 from torch.utils.flop_counter import FlopCounterMode
 
 from kvviz.core import tokenizer
-from kvviz.core.attention_store import BLOCK_ROWS, AttentionStore, tril_flat_index
+from kvviz.core.attention_store import BLOCK_ROWS, AttentionStore, causal_rows_mask
 from kvviz.core.cache import KVCache
 from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
 from kvviz.core.flops import forward_flops
@@ -263,8 +263,8 @@ class Engine:
             heads = scores.shape[1]
             for block, first in enumerate(range(0, m, BLOCK_ROWS)):
                 end = min(first + BLOCK_ROWS, m)
-                rows = scores[0, :, first:end, :end].float().reshape(heads, -1)  # (H, R·end)
-                again = rows.index_select(1, tril_flat_index(end - first, end, first))  # (H, packed cells)
+                rows = scores[0, :, first:end, :end].float()  # (H, R, end)
+                again = rows.masked_select(causal_rows_mask(first, end)).view(heads, -1)  # (H, packed cells)
                 stored = self.store.packed_block_scores(layer, block, end)
                 diff = again.sub_(stored).abs_().nan_to_num_(nan=0.0)
                 largest = max(largest, float(diff.max()))

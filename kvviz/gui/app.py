@@ -7,8 +7,10 @@ tells the user the app has started.
 
 from __future__ import annotations
 
+import atexit
 import sys
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from kvviz.gui.main_window import MainWindow
@@ -21,6 +23,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(sys.argv if argv is None else argv))
+        atexit.register(close_windows)
     app.setApplicationName("kvviz")
     app.setOrganizationName("kvviz")
     apply_to_application(app, DARK)
@@ -41,5 +44,37 @@ def launch(argv: list[str] | None = None, settings: Settings | None = None) -> t
 
 def run_app(argv: list[str] | None = None) -> int:
     """Run the app until its window closes; returns the exit status."""
-    app, _window = launch(argv)
-    return app.exec()
+    from kvviz.gui import crash
+
+    app = application(argv)
+    reporter = crash.install()
+    try:
+        _app, _window = launch(argv)
+        return app.exec()
+    finally:
+        close_windows()
+        reporter.uninstall()
+
+
+def close_windows() -> None:
+    """Close and delete every window while the QApplication still exists.
+
+    Widgets left for the interpreter's exit are destroyed in no particular order, after
+    parts of Qt they need (a script that grabbed a window and returned could crash
+    there); closing them first stops their timers and saves their settings.
+    """
+    if QApplication.instance() is None:
+        return
+    import gc
+
+    import shiboken6
+
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    for window in windows:
+        window.close()
+    QCoreApplication.processEvents()
+    gc.collect()
+    for window in windows:
+        if shiboken6.isValid(window):
+            shiboken6.delete(window)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

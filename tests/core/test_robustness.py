@@ -1,0 +1,113 @@
+"""Any configuration and prompt a user can type: either the documented ConfigError naming a real
+field, or a run that keeps the core's invariants (cached = uncached, FLOPs and bytes formulas)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kvviz.core import tokenizer
+from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
+from kvviz.core.engine import Engine, GenerationStopped
+from kvviz.core.record import Mode
+
+FIELDS = {f.name for f in dataclasses.fields(ModelConfig) if f.init}
+#: Fields a message may name besides the config's own.
+OTHER_FIELDS = {"prompt", "config"}
+
+#: Values of any kind; sizes bounded so a config that is valid stays tiny.
+anything = st.one_of(
+    st.integers(-3, 8),
+    st.just(0),
+    st.integers(2**40, 2**41),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=True),
+    st.text(max_size=4),
+    st.lists(st.integers(), max_size=2),
+)
+small = {
+    "vocab_size": st.one_of(st.just(256), st.integers(250, 260), anything),
+    "d_model": st.one_of(st.sampled_from([4, 8, 16]), anything),
+    "n_layers": st.one_of(st.integers(1, 2), anything),
+    "n_heads": st.one_of(st.sampled_from([1, 2, 4]), anything),
+    "n_kv_heads": st.one_of(st.sampled_from([1, 2]), anything),
+    "head_dim": st.one_of(st.none(), st.sampled_from([2, 3, 4]), anything),
+    "context_length": st.one_of(st.integers(1, 24), anything),
+    "dtype": st.one_of(st.sampled_from(["float32", "float16", "bfloat16", "int8", "Float32", ""]), anything),
+    "batch_size": st.one_of(st.integers(1, 2), anything),
+    "seed": st.one_of(st.integers(0, 2**31), anything),
+    "mlp_ratio": st.one_of(st.integers(1, 2), anything),
+}
+config_fields = st.fixed_dictionaries({}, optional=small)
+#: Any text: empty, surrogates, combining marks, long.
+prompts = st.one_of(st.text(max_size=30), st.text(min_size=100, max_size=400), st.just(""))
+
+
+def _small_enough(config: ModelConfig) -> bool:
+    """Huge-but-valid values (2**40 heads) are valid configs; running them is not what this test is for."""
+    return (
+        config.d_model <= 64
+        and config.dim_head <= 64
+        and config.n_heads <= 8
+        and config.mlp_ratio <= 8
+        and (
+            config.vocab_size <= 300 and config.n_layers <= 8 and config.batch_size <= 8 and config.context_length <= 64
+        )
+    )
+
+
+@settings(max_examples=40)
+@given(config_fields, prompts, st.integers(1, 4))
+def test_any_config_and_prompt_is_an_error_naming_a_field_or_a_correct_run(fields, prompt, steps):
+    try:
+        config = ModelConfig(**fields)
+        ids = tokenizer.encode(prompt)
+        check_prompt_fits(config, len(ids))
+    except ConfigError as exc:
+        assert exc.field in FIELDS | OTHER_FIELDS, exc
+        assert exc.rule and str(exc) == f"{exc.field}: {exc.rule}"
+        return
+    if not _small_enough(config):
+        return
+    engine = Engine(config, prompt, count_flops=True)
+    records = [engine.current]
+    for _ in range(steps):
+        try:
+            records.append(engine.step_forward())
+        except GenerationStopped as stop:
+            assert str(stop) and engine.stop_reason
+            assert records[-1].n_tokens == config.context_length
+            break
+    tolerance = 1e-4 if config.dtype == "float32" else 0.25
+    for r in records:
+        assert r.max_abs_logit_diff <= tolerance, (config, r.step)
+        if config.dtype == "float32":
+            assert r.cached.next_token == r.uncached.next_token
+        for mode in Mode:
+            stats = r.cached if mode is Mode.CACHED else r.uncached
+            assert stats.flops_measured == stats.flops.total, (mode, r.step)
+        assert r.cache_bytes_used == config.kv_bytes_per_token() * r.n_tokens
+        assert r.n_tokens == len(ids) + r.step
+
+
+@settings(max_examples=30)
+@given(st.dictionaries(st.text(max_size=12), anything, max_size=4))
+def test_unknown_or_wrong_config_keys_are_config_errors(data):
+    try:
+        ModelConfig.from_dict(data)
+    except ConfigError as exc:
+        assert exc.field in FIELDS | set(data), exc
+
+
+@settings(max_examples=20)
+@given(st.binary(max_size=200))
+def test_any_config_file_is_a_config_error_or_a_config(tmp_path_factory, content):
+    path = tmp_path_factory.mktemp("cfg") / "config.json"
+    path.write_bytes(content)
+    try:
+        ModelConfig.from_json(path)
+    except ConfigError as exc:
+        assert exc.field in FIELDS | OTHER_FIELDS
