@@ -3,8 +3,10 @@
 Prints p50 and p95 of:
 - launch → first painted frame, and launch → first record shown (fresh processes, offscreen);
 - a step at 512 tokens with 4 layers and 8 heads, including the synchronous repaint of the
-  whole window: moving through steps already computed, and computing new ones (split into
-  the engine's share and the views' share);
+  whole window: moving through steps already computed, and new steps, both when the user
+  has looked at the last step for a moment (the app computed the next one meanwhile) and
+  when steps follow each other at once (each waits for the worker); and the engine's own
+  time per step on the worker thread;
 - resident memory before and after a long back-and-forth, and after running to a full context.
 
 Run: python benchmarks/gui_bench.py  (takes about a minute; uses a temporary settings file).
@@ -96,6 +98,7 @@ def bench_launch() -> None:
 def bench_steps() -> None:
     from PySide6.QtWidgets import QApplication
 
+    from kvviz.core.engine import Engine
     from kvviz.gui.app import application
     from kvviz.gui.main_window import MainWindow
     from kvviz.gui.settings import Settings
@@ -120,23 +123,35 @@ def bench_steps() -> None:
             f"{config.n_heads} heads, 1920×1080 window"
         )
 
-        # The engine's share is timed by wrapping its step (benchmark-only access to the controller's engine).
+        # Benchmark-only access to the controller's engine and worker, to time the engine's share.
         engine = controller._engine
-        engine_step = engine.step_forward
+        prepare = engine.prepare_next
         engine_times: list[float] = []
 
-        def timed_step():
+        def timed_prepare() -> bool:
             t = time.perf_counter()
-            result = engine_step()
+            result = prepare()
             engine_times.append(time.perf_counter() - t)
             return result
 
+        engine.prepare_next = timed_prepare
+
         def step_and_repaint(action) -> float:
+            """The action and the paint it causes, as the app's event loop does it (no extra repaint())."""
             t = time.perf_counter()
             action()
-            window.repaint()
             QApplication.processEvents()
             return time.perf_counter() - t
+
+        def let_the_worker_finish() -> None:
+            """The user reads the step for a moment: the worker computes the next one meanwhile."""
+            deadline = time.perf_counter() + 5
+            while time.perf_counter() < deadline:
+                QApplication.processEvents()
+                pending = controller._pending
+                if pending is not None and pending.done():
+                    return
+                time.sleep(0.002)
 
         moves = []
         for _ in range(40):
@@ -144,13 +159,20 @@ def bench_steps() -> None:
             moves.append(step_and_repaint(controller.step_forward))
         print(f"  through computed steps (back/fwd)  {percentiles(moves)}")
 
-        engine.step_forward = timed_step
-        new_steps = [step_and_repaint(controller.step_forward) for _ in range(30)]
-        engine.step_forward = engine_step
-        views = [total - core for total, core in zip(new_steps, engine_times, strict=True)]
-        print(f"  computing a new step (total)       {percentiles(new_steps)}")
-        print(f"    of which the engine (both modes) {percentiles(engine_times)}")
-        print(f"    of which the views and repaint   {percentiles(views)}")
+        new_steps = []
+        for _ in range(30):
+            let_the_worker_finish()
+            new_steps.append(step_and_repaint(controller.step_forward))
+        print(f"  a new step, after looking at the last one  {percentiles(new_steps)}")
+        rushed = [step_and_repaint(controller.step_forward) for _ in range(30)]
+        print(f"  a new step, right after the last (key held) {percentiles(rushed)}")
+        computed = [r.cached.time_s + r.uncached.time_s for r in controller.history[-60:]]
+        print(f"  the engine's step on its worker thread {percentiles(engine_times[-60:])}")
+        print(f"    of which the two timed passes       {percentiles(computed)}")
+        alone = Engine(controller.config, controller.prompt_ids, model=engine.model)
+        alone.seek(controller.current.step - 30)
+        quiet = [r.cached.time_s + r.uncached.time_s for r in (alone.step_forward() for _ in range(30))]
+        print(f"    the same passes with the GUI idle   {percentiles(quiet)}  (what sharing the CPU costs)")
 
         rss_before = rss_mib()
         for _ in range(200):

@@ -87,6 +87,7 @@ class Engine:
         self.modes = tuple(modes)
         self.history: list[StepRecord] = []
         self.cursor = -1
+        self._prepared: StepRecord | None = None
         self.reset()
 
     # -- navigation -------------------------------------------------------------------
@@ -135,9 +136,26 @@ class Engine:
         reason = self.stop_reason
         if reason is not None:
             raise GenerationStopped(reason)
-        self.history.append(self._decode())
+        record, self._prepared = self._prepared or self._decode(), None
+        self.history.append(record)
         self.cursor += 1
         return self.current
+
+    def prepare_next(self) -> bool:
+        """Compute the step after the frontier now, to be shown by a later :meth:`step_forward`.
+
+        An app calls this from a worker thread while the user looks at the current step, so
+        that stepping on only has to show a record. Until then the record is in no history,
+        and records already made stay valid (the store only grows). Meanwhile the caller must
+        not call anything else that computes (step_forward at the frontier, seek past it,
+        reset); moving the cursor through the history is safe. False if no step can follow.
+        """
+        if self._prepared is not None:
+            return True
+        if self.stop_reason is not None:
+            return False
+        self._prepared = self._decode()
+        return True
 
     def step_back(self) -> StepRecord:
         if self.cursor > 0:
@@ -156,6 +174,7 @@ class Engine:
     def reset(self) -> StepRecord:
         """Discard the run and prefill the prompt again (same seed, so the same run)."""
         B = self.config.batch_size
+        self._prepared = None
         self.cache = KVCache(self.config, self.policy, self.cache_dtype)
         self.first_divergence: int | None = None
         self.sampler = Sampler(self.sampling)

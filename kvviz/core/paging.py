@@ -60,16 +60,21 @@ class PagedKVCache:
         """Append tokens to ``sequence``: per layer (kv_heads, T, head_dim) keys and values."""
         table = self.block_tables.setdefault(sequence, [])
         length = self.lengths.get(sequence, 0)
-        for t in range(keys[0].shape[1]):
-            block, offset = divmod(length + t, self.block_size)
-            if block == len(table):
-                if not self.free_blocks:
-                    raise OutOfBlocks(f"no free block for sequence {sequence} at token {length + t}")
-                table.append(self.free_blocks.pop())
-            for layer in range(len(keys)):
-                self.keys[layer][table[block], :, offset] = keys[layer][:, t]
-                self.values[layer][table[block], :, offset] = values[layer][:, t]
-        self.lengths[sequence] = length + keys[0].shape[1]
+        count = keys[0].shape[1]
+        needed = -(-(length + count) // self.block_size)
+        if needed - len(table) > len(self.free_blocks):
+            first_homeless = (len(table) + len(self.free_blocks)) * self.block_size
+            raise OutOfBlocks(f"no free block for sequence {sequence} at token {first_homeless}")
+        while len(table) < needed:
+            table.append(self.free_blocks.pop())
+        # every token's physical (block, offset), then one scattered copy per layer
+        logical = torch.arange(length, length + count)
+        block_ids = torch.tensor(table, dtype=torch.long)[logical // self.block_size]
+        offsets = logical % self.block_size
+        for layer in range(len(keys)):
+            self.keys[layer][block_ids, :, offsets] = keys[layer].transpose(0, 1).to(self.keys[layer].dtype)
+            self.values[layer][block_ids, :, offsets] = values[layer].transpose(0, 1).to(self.values[layer].dtype)
+        self.lengths[sequence] = length + count
 
     def read(self, sequence: int, layer: int) -> tuple[torch.Tensor, torch.Tensor]:
         """The sequence's (kv_heads, tokens, head_dim) keys and values, gathered through its block table."""
@@ -131,10 +136,10 @@ def compare_paging(config: ModelConfig, lengths: list[int], block_size: int) -> 
             raise ConfigError("lengths", f"each must lie in 0..context_length ({config.context_length}), got {n}")
     blocks_needed = sum(-(-n // block_size) for n in lengths)
     paged = PagedKVCache(config, block_size, max(blocks_needed, 1))
-    gen = torch.Generator().manual_seed(0)
-    shape = (config.n_kv_heads, 0, config.dim_head)
     for s, n in enumerate(lengths):
-        kv = [torch.randn(shape[0], n, shape[2], generator=gen).to(config.torch_dtype) for _ in range(config.n_layers)]
+        # each token's entries hold its position: any content fills the blocks alike, and this one reads back checkably
+        positions = torch.arange(n, dtype=config.torch_dtype).view(1, n, 1)
+        kv = [positions.expand(config.n_kv_heads, n, config.dim_head)] * config.n_layers
         paged.append(s, kv, kv)
     contiguous = len(lengths) * config.context_length * paged.bytes_per_token
     return PagingComparison(block_size, tuple(paged.usage()), contiguous, paged.pool_bytes)

@@ -42,6 +42,9 @@ def byte_label(token: int) -> str:
     return f"\\x{token:02x}"
 
 
+_ASCII_LABELS = [byte_label(b) for b in range(0x80)]
+
+
 def _utf8_length(lead: int) -> int:
     """Length of the UTF-8 sequence a lead byte starts, or 0 if it cannot start one."""
     if lead < 0x80:
@@ -63,11 +66,16 @@ def token_labels(ids: Sequence[int]) -> list[str]:
     byte shows "·" and its hex value, so the reader sees which bytes belong together.
     Bytes that do not form valid UTF-8 show as ``\\xNN``.
     """
-    ids = [int(i) for i in ids]  # also accepts numpy arrays, whose bytes() would be their raw buffer
+    # numpy arrays become ints (their bytes() would be the raw buffer); tolist() is the fast way
+    ids = ids.tolist() if hasattr(ids, "tolist") else [int(i) for i in ids]
     labels: list[str] = []
     i = 0
     n = len(ids)
     while i < n:
+        if ids[i] < 0x80:  # the common case, once per token of a long run: a table lookup
+            labels.append(_ASCII_LABELS[ids[i]])
+            i += 1
+            continue
         length = _utf8_length(ids[i])
         if length > 1 and i + length <= n:
             chunk = bytes(ids[i : i + length])

@@ -2,12 +2,20 @@
 
 Widgets never see the engine. They get the record at the cursor through
 ``record_changed`` and the records computed so far through ``history_changed``, and ask
-for navigation through the methods here. Playing and running to the end step from a
-QTimer, one step per tick, so the event loop keeps painting and the user can pause.
+for navigation through the methods here.
+
+While the user looks at the newest step, the next one is already being computed on a
+worker thread (:meth:`Engine.prepare_next`), so pressing Step only has to show a record,
+and playing never blocks the event loop for a whole step: it shows each step when the
+worker has it, at most at the chosen speed. Only one computation runs on an engine at a
+time; anything else that computes waits for it first.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kvviz.core.config import ModelConfig
@@ -22,14 +30,27 @@ class Controller(QObject):
     history_changed = Signal(object)  # tuple[StepRecord, ...]: every step computed so far
     state_changed = Signal()  # cursor, playing or stop reason changed: resync the actions
     stopped = Signal(str)  # generation reached a limit; the text says which
+    _prepared = Signal()  # the worker finished the next step (emitted from its thread)
 
-    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+    def __init__(self, engine: Engine, parent: QObject | None = None, *, prefetch: bool = True) -> None:
         super().__init__(parent)
         self._engine = engine
-        self._timer = QTimer(self)
+        self._prefetch_enabled = prefetch
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvviz-step")
+        self._pending: Future | None = None
+        self._detached = False
+        self._timer = QTimer(self)  # the next play tick
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
+        self._prefetch_timer = QTimer(self)  # starts the worker once the current event is handled
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.timeout.connect(self._prefetch)
+        self._prepared.connect(self._on_prepared)
         self._steps_per_second = 4
+        self._playing = False
         self._running_to_end = False
+        self._tick_waits = False  # a play tick found the next step still being computed
+        self._prefetch_timer.start(0)
 
     # -- what is shown -------------------------------------------------------------------
 
@@ -65,7 +86,7 @@ class Controller(QObject):
 
     @property
     def playing(self) -> bool:
-        return self._timer.isActive()
+        return self._playing
 
     @property
     def running_to_end(self) -> bool:
@@ -73,14 +94,29 @@ class Controller(QObject):
 
     @property
     def engine(self) -> Engine:
-        """The run itself, for handing it to a rebuilt window (switching theme); views never use it."""
+        """The run itself, once no step is being computed on it; views never use it."""
+        self._wait()
         return self._engine
+
+    def detach_engine(self) -> Engine:
+        """Hand the run to another controller (switching theme): this one stops computing on it."""
+        self.shutdown()
+        return self._engine
+
+    def shutdown(self) -> None:
+        """Stop playing and computing ahead (the window is closing); waits for a step in progress."""
+        self.pause()
+        self._detached = True
+        self._prefetch_timer.stop()
+        self._wait()
+        self._worker.shutdown(wait=True)
 
     # -- changing the model -----------------------------------------------------------------
 
     def replace_engine(self, engine: Engine) -> None:
         """Show a new run (a rebuilt model or prompt) from its prefill."""
         self.pause()
+        self._wait()
         self._engine = engine
         self._announce(history=True)
 
@@ -89,6 +125,8 @@ class Controller(QObject):
     def step_forward(self) -> bool:
         """One step ahead (from history or computed now); False, with ``stopped``, at a limit."""
         grows = self._engine.cursor == len(self._engine.history) - 1
+        if grows:
+            self._wait()
         try:
             self._engine.step_forward()
         except GenerationStopped as stop:
@@ -117,6 +155,7 @@ class Controller(QObject):
     def reset(self) -> None:
         """Discard the run and prefill the prompt again."""
         self.pause()
+        self._wait()
         self._engine.reset()
         self._announce(history=True)
 
@@ -128,29 +167,28 @@ class Controller(QObject):
 
     def set_steps_per_second(self, steps_per_second: int) -> None:
         self._steps_per_second = max(1, int(steps_per_second))
-        if self.playing and not self._running_to_end:
-            self._timer.setInterval(self._interval_ms())
+        if self._playing and not self._running_to_end and self._timer.isActive():
+            self._timer.start(self._interval_ms())
 
     def play(self) -> None:
         """Step at the chosen speed until paused or stopped by a limit."""
-        if not self.can_step_forward():
-            return
-        self._running_to_end = False
-        self._timer.start(self._interval_ms())
-        self.state_changed.emit()
+        self._start(to_end=False)
 
     def run_to_end(self) -> None:
-        """Step as fast as the event loop allows until a limit; pausing cancels it."""
+        """Step as fast as the steps are computed until a limit; pausing cancels it."""
+        self._start(to_end=True)
+
+    def _start(self, *, to_end: bool) -> None:
         if not self.can_step_forward():
             return
-        self._running_to_end = True
-        self._timer.start(0)
+        self._playing, self._running_to_end = True, to_end
+        self._timer.start(0 if to_end else self._interval_ms())
         self.state_changed.emit()
 
     def pause(self) -> None:
-        if self._timer.isActive():
+        if self._playing:
             self._timer.stop()
-            self._running_to_end = False
+            self._playing = self._running_to_end = self._tick_waits = False
             self.state_changed.emit()
 
     def toggle_play(self) -> None:
@@ -163,14 +201,56 @@ class Controller(QObject):
         return round(1000 / self._steps_per_second)
 
     def _tick(self) -> None:
+        if not self._playing:
+            return
+        at_frontier = self._engine.cursor == len(self._engine.history) - 1
+        if at_frontier and self._pending is not None and not self._pending.done():
+            self._tick_waits = True  # the worker's signal ticks again; the event loop stays free
+            return
         if not self.step_forward():
             return
         if not self.can_step_forward():
             self.pause()
             self.stopped.emit(self.stop_reason or "end of the run")
+        elif self._playing:
+            self._timer.start(0 if self._running_to_end else self._interval_ms())
+
+    # -- computing ahead ----------------------------------------------------------------------
+
+    def _prefetch(self) -> None:
+        """Start computing the step after the newest one, if the user is looking at the newest."""
+        engine = self._engine
+        if (
+            not self._prefetch_enabled
+            or self._detached
+            or self._pending is not None
+            or engine.cursor != len(engine.history) - 1
+            or engine.stop_reason is not None
+        ):
+            return
+        pending = self._worker.submit(engine.prepare_next)
+        self._pending = pending
+        pending.add_done_callback(self._worker_done)
+
+    def _worker_done(self, _future: Future) -> None:
+        """Runs on the worker thread: tell the GUI thread (a queued signal), unless the controller is gone."""
+        if shiboken6.isValid(self):
+            self._prepared.emit()
+
+    def _on_prepared(self) -> None:
+        if self._tick_waits:
+            self._tick_waits = False
+            self._tick()
+
+    def _wait(self) -> None:
+        """Let the step being computed finish; its exception, if any, is raised here."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
 
     def _announce(self, *, history: bool = False) -> None:
         if history:
             self.history_changed.emit(self.history)
         self.record_changed.emit(self.current)
         self.state_changed.emit()
+        self._prefetch_timer.start(0)

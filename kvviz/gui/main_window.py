@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if self.workspace is not None:
+            self.workspace.controller.shutdown()
             self.workspace.save_settings()
             self.settings.set("window/state", self.saveState())
         self.settings.set("window/geometry", self.saveGeometry())

@@ -33,6 +33,8 @@ BLOCK_SIZES = (4, 8, 16, 32)
 DEFAULT_BLOCK_SIZE = 16
 #: Most sequences the view draws; more would not leave a readable row each.
 MAX_SEQUENCES = 16
+#: Typing and stepping settle for this long before the store is rebuilt.
+SETTLE_MS = 120
 
 
 def default_lengths(n_tokens: int, context_length: int) -> list[int]:
@@ -178,9 +180,8 @@ class PagedCacheView(QWidget):
         layout.addWidget(self.key)
         layout.addWidget(self.diagram, 1)
 
-        self._timer = QTimer(self)  # typing and stepping settle before the store is rebuilt
+        self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(120)
         self._timer.timeout.connect(self.refresh)
         self.lengths.textEdited.connect(self._on_lengths_edited)
         self.follow.toggled.connect(self._on_follow_toggled)
@@ -228,13 +229,21 @@ class PagedCacheView(QWidget):
 
     def _changed(self, *_args) -> None:
         self._stale = True
-        if self.isVisible():
-            self._timer.start()
+        if self.on_screen():
+            self._timer.start(SETTLE_MS)
+
+    def on_screen(self) -> bool:
+        """Shown and not behind another tab (a tabbed-away dock still counts as visible to Qt)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def exposed(self, visible: bool) -> None:
+        """The dock came to the front (or went behind): catch up with the run if it moved meanwhile."""
+        if visible and self._stale:
+            self._timer.start(0)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if self._stale:
-            self._timer.start(0)
+        self.exposed(True)
 
     # -- showing ---------------------------------------------------------------------------
 

@@ -21,9 +21,7 @@ def switch_theme(window: MainWindow, name: str) -> MainWindow:
     """The window that now shows ``window``'s run in theme ``name``."""
     theme = THEMES[name]
     app = QApplication.instance()
-    controller = window.controller
-    controller.pause()
-    engine = controller.engine
+    engine = window.controller.detach_engine()
     window.settings.set("view/theme", name)
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # between the old window closing and the new one showing

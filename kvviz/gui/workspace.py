@@ -159,6 +159,7 @@ class Workspace(QObject):
         window.tabifyDockWidget(self.docks["controls"], self.docks["help"])
         window.splitDockWidget(self.docks["kv_cache"], self.docks["plots"], Qt.Orientation.Horizontal)
         window.tabifyDockWidget(self.docks["plots"], self.docks["paged"])
+        self.docks["paged"].visibilityChanged.connect(self.paged.exposed)
         window.tabifyDockWidget(self.docks["kv_cache"], self.docks["memory"])
         self.docks["plots"].raise_()
         self.docks["kv_cache"].raise_()

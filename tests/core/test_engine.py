@@ -1,11 +1,13 @@
 """Navigation, limits and sampling of the step engine."""
 
+import numpy as np
 import pytest
 
 from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.engine import Engine, GenerationStopped
 from kvviz.core.record import Phase
 from kvviz.core.sampling import Sampling
+from kvviz.core.serialize import record_to_dict
 
 
 def test_step_back_and_forward_reuse_history():
@@ -86,3 +88,34 @@ def test_record_without_attention_says_so():
     assert r.recompute_max_abs_diff is None
     with pytest.raises(ValueError, match="did not record attention"):
         r.scores(0, 0)
+
+
+def _without_times(record) -> dict:
+    data = record_to_dict(record)
+    for mode in ("cached", "uncached"):
+        data[mode].pop("time_s")
+    return data
+
+
+def test_a_step_prepared_ahead_is_the_step_computed_on_demand():
+    sampling = Sampling(temperature=1.0, top_k=20, seed=3)
+    plain = Engine(ModelConfig(context_length=12), "abc", sampling=sampling, count_flops=True)
+    ahead = Engine(ModelConfig(context_length=12), "abc", sampling=sampling, count_flops=True)
+    while plain.can_step_forward():
+        shown = ahead.current
+        assert ahead.prepare_next()
+        assert ahead.current is shown and len(ahead.history) == shown.step + 1  # nothing shown yet
+        np.testing.assert_array_equal(shown.scores(0, 0), plain.current.scores(0, 0))  # older records intact
+        assert _without_times(ahead.step_forward()) == _without_times(plain.step_forward())
+        np.testing.assert_array_equal(ahead.current.scores(1, 1), plain.current.scores(1, 1))
+    assert not ahead.prepare_next()
+    assert ahead.stop_reason == plain.stop_reason
+
+
+def test_reset_drops_a_prepared_step():
+    engine = Engine(ModelConfig(), "abc")
+    first = engine.step_forward().next_token
+    engine.reset()
+    engine.prepare_next()
+    engine.reset()
+    assert engine.step_forward().next_token == first and engine.current.step == 1
