@@ -36,6 +36,12 @@ def label_stride(pixels_per_cell: float, min_pixels: float) -> int:
         decade *= 10
 
 
+def nice_step(at_least: float) -> float:
+    """Smallest 1-2-5 × 10^k step that is at least ``at_least`` (> 0)."""
+    decade = 10 ** math.floor(math.log10(at_least))
+    return next(nice * decade for nice in (*_NICE, 10) if nice * decade >= at_least * (1 - 1e-9))
+
+
 class LabelAxis(pg.AxisItem):
     """Axis whose ticks sit at ``i + 0.5`` and read ``labels[i]`` (every ``stride``-th when crowded)."""
 
@@ -151,9 +157,19 @@ class UnitAxis(pg.AxisItem):
             self.setLabel(unit, color=self._colour)
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float):  # noqa: N802 (pyqtgraph API)
+        """One level of round ticks a label's room apart.
+
+        pyqtgraph's own spacing always labels its top level, however short the plot: in the
+        short plots of a docked panel or a slide its labels drew over each other.
+        """
         self._choose_unit(minVal, maxVal)
-        levels = super().tickSpacing(minVal / self._factor, maxVal / self._factor, size)
-        return [(spacing * self._factor, offset * self._factor) for spacing, offset in levels]
+        lo, hi = sorted((minVal / self._factor, maxVal / self._factor))
+        if hi <= lo or size <= 0:
+            return []
+        metrics = QFontMetricsF(self.style["tickFont"] or self.font())
+        vertical = self.orientation in ("left", "right")
+        room = 1.1 * metrics.height() if vertical else 1.5 * metrics.horizontalAdvance("000.0")
+        return [(nice_step((hi - lo) * room / size) * self._factor, 0.0)]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
         return super().tickStrings([v / self._factor for v in values], scale, spacing / self._factor)

@@ -53,15 +53,21 @@ def offscreen_window(engine: Engine, prompt: str, theme: Theme, layer: int, head
                 "view/theme": theme.name,
             }
         )
-        window = MainWindow(settings, theme=theme)
+        # shown, then loaded, as the app does at launch: docks laid out in a hidden window and
+        # then resized leave stale tab bars drawn over the picture
+        window = MainWindow(settings, theme=theme, load=False)
         try:
             window.resize(*WINDOW_SIZE)
             window.show()
+            settle()
+            window.load()
             settle()
             window.controller.replace_engine(engine)
             settle()
             yield window
         finally:
+            if window.workspace is not None:
+                window.controller.shutdown()
             window.hide()
             window.deleteLater()
             settle()

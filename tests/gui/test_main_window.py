@@ -239,3 +239,27 @@ def test_unusable_saved_settings_fall_back_to_the_defaults(qtbot, small_settings
     qtbot.addWidget(window)
     assert window.controller.config == default_config()
     assert "not usable" in window.statusBar().currentMessage()
+
+
+def test_each_group_of_tabbed_docks_has_one_tab_bar_on_screen(qtbot, settings):
+    from PySide6.QtWidgets import QTabBar
+
+    from kvviz.gui.app import application
+    from kvviz.gui.main_window import MainWindow
+
+    application()  # the app's style, which sizes the tab bars
+    window = MainWindow(settings)  # as launched: sized before it is shown and arranged
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.wait(100)  # the first-launch dock layout is arranged after the first events
+
+    def groups() -> list[tuple[str, ...]]:
+        bars = [bar for bar in window.findChildren(QTabBar) if bar.isVisible()]
+        return sorted(tuple(bar.tabText(i) for i in range(bar.count())) for bar in bars)
+
+    assert groups() == [
+        ("KV cache", "Memory explorer"),
+        ("Model", "What am I looking at?"),
+        ("Plots", "Paged cache"),
+    ]

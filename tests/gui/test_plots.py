@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from PySide6.QtGui import QFontMetricsF
 
 from kvviz.gui.axes import UnitAxis
 from kvviz.gui.plots import round_up
@@ -40,3 +41,14 @@ def test_value_axes_label_in_readable_units(qtbot, kind, top, unit, factor):
     assert min(abs(mantissa - m) for m in (1, 2, 2.5, 5)) < 1e-9
     tick = 2 * spacing
     assert float(axis.tickStrings([tick], 1.0, spacing)[0]) == pytest.approx(tick / factor)
+
+
+@pytest.mark.parametrize("pixels", [40, 90, 300])
+@pytest.mark.parametrize(("kind", "top"), [("seconds", 0.0063), ("flops", 4.3e9), ("bytes", 600 * 1024)])
+def test_value_ticks_leave_room_for_their_labels_in_short_plots(qtbot, kind, top, pixels):
+    axis = UnitAxis(kind, "#ffffff")
+    levels = axis.tickSpacing(0.0, top, pixels)
+    assert len(levels) == 1
+    (spacing, _offset), room = levels[0], QFontMetricsF(axis.style["tickFont"] or axis.font()).height()
+    assert spacing * pixels / top >= room  # labels a line apart: none drawn over another
+    assert spacing * pixels / top < 6 * room or spacing >= top  # and not needlessly sparse
