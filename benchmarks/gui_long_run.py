@@ -89,6 +89,14 @@ def main() -> None:
     probe.start()
     controller.run_to_end()
     app.exec()
+    # What stays once the window shows the small prefill again: the rows, and not the big last view.
+    controller.go_first()
+    for _ in range(5):
+        app.processEvents()
+    if args.trim:
+        trim_heap()
+    store = format_bytes(controller.engine.store.nbytes)
+    print(f"back at step 0: RSS growth {format_bytes(rss_bytes() - base)}, store {store}")
     close_windows()
 
 
