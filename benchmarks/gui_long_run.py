@@ -10,6 +10,7 @@ python benchmarks/gui_long_run.py [--steps 1000] [--trim]
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import os
 import tempfile
@@ -63,6 +64,8 @@ def main() -> None:
     last = {"step": 0, "t": time.perf_counter()}
 
     def report() -> None:
+        if last.get("done"):
+            return
         step = controller.current.step
         if step - last["step"] < args.every and controller.playing:
             return
@@ -90,9 +93,11 @@ def main() -> None:
     controller.run_to_end()
     app.exec()
     # What stays once the window shows the small prefill again: the rows, and not the big last view.
+    last["done"] = True
     controller.go_first()
     for _ in range(5):
         app.processEvents()
+    gc.collect()
     if args.trim:
         trim_heap()
     store = format_bytes(controller.engine.store.nbytes)
