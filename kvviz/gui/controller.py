@@ -16,7 +16,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer, Signal
 
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine, GenerationStopped
@@ -42,15 +42,15 @@ class Controller(QObject):
         self._timer = QTimer(self)  # the next play tick
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
-        self._prefetch_timer = QTimer(self)  # starts the worker once the current event is handled
-        self._prefetch_timer.setSingleShot(True)
-        self._prefetch_timer.timeout.connect(self._prefetch)
+        # The worker starts when the event loop goes idle: after the paint of the step just
+        # shown, which it would otherwise slow down by competing for the interpreter.
+        self._prefetch_wanted = True
+        QAbstractEventDispatcher.instance().aboutToBlock.connect(self._on_idle)
         self._prepared.connect(self._on_prepared)
         self._steps_per_second = 4
         self._playing = False
         self._running_to_end = False
         self._tick_waits = False  # a play tick found the next step still being computed
-        self._prefetch_timer.start(0)
 
     # -- what is shown -------------------------------------------------------------------
 
@@ -107,7 +107,6 @@ class Controller(QObject):
         """Stop playing and computing ahead (the window is closing); waits for a step in progress."""
         self.pause()
         self._detached = True
-        self._prefetch_timer.stop()
         self._wait()
         self._worker.shutdown(wait=True)
 
@@ -217,6 +216,11 @@ class Controller(QObject):
 
     # -- computing ahead ----------------------------------------------------------------------
 
+    def _on_idle(self) -> None:
+        if self._prefetch_wanted:
+            self._prefetch_wanted = False
+            self._prefetch()
+
     def _prefetch(self) -> None:
         """Start computing the step after the newest one, if the user is looking at the newest."""
         engine = self._engine
@@ -253,4 +257,4 @@ class Controller(QObject):
             self.history_changed.emit(self.history)
         self.record_changed.emit(self.current)
         self.state_changed.emit()
-        self._prefetch_timer.start(0)
+        self._prefetch_wanted = True
