@@ -203,6 +203,8 @@ class Controller(QObject):
         if not self._playing:
             return
         at_frontier = self._engine.cursor == len(self._engine.history) - 1
+        if at_frontier and self._pending is None:
+            self._on_idle()  # running to the end keeps the loop busy: it may never idle between steps
         if at_frontier and self._pending is not None and not self._pending.done():
             self._tick_waits = True  # the worker's signal ticks again; the event loop stays free
             return
