@@ -8,8 +8,10 @@ tells the user the app has started.
 from __future__ import annotations
 
 import atexit
+import gc
 import sys
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
@@ -65,10 +67,6 @@ def close_windows() -> None:
     """
     if QApplication.instance() is None:
         return
-    import gc
-
-    import shiboken6
-
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     for window in windows:
         window.close()

@@ -23,23 +23,24 @@ from kvviz.gui.theme import Theme, font
 _NICE = (1, 2, 5)
 
 
-def label_stride(pixels_per_cell: float, min_pixels: float) -> int:
-    """Smallest 1-2-5 stride whose labels are at least ``min_pixels`` apart."""
-    if pixels_per_cell <= 0:
-        return 1
-    decade = 1
-    while True:
-        for nice in _NICE:
-            stride = nice * decade
-            if stride * pixels_per_cell >= min_pixels:
-                return stride
-        decade *= 10
-
-
 def nice_step(at_least: float) -> float:
     """Smallest 1-2-5 × 10^k step that is at least ``at_least`` (> 0)."""
     decade = 10 ** math.floor(math.log10(at_least))
     return next(nice * decade for nice in (*_NICE, 10) if nice * decade >= at_least * (1 - 1e-9))
+
+
+def finer_step(step: float) -> float:
+    """The 1-2-5 step just below ``step`` (itself a 1-2-5 step): 5 → 2 → 1 → 0.5."""
+    decade = 10 ** math.floor(math.log10(step) + 1e-9)
+    mantissa = round(step / decade)
+    return {5: 2, 2: 1}.get(mantissa, 0.5) * decade
+
+
+def label_stride(pixels_per_cell: float, min_pixels: float) -> int:
+    """Smallest 1-2-5 stride whose labels are at least ``min_pixels`` apart."""
+    if pixels_per_cell <= 0:
+        return 1
+    return max(1, round(nice_step(min_pixels / pixels_per_cell)))
 
 
 class LabelAxis(pg.AxisItem):
@@ -169,7 +170,15 @@ class UnitAxis(pg.AxisItem):
         metrics = QFontMetricsF(self.style["tickFont"] or self.font())
         vertical = self.orientation in ("left", "right")
         room = 1.1 * metrics.height() if vertical else 1.5 * metrics.horizontalAdvance("000.0")
-        return [(nice_step((hi - lo) * room / size) * self._factor, 0.0)]
+        per_pixel = (hi - lo) / size
+        step = nice_step(room * per_pixel)
+        # pyqtgraph drops a label that would stick out of the axis; in a plot only a few labels
+        # tall that can be all of them, so take finer steps (down to 0.8 of a line) until one fits
+        margin = room / 2 * per_pixel
+        finest = 0.8 * room * per_pixel
+        while math.floor((hi - margin) / step) * step < lo + margin and finer_step(step) >= finest:
+            step = finer_step(step)
+        return [(step * self._factor, 0.0)]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
         return super().tickStrings([v / self._factor for v in values], scale, spacing / self._factor)

@@ -45,7 +45,7 @@ class Controller(QObject):
         # The worker starts when the event loop goes idle: after the paint of the step just
         # shown, which it would otherwise slow down by competing for the interpreter.
         self._prefetch_wanted = True
-        QAbstractEventDispatcher.instance().aboutToBlock.connect(self._on_idle)
+        QAbstractEventDispatcher.instance().aboutToBlock.connect(self._prefetch_if_wanted)
         self._prepared.connect(self._on_prepared)
         self._steps_per_second = 4
         self._playing = False
@@ -204,7 +204,7 @@ class Controller(QObject):
             return
         at_frontier = self._engine.cursor == len(self._engine.history) - 1
         if at_frontier and self._pending is None:
-            self._on_idle()  # running to the end keeps the loop busy: it may never idle between steps
+            self._prefetch_if_wanted()  # running to the end keeps the loop busy: it may never idle between steps
         if at_frontier and self._pending is not None and not self._pending.done():
             self._tick_waits = True  # the worker's signal ticks again; the event loop stays free
             return
@@ -218,7 +218,8 @@ class Controller(QObject):
 
     # -- computing ahead ----------------------------------------------------------------------
 
-    def _on_idle(self) -> None:
+    def _prefetch_if_wanted(self) -> None:
+        """Start the worker if a step was shown since it last started (run when the event loop idles)."""
         if self._prefetch_wanted:
             self._prefetch_wanted = False
             self._prefetch()

@@ -38,6 +38,16 @@ def _no_user_settings(tmp_path_factory):
 
 
 @pytest.fixture
+def errors(monkeypatch) -> list[str]:
+    """Messages the app shows in warning dialogs (recorded instead of blocking on them)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(f"{title}: {text}"))
+    return shown
+
+
+@pytest.fixture
 def settings(tmp_path) -> Settings:
     return Settings(tmp_path / "kvviz.ini")
 

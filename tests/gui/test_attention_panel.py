@@ -30,6 +30,18 @@ def _wait_fitted(qtbot, panel, n):
     qtbot.waitUntil(lambda: panel.view.viewRange()[1][1] >= n and panel.view.viewRange()[0][1] >= n)
 
 
+def _shown_panel(qtbot, mode: Mode, record) -> AttentionPanel:
+    """A 500×500 panel on screen showing ``record``, fitted to its whole matrix."""
+    panel = AttentionPanel(mode, DARK)
+    qtbot.addWidget(panel)
+    panel.resize(500, 500)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.set_record(record)
+    _wait_fitted(qtbot, panel, record.n_tokens)
+    return panel
+
+
 def _colour(name: str, intensity: float) -> np.ndarray:
     return np.round(ramp(DARK, getattr(DARK, name), np.array([intensity], dtype=np.float32))[0] * 255)
 
@@ -88,13 +100,7 @@ def test_label_stride_keeps_labels_apart():
 
 def test_axis_thins_labels_when_cells_are_small(qtbot):
     e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "x" * 300)
-    panel = AttentionPanel(Mode.CACHED, DARK)
-    qtbot.addWidget(panel)
-    panel.resize(500, 500)
-    with qtbot.waitExposed(panel):
-        panel.show()
-    panel.set_record(e.current)
-    _wait_fitted(qtbot, panel, 300)
+    panel = _shown_panel(qtbot, Mode.CACHED, e.current)
     axis = panel.query_axis
     (lo, hi) = panel.view.viewRange()[1]
     levels = axis.tickValues(lo, hi, axis.geometry().height())
@@ -107,13 +113,7 @@ def test_axis_thins_labels_when_cells_are_small(qtbot):
 
 def test_hovering_a_cell_reports_it(qtbot, engine):
     record = engine.current
-    panel = AttentionPanel(Mode.UNCACHED, DARK)
-    qtbot.addWidget(panel)
-    panel.resize(500, 500)
-    with qtbot.waitExposed(panel):
-        panel.show()
-    panel.set_record(record)
-    _wait_fitted(qtbot, panel, record.n_tokens)
+    panel = _shown_panel(qtbot, Mode.UNCACHED, record)
     row, col = record.n_tokens - 1, 2
     scene = panel.view.mapViewToScene(QPointF(col + 0.5, row + 0.5))
     with qtbot.waitSignal(panel.cell_hovered) as blocker:
@@ -123,13 +123,7 @@ def test_hovering_a_cell_reports_it(qtbot, engine):
 
 def test_zooming_in_brings_back_every_label_and_fit_shows_all(qtbot):
     e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "y" * 300)
-    panel = AttentionPanel(Mode.UNCACHED, DARK)
-    qtbot.addWidget(panel)
-    panel.resize(500, 500)
-    with qtbot.waitExposed(panel):
-        panel.show()
-    panel.set_record(e.current)
-    _wait_fitted(qtbot, panel, 300)
+    panel = _shown_panel(qtbot, Mode.UNCACHED, e.current)
     axis = panel.query_axis
 
     def stride_now() -> int:

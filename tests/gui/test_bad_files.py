@@ -6,19 +6,11 @@ import errno
 
 import pytest
 import torch
-from PySide6.QtWidgets import QMessageBox
 
 from kvviz import atomic_file, cli, exports
 from kvviz.gui import animation_export, picture_export
 from kvviz.gui.picture_export import PictureSize
 from tests.gui.helpers import assert_views_show
-
-
-@pytest.fixture
-def errors(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(f"{title}: {text}"))
-    return shown
 
 
 @pytest.fixture

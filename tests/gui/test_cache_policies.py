@@ -267,3 +267,21 @@ def test_policy_colours_stand_apart(name):
                 assert delta_e(cells, np.broadcast_to(colour, cells.shape), vision).min() > 15
             for strip in ("kv_computed", "kv_from_cache"):
                 assert delta_e(colour, rgb(getattr(theme, strip)), vision) > 15
+
+
+def test_the_paged_view_catches_up_when_its_tab_comes_to_the_front(qtbot, window):
+    """Behind the Plots tab it only notes that the run moved; brought to the front it rebuilds."""
+    paged, docks = window.panels["paged"], window.workspace.docks
+    docks["plots"].raise_()
+    qtbot.waitUntil(lambda: not paged.on_screen(), timeout=5000)
+    before = paged.comparison
+    for _ in range(3):
+        window.controller.step_forward()
+    qtbot.wait(300)  # longer than the settling delay
+    assert paged._stale and paged.comparison is before
+    docks["paged"].raise_()
+    qtbot.waitUntil(lambda: not paged._stale, timeout=5000)
+    n = window.controller.current.n_tokens
+    assert [usage.tokens for usage in paged.comparison.sequences] == default_lengths(
+        n, window.controller.config.context_length
+    )

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from kvviz.core.metrics import metrics_row
 from kvviz.core.serialize import record_to_dict
@@ -26,14 +26,6 @@ def pixels(image: QImage) -> np.ndarray:
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     rows = np.frombuffer(rgb.constBits(), dtype=np.uint8).reshape(rgb.height(), rgb.bytesPerLine())
     return rows[:, : 3 * rgb.width()].reshape(rgb.height(), rgb.width(), 3).copy()  # rgb's memory goes with it
-
-
-@pytest.fixture
-def errors(monkeypatch) -> list[str]:
-    """Messages the app shows in warning dialogs (instead of blocking on them)."""
-    shown_messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown_messages.append(f"{title}: {text}"))
-    return shown_messages
 
 
 @pytest.fixture
