@@ -46,6 +46,17 @@ def mask_path(n: int) -> QPainterPath:
     return pg.arrayToQPath(x, y, connect="all", finiteCheck=False)
 
 
+def frame_size(n: int) -> int:
+    """Side of the square the view fits: n rounded up to a multiple of a power of two ≤ n/16.
+
+    Small matrices fit exactly. Larger ones leave at most a sixteenth of room to grow, so
+    the range, and with it every axis, changes once every few dozen steps rather than at
+    each one (a range change costs more than the rest of the panel's step).
+    """
+    quantum = 1 << max(0, (max(n, 1) // 16).bit_length() - 1)
+    return -(-max(n, 1) // quantum) * quantum
+
+
 def _outline(colour: str, width: float, z: float) -> QGraphicsRectItem:
     """An unfilled rectangle whose line keeps its pixel width at any zoom."""
     item = QGraphicsRectItem()
@@ -117,6 +128,10 @@ class AttentionPanel(QWidget):
 
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
+        # The square the view fits (see frame_size): invisible, but counted in the auto-range.
+        self.frame = QGraphicsRectItem()
+        self.frame.setPen(QPen(Qt.PenStyle.NoPen))
+        self.plot.addItem(self.frame)
         self.hatch = QGraphicsPathItem()
         self.hatch.setPen(QPen(Qt.PenStyle.NoPen))
         self.hatch.setBrush(QBrush(qcolor(theme.masked_hatch), Qt.BrushStyle.BDiagPattern))
@@ -200,6 +215,10 @@ class AttentionPanel(QWidget):
         self.kv_rgba = kv_source_rgba(source, self.theme)
         self.image.setImage(self.image_rgba, autoLevels=False)
         self.image.setRect(QRectF(0, 0, n, n))
+        frame = QRectF(0, 0, frame_size(n), frame_size(n))
+        if frame != self.frame.rect():
+            self.frame.setRect(frame)
+            self.view.itemBoundsChanged(self.frame)
         self.kv_image.setImage(self.kv_rgba, autoLevels=False)
         self.kv_image.setRect(QRectF(0, 0, n, 1))
         self.hatch.setPath(mask_path(n))

@@ -52,7 +52,8 @@ class LabelAxis(pg.AxisItem):
         self._number_when_thinned = number_when_thinned
         self._stride = 1
         self._room = {False: 0.0, True: 0.0}
-        self.enableAutoSIPrefix(False)
+        self._every_cell_ticked = True  # whether the last frame drew a tick at every cell it showed
+        self._shown_cells = range(0)  # the cells the last frame's range covered, labelled or not
         self.setStyle(tickTextOffset=4, autoExpandTextSpace=False, hideOverlappingLabels=False)
 
     @property
@@ -65,12 +66,28 @@ class LabelAxis(pg.AxisItem):
         return self._stride
 
     def set_labels(self, labels: Sequence[str]) -> None:
+        """New labels; the axis is redrawn only if what it shows changes.
+
+        A decoding step appends one label. It changes the picture only if its cell lies in
+        view and gets a tick there, or if it changes the room a label needs, so a long run
+        redraws its token axes once every ``stride`` steps instead of at every step.
+        """
         labels = list(labels)
-        if labels != self._labels:
-            self._labels = labels
-            self._room = {numbered: self._measure(numbered) for numbered in (False, True)}
-            self.picture = None
-            self.update()
+        old = self._labels
+        if labels == old:
+            return
+        self._labels = labels
+        room = {numbered: self._measure(numbered) for numbered in (False, True)}
+        appended = len(labels) > len(old) and labels[: len(old)] == old
+        if appended and room == self._room and not any(self._draws_tick(i) for i in range(len(old), len(labels))):
+            return
+        self._room = room
+        self.picture = None
+        self.update()
+
+    def _draws_tick(self, cell: int) -> bool:
+        """Whether the range last drawn would put a tick at ``cell``."""
+        return cell in self._shown_cells and (self._every_cell_ticked or cell % self._stride == 0)
 
     def setTickFont(self, font) -> None:  # noqa: N802 (pyqtgraph API)
         super().setTickFont(font)
@@ -101,6 +118,8 @@ class LabelAxis(pg.AxisItem):
             stride = max(2, label_stride(per_cell, self._label_pixels(numbered=self._number_when_thinned)))
         self._stride = stride
         first_visible = max(0, math.ceil(lo - 0.5))
+        self._shown_cells = range(first_visible, math.floor(hi - 0.5) + 1)
+        self._every_cell_ticked = stride == 1 or per_cell >= 3
         last_visible = min(n - 1, math.floor(hi - 0.5))
         first_major = math.ceil(first_visible / stride) * stride
         major = [i + 0.5 for i in range(first_major, last_visible + 1, stride)]
@@ -137,7 +156,6 @@ class UnitAxis(pg.AxisItem):
 
     def __init__(self, kind: str, colour: str, orientation: str = "left", **kwargs) -> None:
         super().__init__(orientation, **kwargs)
-        self.enableAutoSIPrefix(False)
         self._units = UNITS[kind]
         self._colour = colour
         self._factor, self._unit = self._units[0]
@@ -201,7 +219,6 @@ class SparseLabelAxis(pg.AxisItem):
 
     def __init__(self, orientation: str, **kwargs) -> None:
         super().__init__(orientation, **kwargs)
-        self.enableAutoSIPrefix(False)
         self._fine: list[tuple[float, str]] = []
         self._coarse: list[tuple[float, str]] = []
         self._shown: dict[float, str] = {}
@@ -233,7 +250,12 @@ class SparseLabelAxis(pg.AxisItem):
 
 
 def style_axis(axis: pg.AxisItem, theme: Theme, size_pt: float | None = None, *, mono: bool = False) -> None:
-    """Theme colours and font, and a device pixmap cache (see the module docstring)."""
+    """Theme colours and font, a device pixmap cache (see the module docstring), and no SI prefix.
+
+    kvviz's axes carry their own units; pyqtgraph's automatic prefix would also rewrite the
+    label's HTML and re-measure the axis at every change of range, that is at every step.
+    """
+    axis.enableAutoSIPrefix(False)
     axis.setPen(pg.mkPen(theme.axis))
     axis.setTextPen(pg.mkPen(theme.text))
     axis.setTickFont(font(theme, size_pt, mono=mono))

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QLabel, QVBo
 
 from kvviz.core.record import KVSource, Mode, StepRecord
 from kvviz.gui.axes import SparseLabelAxis, style_axis
-from kvviz.gui.readouts import memory_formula, memory_formula_html
+from kvviz.gui.formula_view import FormulaView
+from kvviz.gui.readouts import memory_formula
 from kvviz.gui.theme import Theme, qcolor
 from kvviz.units import format_bytes
 
@@ -103,8 +104,7 @@ class KVCacheView(QWidget):
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        self.formula = QLabel()
-        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula = FormulaView(theme)
         self.formula.setToolTip(
             "Bytes of keys and values the cache holds now: 2 (K and V) × batch × tokens × layers × "
             "kv_heads × head_dim × bytes per element. The product is compared with the bytes the cache "
@@ -232,6 +232,4 @@ class KVCacheView(QWidget):
             + (self._evicted_html if policy.evicts else "")
             + f"<span style='color:{t.muted_text}'> · sequence 0 of {c.batch_size}{shown}</span>"
         )
-        self.formula.setText(
-            memory_formula_html(memory_formula(record), text=t.text, muted=t.muted_text, warn=t.error_text)
-        )
+        self.formula.set_formula(memory_formula(record))

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvviz.core.record import StepRecord
+from kvviz.gui.flow_layout import FlowLayout
 from kvviz.gui.theme import Theme, qcolor, ramp
 
 
@@ -59,6 +60,20 @@ def legend_entries(theme: Theme) -> list[LegendEntry]:
     ]
 
 
+def _entry_widget(theme: Theme, entry: LegendEntry, size: int) -> QWidget:
+    """A swatch and its text, kept together when the legend wraps."""
+    item = QWidget()
+    item.setToolTip(entry.tooltip)
+    row = QHBoxLayout(item)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(6)
+    icon = QLabel()
+    icon.setPixmap(swatch(theme, entry, size))
+    row.addWidget(icon)
+    row.addWidget(QLabel(entry.text))
+    return item
+
+
 def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
     """A small square showing the entry as the panels draw it."""
     w = size * 2 if entry.kind == "ramp" else size
@@ -81,9 +96,11 @@ def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
 
 
 class Legend(QWidget):
-    """Swatches in two rows, cells then keys; ramps read dark (low score) to light (high score).
+    """Swatches in two groups, cells then keys; ramps read dark (low score) to light (high score).
 
-    Entries of the window and sink policies show only while such a policy runs (``set_record``).
+    Each group wraps like text when the window is narrow, so the legend never sets the
+    window's minimum width. Entries of the window and sink policies show only while such a
+    policy runs (``set_record``).
     """
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
@@ -91,35 +108,28 @@ class Legend(QWidget):
         self.entries = legend_entries(theme)
         self.policy_widgets: list[QWidget] = []
         self._policy_shown = False
-        grid = QGridLayout(self)
-        grid.setContentsMargins(6, 2, 6, 2)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 2, 6, 2)
+        box.setSpacing(2)
         size = self.fontMetrics().height()
-        rows = {"cells": ("Q·Kᵀ cells", 0), "keys": ("K/V of each key", 1)}
-        columns = {"cells": 1, "keys": 1}
-        for caption, row in rows.values():
-            label = QLabel(caption)
+        captions = {"cells": QLabel("Q·Kᵀ cells"), "keys": QLabel("K/V of each key")}
+        width = max(label.sizeHint().width() for label in captions.values())
+        groups: dict[str, FlowLayout] = {}
+        for group, label in captions.items():
             label.setStyleSheet(f"color: {theme.muted_text}")
-            grid.addWidget(label, row, 0)
+            label.setFixedWidth(width)  # both groups' swatches start at the same x
+            groups[group] = FlowLayout(spacing=12)
+            groups[group].addWidget(label)
+            box.addLayout(groups[group])
         for entry in self.entries:
-            group = "keys" if entry.kind == "strip" else "cells"
-            icon = QLabel()
-            icon.setPixmap(swatch(theme, entry, size))
-            text = QLabel(entry.text)
-            for w in (icon, text):
-                w.setToolTip(entry.tooltip)
-                if entry.policy_only:
-                    w.hide()
-                    self.policy_widgets.append(w)
-            row, col = rows[group][1], columns[group]
-            grid.addWidget(icon, row, col)
-            grid.addWidget(text, row, col + 1)
-            columns[group] = col + 2
+            item = _entry_widget(theme, entry, size)
+            if entry.policy_only:
+                item.hide()
+                self.policy_widgets.append(item)
+            groups["keys" if entry.kind == "strip" else "cells"].addWidget(item)
         note = QLabel("cell colours run dark → light for low → high score")
         note.setStyleSheet(f"color: {theme.muted_text}")
-        grid.addWidget(note, 1, columns["keys"], 1, -1)
-        grid.setColumnStretch(grid.columnCount(), 1)
+        groups["keys"].addWidget(note)
 
     def visible_entries(self) -> list[str]:
         """Texts of the entries shown now."""

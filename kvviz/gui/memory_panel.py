@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from kvviz.core import memory
 from kvviz.gui import theme as th
+from kvviz.gui.axes import style_axis
 from kvviz.units import format_bytes, format_flops
 
 if TYPE_CHECKING:
@@ -113,11 +114,8 @@ class _CachePlot(pg.GraphicsLayoutWidget):
         item.getViewBox().setMouseEnabled(x=False, y=False)
         for name, text in (("bottom", "context (tokens)"), ("left", "KV cache (decimal: 1 GB = 10⁹ B)")):
             axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(theme.axis))
-            axis.setTextPen(pg.mkPen(theme.text))
-            axis.setTickFont(th.font(theme))
+            style_axis(axis, theme)
             axis.setLabel(text, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
-            axis.enableAutoSIPrefix(False)
         item.getAxis("left").setWidth(72)
         item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep "1M" at the right edge
         self.legend = pg.LegendItem(labelTextColor=theme.text, labelTextSize=f"{theme.font_pt}pt")

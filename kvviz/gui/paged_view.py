@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -164,13 +164,13 @@ class PagedCacheView(QWidget):
         self.key.setWordWrap(True)
         self.diagram = BlockDiagram(theme)
 
-        inputs = QHBoxLayout()
-        inputs.addWidget(QLabel("Sequences (tokens)"))
-        inputs.addWidget(self.lengths, 1)
-        inputs.addWidget(self.follow)
-        inputs.addSpacing(12)
-        inputs.addWidget(QLabel("Block size"))
-        inputs.addWidget(self.block_size)
+        inputs = QGridLayout()  # two rows: one would make this dock, and the window, wide
+        inputs.addWidget(QLabel("Sequences (tokens)"), 0, 0)
+        inputs.addWidget(self.lengths, 0, 1)
+        inputs.addWidget(self.follow, 0, 2)
+        inputs.addWidget(QLabel("Block size"), 1, 0)
+        inputs.addWidget(self.block_size, 1, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        inputs.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(3)

@@ -54,23 +54,6 @@ def memory_formula(record: StepRecord) -> MemoryFormula:
     return MemoryFormula(factors, math.prod(v for _, v in factors), record.cache_bytes_used)
 
 
-def memory_formula_html(formula: MemoryFormula, *, text: str, muted: str, warn: str) -> str:
-    """The formula as a two-row table: factor names over today's values."""
-    names, values = [], []
-    for i, (name, value) in enumerate(formula.factors):
-        if i:
-            names.append("<td></td>")
-            values.append("<td>&nbsp;×&nbsp;</td>")
-        names.append(f"<td align='center' style='color:{muted}'>{name}</td>")
-        values.append(f"<td align='center'><b>{value:,}</b></td>")
-    names.append("<td></td><td></td>")
-    result = f"<b>{formula.product:,} B</b> = {format_bytes(formula.product)}"
-    if not formula.agrees:
-        result += f" <span style='color:{warn}'>≠ measured {formula.measured:,} B</span>"
-    values.append(f"<td>&nbsp;=&nbsp;</td><td style='color:{text}'>{result}</td>")
-    return f"<table cellspacing='0' cellpadding='0'><tr>{''.join(names)}</tr><tr>{''.join(values)}</tr></table>"
-
-
 @dataclass(frozen=True)
 class StatusFields:
     """What the status bar says about the step at the cursor."""

@@ -7,15 +7,17 @@ which the next step will process, follows as a dashed chip.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from kvviz.core import tokenizer
 from kvviz.core.record import StepRecord
+from kvviz.gui.flow_layout import FlowLayout
 from kvviz.gui.theme import Theme, font, qcolor
 
 
@@ -36,28 +38,42 @@ class Chip:
     this_step: bool
 
 
-def chips_for(record: StepRecord) -> list[Chip]:
-    """The chips a record shows: its tokens, then the token it generated."""
-    ids = (*record.tokens, record.next_token)
-    labels = tokenizer.token_labels(ids)
-    first_new = record.n_tokens - record.new_rows
-    chips = [
-        Chip(
-            position=i,
-            token=int(token),
-            label=labels[i],
-            kind=ChipKind.PROMPT if i < record.n_prompt else ChipKind.GENERATED,
-            this_step=i >= first_new,
-        )
-        for i, token in enumerate(record.tokens)
-    ]
-    n = record.n_tokens
-    chips.append(Chip(n, record.next_token, labels[n], ChipKind.NEXT, this_step=False))
-    return chips
+@dataclass(frozen=True)
+class ChipRun:
+    """What the canvas draws, kept as plain lists: a long run has hundreds of chips a step."""
+
+    tokens: list[int]  # the record's tokens, then its next token
+    texts: list[str]  # each chip's text; the last one carries the arrow
+    n_prompt: int
+    first_new: int
+
+    @classmethod
+    def of(cls, record: StepRecord) -> ChipRun:
+        tokens = [*record.tokens.tolist(), record.next_token]
+        texts = tokenizer.token_labels(tokens)
+        texts[-1] = f"→ {texts[-1]}"
+        return cls(tokens, texts, record.n_prompt, record.n_tokens - record.new_rows)
+
+    def kind(self, i: int) -> ChipKind:
+        if i == len(self.tokens) - 1:
+            return ChipKind.NEXT
+        return ChipKind.PROMPT if i < self.n_prompt else ChipKind.GENERATED
+
+    def chip(self, i: int) -> Chip:
+        kind = self.kind(i)
+        label = self.texts[i].removeprefix("→ ") if kind is ChipKind.NEXT else self.texts[i]
+        return Chip(i, self.tokens[i], label, kind, this_step=self.first_new <= i < len(self.tokens) - 1)
+
+    def chips(self) -> list[Chip]:
+        return [self.chip(i) for i in range(len(self.tokens))]
 
 
-class _ChipCanvas(QWidget):
-    """Paints the chips, wrapped to its width; reports the height they need."""
+class ChipCanvas(QWidget):
+    """Paints the chips, wrapped to its width; reports the height they need.
+
+    Layout and painting are incremental: a step that appends a token lays out only the
+    chips after the longest unchanged prefix, and a paint visits only the lines in view.
+    """
 
     content_height_changed = Signal(int)
 
@@ -68,13 +84,15 @@ class _ChipCanvas(QWidget):
         super().__init__(parent)
         self.theme = theme
         self.setFont(font(theme, theme.token_pt, mono=True))
-        self.chips: list[Chip] = []
+        self.run = ChipRun([], [], 0, 0)
         self.rects: list[QRectF] = []
-        self._widths: dict[str, float] = {}  # label → text width in this font
+        self._tops: list[float] = []  # rects[i].top(), for finding the chips in a region
+        self._laid_out: tuple[list[str], int] = ([], 0)  # texts and width the rects were laid out for
+        self._widths: dict[str, float] = {}  # text → text width in this font
         self.setMouseTracking(True)
 
-    def set_chips(self, chips: list[Chip]) -> None:
-        self.chips = chips
+    def set_run(self, run: ChipRun) -> None:
+        self.run = run
         self._layout()
         self.update()
 
@@ -91,55 +109,74 @@ class _ChipCanvas(QWidget):
             width = self._widths[text] = QFontMetricsF(self.font()).horizontalAdvance(text)
         return width
 
+    def _kept(self, texts: list[str], width: int) -> int:
+        """How many chips keep their place: the unchanged prefix, without the old arrow chip."""
+        old, old_width = self._laid_out
+        if width != old_width or not old:
+            return 0
+        kept = min(len(old) - 1, len(texts) - 1)
+        return kept if old[:kept] == texts[:kept] else 0
+
     def _layout(self) -> None:
         h = self.line_height()
-        x = y = 0.0
         width = max(self.width(), 100)
-        self.rects = []
-        for chip in self.chips:
-            text = f"→ {chip.label}" if chip.kind is ChipKind.NEXT else chip.label
+        texts = self.run.texts
+        kept = self._kept(texts, width)
+        del self.rects[kept:], self._tops[kept:]
+        x, y = (self.rects[-1].right() + self.GAP, self.rects[-1].top()) if self.rects else (0.0, 0.0)
+        for text in texts[kept:]:
             w = max(self._chip_width(text) + 2 * self.PAD, h)
             if x > 0 and x + w > width:
                 x, y = 0.0, y + h + self.GAP
             self.rects.append(QRectF(x, y, w, h))
+            self._tops.append(y)
             x += w + self.GAP
+        self._laid_out = (texts, width)
         height = round(y + h) + 1
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
             self.content_height_changed.emit(height)
 
+    def _indices_in(self, region: QRectF) -> range:
+        """Chips on the lines that ``region`` touches."""
+        first = bisect.bisect_left(self._tops, region.top() - self.line_height())
+        return range(first, bisect.bisect_right(self._tops, region.bottom()))
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         t = self.theme
+        run = self.run
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         visible = QRectF(event.rect())
-        for chip, rect in zip(self.chips, self.rects, strict=True):
+        for i in self._indices_in(visible):
+            rect = self.rects[i]
             if not rect.intersects(visible):
                 continue
             r = rect.adjusted(1, 1, -1, -1)
-            if chip.kind is ChipKind.NEXT:
+            kind = run.kind(i)
+            if kind is ChipKind.NEXT:
                 pen = QPen(qcolor(t.muted_text), 1.2, Qt.PenStyle.DashLine)
                 p.setPen(pen)
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRoundedRect(r, 4, 4)
                 p.setPen(qcolor(t.muted_text))
-                p.drawText(r, Qt.AlignmentFlag.AlignCenter, f"→ {chip.label}")
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, run.texts[i])
                 continue
-            fill = t.prompt_token if chip.kind is ChipKind.PROMPT else t.generated_token
-            p.setBrush(qcolor(fill))
-            if chip.this_step:
+            p.setBrush(qcolor(t.prompt_token if kind is ChipKind.PROMPT else t.generated_token))
+            if i >= run.first_new:
                 p.setPen(QPen(qcolor(t.computed), 2.0))
             else:
                 p.setPen(Qt.PenStyle.NoPen)
             p.drawRoundedRect(r, 4, 4)
             p.setPen(qcolor(t.text))
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter, chip.label)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, run.texts[i])
         p.end()
 
     def chip_at(self, pos: QPoint) -> Chip | None:
-        for chip, rect in zip(self.chips, self.rects, strict=True):
-            if rect.contains(pos.toPointF()):
-                return chip
+        point = pos.toPointF()
+        for i in self._indices_in(QRectF(point, point)):
+            if self.rects[i].contains(point):
+                return self.run.chip(i)
         return None
 
     def event(self, event) -> bool:
@@ -171,7 +208,7 @@ class TokenStrip(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        self.canvas = _ChipCanvas(theme)
+        self.canvas = ChipCanvas(theme)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.canvas)
@@ -179,16 +216,16 @@ class TokenStrip(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        header = QHBoxLayout()
-        header.setContentsMargins(0, 0, 0, 0)
-        header.addWidget(self.summary, 1)
-        header.addWidget(self._key())
+        header = FlowLayout(spacing=14)
+        header.addWidget(self.summary)
+        for label in self._key():
+            header.addWidget(label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(3)
         layout.addLayout(header)
         layout.addWidget(self.scroll)
-        self._max_height = round(self.MAX_LINES * (self.canvas.line_height() + _ChipCanvas.GAP))
+        self._max_height = round(self.MAX_LINES * (self.canvas.line_height() + ChipCanvas.GAP))
         self.canvas.content_height_changed.connect(self._fit_height)
         self._fit_height(round(self.canvas.line_height()) + 1)
 
@@ -198,29 +235,28 @@ class TokenStrip(QWidget):
 
     @property
     def chips(self) -> list[Chip]:
-        return list(self.canvas.chips)
+        return self.canvas.run.chips()
 
-    def _key(self) -> QLabel:
+    def _key(self) -> list[QLabel]:
+        """One label per kind of chip; separate, so the key wraps between them."""
         t = self.theme
 
-        def swatch(fill: str, border: str, text: str, style: str = "solid") -> str:
-            return (
-                f"<span style='background:{fill}; border:2px {style} {border}'>&nbsp;&nbsp;&nbsp;</span>"
-                f"&nbsp;{text}&nbsp;&nbsp;&nbsp;"
-            )
+        def swatch(fill: str, border: str, text: str) -> str:
+            return f"<span style='background:{fill}; border:2px solid {border}'>&nbsp;&nbsp;&nbsp;</span>&nbsp;{text}"
 
-        key = QLabel(
-            swatch(t.prompt_token, t.prompt_token, "prompt (prefill)")
-            + swatch(t.generated_token, t.generated_token, "generated (decode)")
-            + f"<span style='color:{t.computed}'>▢</span>&nbsp;processed this step&nbsp;&nbsp;&nbsp;"
-            + f"<span style='color:{t.muted_text}'>→ next token</span>"
+        texts = (
+            swatch(t.prompt_token, t.prompt_token, "prompt (prefill)"),
+            swatch(t.generated_token, t.generated_token, "generated (decode)"),
+            f"<span style='color:{t.computed}'>▢</span>&nbsp;processed this step",
+            f"<span style='color:{t.muted_text}'>→ next token</span>",
         )
-        key.setTextFormat(Qt.TextFormat.RichText)
-        return key
+        labels = [QLabel(text) for text in texts]
+        for label in labels:
+            label.setTextFormat(Qt.TextFormat.RichText)
+        return labels
 
     def set_record(self, record: StepRecord) -> None:
-        chips = chips_for(record)
-        self.canvas.set_chips(chips)
+        self.canvas.set_run(ChipRun.of(record))
         generated = record.n_tokens - record.n_prompt
         self.summary.setText(
             f"<b>Tokens</b> · {record.n_tokens} processed: {record.n_prompt} prompt + {generated} generated"

@@ -12,7 +12,7 @@ from kvviz.core.engine import Engine
 from kvviz.core.record import KVSource, Mode
 from kvviz.core.tokenizer import token_labels
 from kvviz.gui.attention_image import attention_rgba, kv_source_rgba, score_intensity, status_lut
-from kvviz.gui.attention_panel import AttentionPanel, mask_path
+from kvviz.gui.attention_panel import AttentionPanel, frame_size, mask_path
 from kvviz.gui.axes import label_stride
 from kvviz.gui.theme import DARK, ramp, rgb
 
@@ -139,3 +139,56 @@ def test_zooming_in_brings_back_every_label_and_fit_shows_all(qtbot):
     _wait_fitted(qtbot, panel, 300)
     (x0, x1), (y0, y1) = panel.view.viewRange()
     assert x0 <= 0 and x1 >= 300 and y0 <= 0 and y1 >= 300
+
+
+def test_the_frame_fits_small_matrices_exactly_and_grows_in_rare_steps():
+    for n in range(1, 4097):
+        frame = frame_size(n)
+        assert n <= frame <= n + n // 16
+        if n <= 32:
+            assert frame == n
+    changes = sum(frame_size(n) != frame_size(n - 1) for n in range(513, 1025))
+    assert changes <= 512 // 32
+
+
+def test_the_view_range_moves_only_when_the_frame_grows(qtbot):
+    e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "z" * 90)
+    panel = _shown_panel(qtbot, Mode.CACHED, e.current)
+    ranges = {}
+    for _ in range(60):
+        record = e.step_forward()
+        panel.set_record(record)
+        n = record.n_tokens
+        qtbot.waitUntil(lambda n=n: panel.view.viewRange()[1][1] >= frame_size(n))
+        ranges.setdefault(frame_size(n), set()).add(tuple(map(tuple, panel.view.viewRange())))
+    assert len(ranges) >= 3  # the frame grew while the run went on …
+    assert all(len(seen) == 1 for seen in ranges.values())  # … and the range stood still in between
+
+
+def test_token_axis_keeps_its_picture_only_while_the_ticks_it_draws_stay_the_same(qtbot):
+    e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "w" * 250)
+    panel = _shown_panel(qtbot, Mode.CACHED, e.current)
+    axis = panel.query_axis
+    (lo, hi) = panel.view.viewRange()[1]
+    size = axis.geometry().height()
+
+    def drawn() -> list[tuple[float, str]]:
+        pairs = []
+        for spacing, values in axis.tickValues(lo, hi, size):
+            pairs += zip(values, axis.tickStrings(values, 1, spacing), strict=True)
+        return pairs
+
+    labels = token_labels(e.current.tokens)
+    kept = redrawn = 0
+    for extra in "abcdefghijklmnopqrstuvwxyz0123456789":
+        axis.picture = "drawn"  # what pyqtgraph caches once it has drawn the axis
+        before = drawn()
+        labels = [*labels, extra]
+        axis.set_labels(labels)
+        if axis.picture == "drawn":
+            kept += 1
+            assert drawn() == before
+        else:
+            redrawn += 1
+    axis.picture = None
+    assert axis.stride > 1 and kept > 0 and redrawn > 0

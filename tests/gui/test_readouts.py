@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.gui.cache_view import KVCacheView, band_layout, cache_values
-from kvviz.gui.readouts import memory_formula, status_fields
+from kvviz.gui.formula_view import FormulaView
+from kvviz.gui.readouts import MemoryFormula, memory_formula, status_fields
 from kvviz.gui.series import step_series
 from kvviz.gui.theme import DARK
+from kvviz.units import format_bytes
 
 CONFIGS = [
     ModelConfig(d_model=32, n_layers=2, n_heads=4, n_kv_heads=4, context_length=48),  # MHA, float32
@@ -93,3 +97,25 @@ def test_step_series_are_the_records_figures():
     np.testing.assert_array_equal(s.time_cached, [r.cached.time_s for r in records])
     assert s.cumulative_uncached[-1] == sum(r.uncached.flops.total for r in records)
     assert s.cumulative_cached[-1] == sum(r.cached.flops.total for r in records)
+
+
+def test_formula_view_draws_every_factor_inside_the_size_it_asks_for(qtbot):
+    factors = (("K and V", 2), ("batch", 1), ("tokens", 1234), ("layers", 4), ("kv_heads", 8), ("head_dim", 16))
+    factors += (("bytes", 4),)
+    product = math.prod(v for _, v in factors)
+    view = FormulaView(DARK)
+    qtbot.addWidget(view)
+    view.set_formula(MemoryFormula(factors, product, product))
+    assert view.text() == f"2 × 1 × 1,234 × 4 × 8 × 16 × 4 = {product:,} B = {format_bytes(product)}"
+    assert "kv_heads × head_dim" in view.accessibleName()
+    view.set_formula(MemoryFormula(factors, product, product + 8))
+    assert view.text().endswith(f"= {format_bytes(product)} ≠ measured {product + 8:,} B")
+
+    hint = view.sizeHint()
+    view.resize(hint.width() + 40, hint.height())
+    image = view.grab().toImage()
+    background = image.pixel(image.width() - 1, 0)
+    ink = [x for x in range(image.width()) if any(image.pixel(x, y) != background for y in range(image.height()))]
+    assert hint.width() - 15 < ink[-1] < hint.width()  # the warning ends just inside the hint: nothing clipped
+    rows = [y for y in range(image.height()) if any(image.pixel(x, y) != background for x in range(hint.width()))]
+    assert rows[0] < hint.height() // 2 <= rows[-1]  # names above, values below
