@@ -22,7 +22,7 @@ from typing import Any, Literal
 import torch
 
 from kvviz.core.config import ConfigError, ModelConfig
-from kvviz.core.model import TinyDecoder
+from kvviz.core.model import TinyDecoder, parameter_shapes
 
 FORMAT = "kvviz-checkpoint"
 VERSION = 1
@@ -196,8 +196,7 @@ def _read(path: Path) -> Any:
 
 def _check_tensors(path: Path, config: ModelConfig, state_dict: dict[Any, Any]) -> None:
     """Same names and shapes as the model the config builds, floating point and finite."""
-    with torch.device("meta"):  # shapes only: no memory, however large the config claims to be
-        expected = {name: tuple(t.shape) for name, t in TinyDecoder(config).state_dict().items()}
+    expected = parameter_shapes(config)  # no memory, however large the config claims to be
     missing = [name for name in expected if name not in state_dict]
     if missing:
         raise CheckpointError(path, f"lacks tensor {_some(missing)} that its config needs")

@@ -22,7 +22,7 @@ from kvviz.core.checkpoint import (
     shape_of,
 )
 from kvviz.core.config import ConfigError, ModelConfig
-from kvviz.core.model import TinyDecoder
+from kvviz.core.model import TinyDecoder, parameter_shapes
 
 SMALL = ModelConfig(d_model=32, n_layers=2, n_heads=4, n_kv_heads=2, context_length=32, seed=3)
 
@@ -246,3 +246,27 @@ def test_cli_names_the_option_that_saved_weights_fix(saved, capsys):
 def test_cli_random_weights_take_any_shape_and_heads_alone_mean_mha(capsys):
     assert main(["trace", "--weights", "random", "--layers", "1", "--heads", "2", "--steps", "1"]) == 0
     assert capsys.readouterr().out.startswith("MHA: 1 layers, 2 heads, 2 kv-heads")
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        ModelConfig(d_model=32, n_layers=2, n_heads=4, n_kv_heads=4),  # MHA
+        ModelConfig(d_model=48, n_layers=3, n_heads=6, n_kv_heads=2, head_dim=12),  # GQA, explicit head_dim
+        ModelConfig(d_model=32, n_layers=1, n_heads=4, n_kv_heads=1, dtype="bfloat16"),  # MQA
+    ],
+    ids=["mha", "gqa", "mqa"],
+)
+def test_parameter_shapes_are_those_of_the_built_model(config):
+    built = {name: tuple(t.shape) for name, t in TinyDecoder(config).state_dict().items()}
+    assert parameter_shapes(config) == built
+    assert list(parameter_shapes(config)) == list(built)  # in the same order, for the first name reported
+
+
+def test_a_checkpoint_claiming_a_huge_model_is_refused_without_building_it(tmp_path, saved):
+    payload = torch.load(saved, weights_only=True)
+    payload["config"] = {**payload["config"], "d_model": 1 << 20, "n_layers": 4096}  # ~10¹⁶ parameters
+    path = tmp_path / "huge.pt"
+    torch.save(payload, path)
+    with pytest.raises(CheckpointError, match=r"lacks tensor .blocks.2.ln1.weight. \(and 32751 more\)"):
+        load_checkpoint(path)
