@@ -7,6 +7,8 @@ Prints p50 and p95 of:
   has looked at the last step for a moment (the app computed the next one meanwhile) and
   when steps follow each other at once (each waits for the worker); and the engine's own
   time per step on the worker thread;
+- holding the → key at the newest step: how many steps show, whether the event loop keeps
+  up with the key repeats, and how many steps follow the release (at most one);
 - resident memory before and after a long back-and-forth, and after running to a full context.
 
 Run: python benchmarks/gui_bench.py  (takes about a minute; uses a temporary settings file).
@@ -176,6 +178,8 @@ def bench_steps() -> None:
         quiet = [r.cached.time_s + r.uncached.time_s for r in (alone.step_forward() for _ in range(30))]
         print(f"    the same passes with the GUI idle   {percentiles(quiet)}  (what sharing the CPU costs)")
 
+        held_key(window)
+
         rss_before = rss_mib()
         for _ in range(200):
             controller.step_back()
@@ -183,6 +187,41 @@ def bench_steps() -> None:
             app.processEvents()
         print(f"\nresident memory: {rss_before:.0f} MiB, and {rss_mib():.0f} MiB after 400 more moves")
         window.close()
+
+
+def held_key(window) -> None:
+    """Holding → (key repeats at 30 Hz for 1.5 s) at the frontier: steps shown, and steps after release."""
+    from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    controller = window.controller
+    target = window.workspace.central
+    target.setFocus()
+    first = controller.current.step
+    shown_at_release: list[int] = []
+    presses, late = 45, []
+
+    def press(sent: int = 0, due: float = 0.0) -> None:
+        now = time.perf_counter()
+        if sent:
+            late.append(now - due)
+        event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier, "", True)
+        QApplication.postEvent(target, event)
+        if sent + 1 < presses:
+            QTimer.singleShot(33, lambda: press(sent + 1, now + 0.033))
+        else:
+            shown_at_release.append(controller.current.step)
+
+    press()
+    loop = QEventLoop()
+    QTimer.singleShot(round(presses * 33 + 3000), loop.quit)
+    loop.exec()
+    print(
+        f"  holding → for {presses * 33 / 1000:.1f} s (30 key repeats/s): {shown_at_release[0] - first} steps shown, "
+        f"{controller.current.step - shown_at_release[0]} more after the release; "
+        f"key repeats late by p95 {sorted(late)[round(0.95 * (len(late) - 1))] * 1e3:.0f} ms"
+    )
 
 
 def bench_long_run() -> None:

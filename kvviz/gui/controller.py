@@ -7,8 +7,11 @@ for navigation through the methods here.
 While the user looks at the newest step, the next one is already being computed on a
 worker thread (:meth:`Engine.prepare_next`), so pressing Step only has to show a record,
 and playing never blocks the event loop for a whole step: it shows each step when the
-worker has it, at most at the chosen speed. Only one computation runs on an engine at a
-time; anything else that computes waits for it first.
+worker has it, at most at the chosen speed. A Step pressed while the worker is still on
+the next step waits for it without blocking either, and presses made meanwhile count
+once: a held arrow key stops when it is released, not a queue of key repeats later.
+Only one computation runs on an engine at a time; anything else that computes waits
+for it first.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class Controller(QObject):
         self._playing = False
         self._running_to_end = False
         self._tick_waits = False  # a play tick found the next step still being computed
+        self._step_waits = False  # the user asked for a step that the worker is still computing
 
     # -- what is shown -------------------------------------------------------------------
 
@@ -93,6 +97,11 @@ class Controller(QObject):
         return self.playing and self._running_to_end
 
     @property
+    def step_waiting(self) -> bool:
+        """A step the user asked for is being computed; it shows when the worker has it."""
+        return self._step_waits
+
+    @property
     def engine(self) -> Engine:
         """The run itself, once no step is being computed on it; views never use it."""
         self._wait()
@@ -105,6 +114,7 @@ class Controller(QObject):
 
     def shutdown(self) -> None:
         """Stop playing and computing ahead (the window is closing); waits for a step in progress."""
+        self._cancel_step_request()
         self.pause()
         self._detached = True
         self._wait()
@@ -114,6 +124,7 @@ class Controller(QObject):
 
     def replace_engine(self, engine: Engine) -> None:
         """Show a new run (a rebuilt model or prompt) from its prefill."""
+        self._cancel_step_request()
         self.pause()
         self._wait()
         self._engine = engine
@@ -121,8 +132,19 @@ class Controller(QObject):
 
     # -- navigation ----------------------------------------------------------------------------
 
+    def request_step(self) -> None:
+        """The user's Step: shown now if it is ready, else as soon as the worker has it."""
+        if self._step_waits:
+            return  # already asked: presses made while a step is computed count once
+        if self._computing_next():
+            self._step_waits = True
+            self.state_changed.emit()
+        else:
+            self.step_forward()
+
     def step_forward(self) -> bool:
         """One step ahead (from history or computed now); False, with ``stopped``, at a limit."""
+        self._cancel_step_request()
         grows = self._engine.cursor == len(self._engine.history) - 1
         if grows:
             self._wait()
@@ -137,12 +159,14 @@ class Controller(QObject):
         return True
 
     def step_back(self) -> None:
+        self._cancel_step_request()
         if self.can_step_back():
             self._engine.step_back()
             self._announce()
 
     def go_to(self, step: int) -> None:
         """Show an already computed step; steps not computed yet are reached by stepping."""
+        self._cancel_step_request()
         step = max(0, min(step, len(self._engine.history) - 1))
         if step != self._engine.cursor:
             self._engine.seek(step)
@@ -153,6 +177,7 @@ class Controller(QObject):
 
     def reset(self) -> None:
         """Discard the run and prefill the prompt again."""
+        self._cancel_step_request()
         self.pause()
         self._wait()
         self._engine.reset()
@@ -178,6 +203,7 @@ class Controller(QObject):
         self._start(to_end=True)
 
     def _start(self, *, to_end: bool) -> None:
+        self._cancel_step_request()
         if not self.can_step_forward():
             return
         self._playing, self._running_to_end = True, to_end
@@ -205,7 +231,7 @@ class Controller(QObject):
         at_frontier = self._engine.cursor == len(self._engine.history) - 1
         if at_frontier and self._pending is None:
             self._prefetch_if_wanted()  # running to the end keeps the loop busy: it may never idle between steps
-        if at_frontier and self._pending is not None and not self._pending.done():
+        if self._computing_next():
             self._tick_waits = True  # the worker's signal ticks again; the event loop stays free
             return
         if not self.step_forward():
@@ -245,9 +271,24 @@ class Controller(QObject):
             self._prepared.emit()
 
     def _on_prepared(self) -> None:
+        if self._detached:
+            return  # the run belongs to another controller now
+        if self._step_waits:
+            self.step_forward()
         if self._tick_waits:
             self._tick_waits = False
             self._tick()
+
+    def _computing_next(self) -> bool:
+        """Whether the worker is computing the step after the one shown, the newest."""
+        at_frontier = self._engine.cursor == len(self._engine.history) - 1
+        return at_frontier and self._pending is not None and not self._pending.done()
+
+    def _cancel_step_request(self) -> None:
+        """Any other move wins over a step still waiting for the worker: the latest intent counts."""
+        if self._step_waits:
+            self._step_waits = False
+            self.state_changed.emit()
 
     def _wait(self) -> None:
         """Let the step being computed finish; its exception, if any, is raised here."""

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._load_after_paint:
             self._load_after_paint = False
-            QTimer.singleShot(0, self.load)
+            QTimer.singleShot(0, self, self.load)
 
     def load(self) -> None:
         """Build the engine and the views (imports torch and pyqtgraph)."""
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         state = self.settings.get("window/state")
         if state.isEmpty() or not self.restoreState(state):
             # once the new docks have been laid out, or their size requests are overridden
-            QTimer.singleShot(0, self.workspace.arrange_docks)
+            QTimer.singleShot(0, self, self.workspace.arrange_docks)
         self.ready.emit()
 
     # -- closing ---------------------------------------------------------------------------------

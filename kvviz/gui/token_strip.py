@@ -262,7 +262,7 @@ class TokenStrip(QWidget):
             f"<b>Tokens</b> · {record.n_tokens} processed: {record.n_prompt} prompt + {generated} generated"
         )
         # once the scroll area has taken the canvas's new height
-        QTimer.singleShot(0, self._follow)
+        QTimer.singleShot(0, self, self._follow)  # dropped if the strip is deleted first
 
     def _follow(self) -> None:
         """Scroll so the newest chips are in view."""

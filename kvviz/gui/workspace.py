@@ -274,7 +274,7 @@ class Workspace(QObject):
 
     def _connect(self) -> None:
         w, c, a = self.window, self.controller, self.window.actions
-        a.step.triggered.connect(c.step_forward)
+        a.step.triggered.connect(c.request_step)
         a.step_back.triggered.connect(c.step_back)
         a.play.triggered.connect(c.toggle_play)
         a.first.triggered.connect(c.go_first)
@@ -416,7 +416,10 @@ class Workspace(QObject):
         w.step_label.setText(f"step {c.current.step} / {steps - 1}")
         at_limit = not c.can_step_forward() and c.current.step == steps - 1
         self.controls.show_limit(context_limit_message(c.current) if at_limit else "")
-        if not c.playing and w.statusBar().currentMessage().startswith("Running to the end"):
+        message = w.statusBar().currentMessage()
+        if c.step_waiting:
+            w.statusBar().showMessage(f"Computing step {c.current.step + 1} …")
+        elif message.startswith("Computing step") or (not c.playing and message.startswith("Running to the end")):
             w.statusBar().clearMessage()
 
     # -- settings ------------------------------------------------------------------------------

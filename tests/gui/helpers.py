@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 from kvviz.core import tokenizer
 from kvviz.core.record import KVSource, Mode
@@ -26,6 +27,12 @@ def shown(qtbot, window):
         window.show()
         window.activateWindow()
     return window
+
+
+def press_step(qtbot, window, key=Qt.Key.Key_Space) -> None:
+    """Press a Step key as a user does, then wait for the step to show (it may wait for the worker)."""
+    qtbot.keyClick(window, key)
+    qtbot.waitUntil(lambda: not window.controller.step_waiting, timeout=10_000)
 
 
 def assert_views_show(window: MainWindow) -> None:

@@ -12,7 +12,7 @@ from kvviz.core.record import Mode, Phase
 from kvviz.gui.attention_image import attention_rgba, status_lut
 from kvviz.gui.main_window import MainWindow
 from kvviz.gui.theme import DARK
-from tests.gui.helpers import assert_views_show, shown
+from tests.gui.helpers import assert_views_show, press_step, shown
 
 
 def test_first_launch_opens_the_default_model_ready_to_step(qtbot, settings):
@@ -23,7 +23,7 @@ def test_first_launch_opens_the_default_model_ready_to_step(qtbot, settings):
     assert c.current.step == 0 and c.current.phase is Phase.PREFILL
     assert window.workspace.docks["help"].isVisible()
     assert_views_show(window)
-    qtbot.keyClick(window, Qt.Key.Key_Space)
+    press_step(qtbot, window)
     assert c.current.step == 1 and c.current.phase is Phase.DECODE
     assert_views_show(window)
 
@@ -31,7 +31,7 @@ def test_first_launch_opens_the_default_model_ready_to_step(qtbot, settings):
 def test_stepping_back_and_forth_with_the_keyboard(qtbot, window):
     c = window.controller
     for _ in range(3):
-        qtbot.keyClick(window, Qt.Key.Key_Right)
+        press_step(qtbot, window, Qt.Key.Key_Right)
     assert c.current.step == 3
     assert_views_show(window)
     qtbot.keyClick(window, Qt.Key.Key_Left)
@@ -92,18 +92,18 @@ def test_run_to_end_stops_when_the_context_is_full(qtbot, small_settings):
 def test_reset_starts_again_from_the_prefill(qtbot, window):
     c = window.controller
     for _ in range(3):
-        qtbot.keyClick(window, Qt.Key.Key_Space)
+        press_step(qtbot, window)
     tokens = list(c.current.tokens)
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert c.current.step == 0 and len(c.history) == 1
     for _ in range(3):
-        qtbot.keyClick(window, Qt.Key.Key_Space)
+        press_step(qtbot, window)
     assert list(c.current.tokens) == list(tokens)  # same seed, same run
     assert_views_show(window)
 
 
 def test_selecting_layer_and_head(qtbot, window):
-    qtbot.keyClick(window, Qt.Key.Key_Space)
+    press_step(qtbot, window)
     window.layer_box.setCurrentIndex(1)
     window.head_box.setCurrentIndex(3)
     assert_views_show(window)
@@ -117,7 +117,7 @@ def test_selecting_layer_and_head(qtbot, window):
 
 def test_changing_the_model_rebuilds_it_and_refreshes_every_view(qtbot, window):
     controls = window.panels["controls"]
-    qtbot.keyClick(window, Qt.Key.Key_Space)
+    press_step(qtbot, window)
     controls.spins["n_kv_heads"].setValue(1)
     controls.spins["n_layers"].setValue(3)
     controls.dtype.setCurrentText("float16")
@@ -132,7 +132,7 @@ def test_changing_the_model_rebuilds_it_and_refreshes_every_view(qtbot, window):
     assert window.layer_box.count() == 3
     assert not controls.apply_button.isEnabled()  # the form shows the model in use
     assert_views_show(window)
-    qtbot.keyClick(window, Qt.Key.Key_Space)
+    press_step(qtbot, window)
     assert_views_show(window)
 
 
@@ -167,7 +167,7 @@ def test_an_impossible_model_is_explained_next_to_its_control(qtbot, window, fie
     assert not controls.apply_button.isEnabled()
     controls.spins[field].lineEdit().returnPressed.emit()  # Enter in the field: still refused
     assert window.controller.config == config
-    qtbot.keyClick(window, Qt.Key.Key_Space)  # the run goes on
+    press_step(qtbot, window)  # the run goes on
     assert window.controller.current.step == 1
 
 
@@ -180,7 +180,7 @@ def test_odd_head_dim_is_explained(qtbot, window):
 
 def test_hovering_a_cell_describes_it_in_both_modes(qtbot, window):
     for _ in range(2):
-        qtbot.keyClick(window, Qt.Key.Key_Space)
+        press_step(qtbot, window)
     record = window.controller.current
     panel = window.panels["attention_cached"]
     n = record.n_tokens
@@ -207,7 +207,7 @@ def test_hovering_a_cell_describes_it_in_both_modes(qtbot, window):
 
 def test_clicking_a_plot_goes_to_that_step(qtbot, window):
     for _ in range(4):
-        qtbot.keyClick(window, Qt.Key.Key_Space)
+        press_step(qtbot, window)
     window.panels["plot_flops"].step_clicked.emit(1)
     assert window.controller.current.step == 1
     assert_views_show(window)

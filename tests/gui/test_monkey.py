@@ -167,6 +167,7 @@ def test_random_actions_leave_the_app_consistent(qtbot, window, tmp_path, no_dia
             qtbot.wait(1)
         done += 1
     w().controller.pause()
+    qtbot.waitUntil(lambda: not w().controller.step_waiting, timeout=10_000)
     qtbot.wait(10)
     print(f"monkey: {done} actions in {time.monotonic() - start:.1f} s, {len(no_dialogs)} export errors shown")
     assert not (tmp_path / "missing").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from tests.gui.helpers import assert_views_show
 
@@ -92,3 +92,76 @@ def test_a_failing_step_on_the_worker_reaches_the_user_thread(qtbot, window, mon
         raise AssertionError("the worker's exception was lost")
     monkeypatch.undo()
     assert controller.step_forward() and controller.current.step == 2
+
+
+def _slow_worker(controller, monkeypatch) -> threading.Event:
+    """Make the worker's next step wait for the returned event, and start it.
+
+    Called right after a step that used up any step computed ahead, before the event loop
+    idles, so the worker computes the next step now, with this patch.
+    """
+    engine = controller.engine
+    assert engine._prepared is None
+    decode = engine._decode
+    release = threading.Event()
+
+    def held():
+        release.wait(10)
+        return decode()
+
+    monkeypatch.setattr(engine, "_decode", held)
+    controller._prefetch()
+    return release
+
+
+def test_a_step_asked_for_while_the_worker_computes_waits_without_blocking(qtbot, window, monkeypatch):
+    controller = window.controller
+    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
+    controller.step_forward()
+    release = _slow_worker(controller, monkeypatch)
+    for _ in range(5):  # a held arrow key: presses keep coming while the step is computed
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert controller.current.step == 1 and controller.step_waiting
+    assert window.statusBar().currentMessage() == "Computing step 2 …"
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks == [1])  # the event loop runs while the step is computed
+    release.set()
+    qtbot.waitUntil(lambda: not controller.step_waiting, timeout=10_000)
+    qtbot.wait(50)
+    assert controller.current.step == 2  # the presses counted once: the key stops when released
+    assert window.statusBar().currentMessage() == ""
+    assert_views_show(window)
+
+
+def test_moving_back_cancels_a_step_still_waiting_for_the_worker(qtbot, window, monkeypatch):
+    controller = window.controller
+    for _ in range(2):
+        controller.step_forward()
+    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
+    controller.step_forward()
+    release = _slow_worker(controller, monkeypatch)
+    controller.request_step()
+    assert controller.step_waiting
+    qtbot.keyClick(window, Qt.Key.Key_Left)  # the latest intent wins
+    assert not controller.step_waiting and controller.current.step == 2
+    release.set()
+    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
+    qtbot.wait(50)
+    assert controller.current.step == 2
+    assert_views_show(window)
+
+
+def test_a_run_handed_to_another_window_is_not_stepped_by_the_old_one(qtbot, window, monkeypatch):
+    """A theme switch moves the run to a new window; a step the old one still waited for is dropped."""
+    controller = window.controller
+    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
+    controller.step_forward()
+    release = _slow_worker(controller, monkeypatch)
+    controller.request_step()
+    threading.Timer(0.2, release.set).start()  # the worker finishes while the old window hands the run over
+    engine = controller.detach_engine()
+    assert engine.cursor == 1 and len(engine.history) == 2 and engine._prepared is not None
+    qtbot.wait(100)  # the worker's signal, if any, arrives now
+    assert engine.cursor == 1 and len(engine.history) == 2
+    assert not controller.step_waiting
