@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kvviz.core.record import CellStatus, KVSource
+from kvviz.core.record import CellStatus, KVSource, StepRecord
 from kvviz.gui.theme import Theme, rgb
 from kvviz.gui.theme import ramp as colour_ramp
 
@@ -36,17 +36,43 @@ KV_SOURCE_COLOUR = {
 }
 
 
-def score_intensity(scores: np.ndarray) -> np.ndarray:
-    """Scores rescaled to 0..1 over the unmasked (finite) cells; masked cells get 0."""
+def score_levels(scores: np.ndarray) -> np.ndarray:
+    """(n, n) uint8: each score's level 0..LEVELS-1 over the unmasked (finite) cells; masked cells 0.
+
+    Written as a few whole-array passes without boolean compaction: at several thousand
+    tokens a matrix has millions of cells, and this runs at every step.
+    """
     finite = np.isfinite(scores)
     if not finite.any():
-        return np.zeros(scores.shape, dtype=np.float32)
-    values = scores[finite]
-    lo, hi = float(values.min()), float(values.max())
-    span = hi - lo
-    out = np.zeros(scores.shape, dtype=np.float32)
-    out[finite] = (values - lo) / span if span > 0 else 1.0
-    return out
+        return np.zeros(scores.shape, dtype=np.uint8)
+    lo = scores.min(where=finite, initial=np.inf)
+    hi = scores.max(where=finite, initial=-np.inf)
+    if hi <= lo:
+        return np.where(finite, np.uint8(LEVELS - 1), np.uint8(0))
+    scaled = np.subtract(scores, lo, dtype=np.float32)
+    scaled *= np.float32((LEVELS - 1) / (hi - lo))
+    np.rint(scaled, out=scaled)
+    np.copyto(scaled, 0, where=~finite)
+    return scaled.astype(np.uint8)
+
+
+class SharedScoreLevels:
+    """Score levels of the matrix both panels show: one computation a step instead of two.
+
+    Keyed by the attention store itself (held, so its identity stays unique), the number of
+    tokens and the selection: rows 0..n of a store never change once recorded.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[object, int, int, int] | None = None
+        self._levels = np.zeros((0, 0), dtype=np.uint8)
+
+    def __call__(self, record: StepRecord, layer: int, head: int) -> np.ndarray:
+        key = (record.store, record.n_tokens, layer, head)
+        if self._key is None or self._key[0] is not key[0] or self._key[1:] != key[1:]:
+            self._levels = score_levels(record.scores(layer, head))
+            self._key = key
+        return self._levels
 
 
 def status_lut(theme: Theme) -> np.ndarray:
@@ -65,13 +91,19 @@ def status_lut(theme: Theme) -> np.ndarray:
     return lut
 
 
-def attention_rgba(status: np.ndarray, scores: np.ndarray, lut: np.ndarray) -> np.ndarray:
-    """(n, n, 4) uint8 RGBA of Q·Kᵀ cells: status hue at the cell's score intensity."""
-    index = status.astype(np.intp) * LEVELS
-    index += np.round(score_intensity(scores) * (LEVELS - 1)).astype(np.intp)
+def status_colours(status: np.ndarray, levels: np.ndarray, lut: np.ndarray) -> np.ndarray:
+    """(n, n, 4) uint8 RGBA: each cell's status hue at its score level."""
+    index = status.astype(np.uint16)  # status · LEVELS + level fits 16 bits, a quarter of intp's traffic
+    index *= LEVELS
+    index += levels
     # one 4-byte gather per cell instead of four 1-byte ones
     packed = np.ascontiguousarray(lut).view(np.uint32).reshape(-1)
     return packed.take(index).view(np.uint8).reshape(*status.shape, 4)
+
+
+def attention_rgba(status: np.ndarray, scores: np.ndarray, lut: np.ndarray) -> np.ndarray:
+    """(n, n, 4) uint8 RGBA of Q·Kᵀ cells: status hue at the cell's score level."""
+    return status_colours(status, score_levels(scores), lut)
 
 
 def kv_source_rgba(source: np.ndarray, theme: Theme) -> np.ndarray:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QVBoxLayout,
 
 from kvviz.core import tokenizer
 from kvviz.core.record import KVSource, Mode, StepRecord
-from kvviz.gui.attention_image import attention_rgba, kv_source_rgba, status_lut
+from kvviz.gui.attention_image import SharedScoreLevels, kv_source_rgba, status_colours, status_lut
 from kvviz.gui.axes import LabelAxis, style_axis
 from kvviz.gui.theme import Theme, qcolor
 from kvviz.units import format_flops
@@ -97,11 +97,15 @@ class AttentionPanel(QWidget):
 
     cell_hovered = Signal(int, int)
 
-    def __init__(self, mode: Mode, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, mode: Mode, theme: Theme, parent: QWidget | None = None, *, levels: SharedScoreLevels | None = None
+    ) -> None:
+        """``levels`` may be shared with the other mode's panel, which shows the same scores."""
         super().__init__(parent)
         self.mode = mode
         self.theme = theme
         self._lut = status_lut(theme)
+        self._levels = levels or SharedScoreLevels()
         self._record: StepRecord | None = None
         self._layer = 0
         self._head = 0
@@ -211,7 +215,7 @@ class AttentionPanel(QWidget):
         head = min(self._head, record.config.n_heads - 1)
         status = record.cell_status(self.mode)
         source = record.kv_source(self.mode)
-        self.image_rgba = attention_rgba(status, record.scores(layer, head), self._lut)
+        self.image_rgba = status_colours(status, self._levels(record, layer, head), self._lut)
         self.kv_rgba = kv_source_rgba(source, self.theme)
         self.image.setImage(self.image_rgba, autoLevels=False)
         self.image.setRect(QRectF(0, 0, n, n))

@@ -21,6 +21,7 @@ from kvviz.core.config import ConfigError
 from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
 from kvviz.core.engine import Engine
 from kvviz.core.record import Mode, StepRecord
+from kvviz.gui.attention_image import SharedScoreLevels
 from kvviz.gui.attention_panel import AttentionPanel, link_views
 from kvviz.gui.cache_view import KVCacheView
 from kvviz.gui.cell_info import CellInspector
@@ -111,8 +112,9 @@ class Workspace(QObject):
         self.controller = Controller(engine, self)
         self.controller.set_steps_per_second(self.settings.get("play/steps_per_second"))
 
-        self.uncached = AttentionPanel(Mode.UNCACHED, theme)
-        self.cached = AttentionPanel(Mode.CACHED, theme)
+        levels = SharedScoreLevels()  # both panels show the same scores, in different colours
+        self.uncached = AttentionPanel(Mode.UNCACHED, theme, levels=levels)
+        self.cached = AttentionPanel(Mode.CACHED, theme, levels=levels)
         self.cached.view.disableAutoRange()  # follows the uncached panel, which fits and follows growth
         link_views(self.uncached.view, self.cached.view)
         self.legend = Legend(theme)

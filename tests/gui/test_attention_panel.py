@@ -11,7 +11,8 @@ from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.record import KVSource, Mode
 from kvviz.core.tokenizer import token_labels
-from kvviz.gui.attention_image import attention_rgba, kv_source_rgba, score_intensity, status_lut
+from kvviz.gui import attention_image
+from kvviz.gui.attention_image import SharedScoreLevels, attention_rgba, kv_source_rgba, score_levels, status_lut
 from kvviz.gui.attention_panel import AttentionPanel, frame_size, mask_path
 from kvviz.gui.axes import label_stride
 from kvviz.gui.theme import DARK, ramp, rgb
@@ -46,10 +47,48 @@ def _colour(name: str, intensity: float) -> np.ndarray:
     return np.round(ramp(DARK, getattr(DARK, name), np.array([intensity], dtype=np.float32))[0] * 255)
 
 
-def test_score_intensity_spans_the_unmasked_scores():
-    scores = np.array([[1.0, np.nan], [3.0, 2.0]], dtype=np.float32)
-    np.testing.assert_allclose(score_intensity(scores), [[0.0, 0.0], [1.0, 0.5]])
-    assert (score_intensity(np.array([[5.0]])) == 1.0).all()
+def test_score_levels_span_the_unmasked_scores():
+    scores = np.array([[1.0, np.nan, -np.inf], [3.0, 2.0, np.nan], [1.5, 2.5, 2.999]], dtype=np.float32)
+    levels = score_levels(scores)
+    assert levels.dtype == np.uint8
+    np.testing.assert_array_equal(levels, [[0, 0, 0], [255, 128, 0], [64, 191, 255]])  # round(255·share)
+    np.testing.assert_array_equal(score_levels(np.array([[5.0, np.nan]], dtype=np.float32)), [[255, 0]])
+    np.testing.assert_array_equal(score_levels(np.full((2, 2), np.nan, dtype=np.float32)), np.zeros((2, 2)))
+
+
+def test_score_levels_follow_the_scores_in_order():
+    rng = np.random.default_rng(3)
+    scores = rng.normal(size=(60, 60)).astype(np.float32)
+    scores[np.triu_indices(60, 1)] = np.nan
+    levels = score_levels(scores)
+    finite = np.isfinite(scores)
+    order = np.argsort(scores[finite])
+    assert (np.diff(levels[finite][order].astype(int)) >= 0).all()
+    lo, hi = np.nanmin(scores), np.nanmax(scores)
+    np.testing.assert_allclose(levels[finite], (scores[finite] - lo) / (hi - lo) * 255, atol=0.5 + 1e-3)
+
+
+def test_both_panels_share_one_computation_of_the_levels_and_never_a_stale_one(qtbot, engine, monkeypatch):
+    shared = SharedScoreLevels()
+    panels = [AttentionPanel(mode, DARK, levels=shared) for mode in Mode]
+    calls: list[int] = []
+    original = attention_image.score_levels
+    monkeypatch.setattr(attention_image, "score_levels", lambda s: calls.append(1) or original(s))
+    for panel in panels:
+        qtbot.addWidget(panel)
+        panel.set_record(engine.current)
+    assert len(calls) == 1
+    other = Engine(engine.config, "Other words", model=engine.model)  # another store at the same length
+    while other.current.n_tokens < engine.current.n_tokens:
+        other.step_forward()
+    for panel in panels:
+        panel.set_selection(1, 2)
+        panel.set_record(other.current)
+    for panel in panels:
+        record = other.current
+        np.testing.assert_array_equal(
+            panel.image_rgba, attention_rgba(record.cell_status(panel.mode), record.scores(1, 2), status_lut(DARK))
+        )
 
 
 @pytest.mark.parametrize("mode", list(Mode))
