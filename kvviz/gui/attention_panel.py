@@ -203,7 +203,7 @@ class AttentionPanel(QWidget):
             self.highlight.hide()
 
     def fit(self) -> None:
-        """Show the whole matrix and follow its growth again."""
+        """Show the whole matrix (in its frame: up to n/16 of room to grow) and follow its growth again."""
         self.view.enableAutoRange()
 
     # -- drawing -----------------------------------------------------------------------------

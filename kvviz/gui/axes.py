@@ -53,7 +53,7 @@ class LabelAxis(pg.AxisItem):
         self._stride = 1
         self._room = {False: 0.0, True: 0.0}
         self._every_cell_ticked = True  # whether the last frame drew a tick at every cell it showed
-        self._shown_cells = range(0)  # the cells the last frame's range covered, labelled or not
+        self._shown_cells: range | None = None  # the cells the last frame covered; None: not known
         self.setStyle(tickTextOffset=4, autoExpandTextSpace=False, hideOverlappingLabels=False)
 
     @property
@@ -86,7 +86,9 @@ class LabelAxis(pg.AxisItem):
         self.update()
 
     def _draws_tick(self, cell: int) -> bool:
-        """Whether the range last drawn would put a tick at ``cell``."""
+        """Whether the range last drawn would put a tick at ``cell`` (yes if that range is not known)."""
+        if self._shown_cells is None:
+            return True
         return cell in self._shown_cells and (self._every_cell_ticked or cell % self._stride == 0)
 
     def setTickFont(self, font) -> None:  # noqa: N802 (pyqtgraph API)
@@ -110,6 +112,7 @@ class LabelAxis(pg.AxisItem):
         n = len(self._labels)
         lo, hi = sorted((minVal, maxVal))
         if n == 0 or size <= 0 or hi <= lo:
+            self._shown_cells = None
             return []
         per_cell = size / (hi - lo)
         if per_cell >= self._label_pixels(numbered=False):
@@ -118,13 +121,14 @@ class LabelAxis(pg.AxisItem):
             stride = max(2, label_stride(per_cell, self._label_pixels(numbered=self._number_when_thinned)))
         self._stride = stride
         first_visible = max(0, math.ceil(lo - 0.5))
+        minor = stride > 1 and per_cell >= 3  # unlabelled ticks between the labelled ones
         self._shown_cells = range(first_visible, math.floor(hi - 0.5) + 1)
-        self._every_cell_ticked = stride == 1 or per_cell >= 3
+        self._every_cell_ticked = stride == 1 or minor
         last_visible = min(n - 1, math.floor(hi - 0.5))
         first_major = math.ceil(first_visible / stride) * stride
         major = [i + 0.5 for i in range(first_major, last_visible + 1, stride)]
         levels = [(float(stride), major)]
-        if stride > 1 and per_cell >= 3:
+        if minor:
             levels.append((1.0, [i + 0.5 for i in range(first_visible, last_visible + 1) if i % stride]))
         return levels
 

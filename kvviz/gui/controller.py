@@ -144,8 +144,8 @@ class Controller(QObject):
 
     def step_forward(self) -> bool:
         """One step ahead (from history or computed now); False, with ``stopped``, at a limit."""
-        self._cancel_step_request()
-        grows = self._engine.cursor == len(self._engine.history) - 1
+        self._step_waits = False  # shown now; the announcement below resyncs the actions
+        grows = self._at_frontier()
         if grows:
             self._wait()
         try:
@@ -228,8 +228,7 @@ class Controller(QObject):
     def _tick(self) -> None:
         if not self._playing:
             return
-        at_frontier = self._engine.cursor == len(self._engine.history) - 1
-        if at_frontier and self._pending is None:
+        if self._at_frontier() and self._pending is None:
             self._prefetch_if_wanted()  # running to the end keeps the loop busy: it may never idle between steps
         if self._computing_next():
             self._tick_waits = True  # the worker's signal ticks again; the event loop stays free
@@ -257,7 +256,7 @@ class Controller(QObject):
             not self._prefetch_enabled
             or self._detached
             or self._pending is not None
-            or engine.cursor != len(engine.history) - 1
+            or not self._at_frontier()
             or engine.stop_reason is not None
         ):
             return
@@ -273,16 +272,19 @@ class Controller(QObject):
     def _on_prepared(self) -> None:
         if self._detached:
             return  # the run belongs to another controller now
-        if self._step_waits:
+        if self._step_waits and not self._computing_next():  # a late signal may precede a newer computation
             self.step_forward()
         if self._tick_waits:
             self._tick_waits = False
             self._tick()
 
+    def _at_frontier(self) -> bool:
+        """Whether the step shown is the newest computed."""
+        return self._engine.cursor == len(self._engine.history) - 1
+
     def _computing_next(self) -> bool:
         """Whether the worker is computing the step after the one shown, the newest."""
-        at_frontier = self._engine.cursor == len(self._engine.history) - 1
-        return at_frontier and self._pending is not None and not self._pending.done()
+        return self._at_frontier() and self._pending is not None and not self._pending.done()
 
     def _cancel_step_request(self) -> None:
         """Any other move wins over a step still waiting for the worker: the latest intent counts."""

@@ -57,7 +57,11 @@ class FlowLayout(QLayout):
         return self._with_margins(QSize(width, height))
 
     def minimumSize(self) -> QSize:  # noqa: N802 (Qt API)
-        """The widest item: anything narrower wraps."""
+        """The widest item: anything narrower wraps.
+
+        Items are placed at their preferred size, so an item that could shrink (a word-wrapped
+        label) would overflow rather than wrap inside; the legends and keys here do not shrink.
+        """
         size = QSize()
         for item in self._shown():
             size = size.expandedTo(item.minimumSize())

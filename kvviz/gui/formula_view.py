@@ -130,13 +130,15 @@ class FormulaView(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         """The formula on one line."""
-        width = sum(p.width for unit in self._units for p in unit)
-        return QSize(width + 2, 2 * self._line_height() if self._units else 0)
+        return self._size(sum(p.width for unit in self._units for p in unit))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         """The widest unit; narrower than the line, the formula wraps."""
-        width = max((sum(p.width for p in unit) for unit in self._units), default=0)
-        return QSize(width + 2, 2 * self._line_height() if self._units else 0)
+        return self._size(max((sum(p.width for p in unit) for unit in self._units), default=0))
+
+    def _size(self, width: int) -> QSize:
+        """``width`` and the height of one line of names over values (none before a formula is set)."""
+        return QSize(width + 2, 2 * self._line_height()) if self._units else QSize(0, 0)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.FontChange:

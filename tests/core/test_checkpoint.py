@@ -263,7 +263,11 @@ def test_parameter_shapes_are_those_of_the_built_model(config):
     assert list(parameter_shapes(config)) == list(built)  # in the same order, for the first name reported
 
 
-def test_a_checkpoint_claiming_a_huge_model_is_refused_without_building_it(tmp_path, saved):
+def test_a_checkpoint_claiming_a_huge_model_is_refused_without_building_it(tmp_path, saved, monkeypatch):
+    def no_building(*_args, **_kwargs):
+        raise AssertionError("the check built a model")
+
+    monkeypatch.setattr(TinyDecoder, "__init__", no_building)
     payload = torch.load(saved, weights_only=True)
     payload["config"] = {**payload["config"], "d_model": 1 << 20, "n_layers": 4096}  # ~10¹⁶ parameters
     path = tmp_path / "huge.pt"

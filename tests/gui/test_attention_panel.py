@@ -81,14 +81,21 @@ def test_both_panels_share_one_computation_of_the_levels_and_never_a_stale_one(q
     other = Engine(engine.config, "Other words", model=engine.model)  # another store at the same length
     while other.current.n_tokens < engine.current.n_tokens:
         other.step_forward()
-    for panel in panels:
+
+    def assert_shown(record, layer, head):
+        for panel in panels:
+            expected = attention_rgba(record.cell_status(panel.mode), record.scores(layer, head), status_lut(DARK))
+            np.testing.assert_array_equal(panel.image_rgba, expected)
+
+    for panel in panels:  # the same store and length, another selection
         panel.set_selection(1, 2)
+    assert_shown(engine.current, 1, 2)
+    for panel in panels:  # the same store and selection, fewer tokens
+        panel.set_record(engine.history[-2])
+    assert_shown(engine.history[-2], 1, 2)
+    for panel in panels:  # another store at the same length and selection
         panel.set_record(other.current)
-    for panel in panels:
-        record = other.current
-        np.testing.assert_array_equal(
-            panel.image_rgba, attention_rgba(record.cell_status(panel.mode), record.scores(1, 2), status_lut(DARK))
-        )
+    assert_shown(other.current, 1, 2)
 
 
 @pytest.mark.parametrize("mode", list(Mode))

@@ -165,3 +165,21 @@ def test_a_run_handed_to_another_window_is_not_stepped_by_the_old_one(qtbot, win
     qtbot.wait(100)  # the worker's signal, if any, arrives now
     assert engine.cursor == 1 and len(engine.history) == 2
     assert not controller.step_waiting
+    controller._step_waits = True  # even a request that survived the hand-over
+    controller._prepared.emit()
+    assert engine.cursor == 1 and len(engine.history) == 2
+
+
+def test_a_late_signal_does_not_make_a_waiting_step_block_the_window(qtbot, window, monkeypatch):
+    """The worker's signal of an earlier step may arrive while it computes the next: the wait goes on."""
+    controller = window.controller
+    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
+    controller.step_forward()
+    release = _slow_worker(controller, monkeypatch)
+    controller.request_step()
+    started = time.monotonic()
+    controller._prepared.emit()  # as if the previous step's signal came only now
+    assert time.monotonic() - started < 1  # not blocked waiting for the worker (it holds for up to 10 s)
+    assert controller.step_waiting and controller.current.step == 1
+    release.set()
+    qtbot.waitUntil(lambda: controller.current.step == 2, timeout=10_000)

@@ -19,8 +19,9 @@ def engine():
     return e
 
 
-def _fresh_rects(run: ChipRun, width: int):
+def _fresh_rects(qtbot, run: ChipRun, width: int):
     canvas = ChipCanvas(DARK)
+    qtbot.addWidget(canvas)
     canvas.resize(width, 400)
     canvas.set_run(run)
     return canvas.rects
@@ -42,7 +43,7 @@ def test_incremental_layout_equals_a_fresh_layout(qtbot, engine):
         strip.set_record(record)
         run = strip.canvas.run
         assert run.tokens == [*map(int, record.tokens), record.next_token]
-        assert strip.canvas.rects == _fresh_rects(run, strip.canvas.width())
+        assert strip.canvas.rects == _fresh_rects(qtbot, run, strip.canvas.width())
         lines.add(len({rect.top() for rect in strip.canvas.rects}))
     assert max(lines) > 2  # long runs wrap over several lines
 
