@@ -35,10 +35,9 @@ class Controller(QObject):
     stopped = Signal(str)  # generation reached a limit; the text says which
     _prepared = Signal()  # the worker finished the next step (emitted from its thread)
 
-    def __init__(self, engine: Engine, parent: QObject | None = None, *, prefetch: bool = True) -> None:
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
-        self._prefetch_enabled = prefetch
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvviz-step")
         self._pending: Future | None = None
         self._detached = False
@@ -252,13 +251,7 @@ class Controller(QObject):
     def _prefetch(self) -> None:
         """Start computing the step after the newest one, if the user is looking at the newest."""
         engine = self._engine
-        if (
-            not self._prefetch_enabled
-            or self._detached
-            or self._pending is not None
-            or not self._at_frontier()
-            or engine.stop_reason is not None
-        ):
+        if self._detached or self._pending is not None or not self._at_frontier() or engine.stop_reason is not None:
             return
         pending = self._worker.submit(engine.prepare_next)
         self._pending = pending

@@ -103,15 +103,15 @@ class FormulaView(QWidget):
 
     def _lines(self, width: int) -> list[list[_Piece]]:
         """The pieces of each line when the widget is ``width`` pixels wide."""
-        lines: list[list[_Piece]] = []
+        if not self._units:
+            return []
+        lines: list[list[_Piece]] = [[]]
         used = 0
         for unit in self._units:
             size = sum(p.width for p in unit)
-            if lines and used + size > width:
+            if lines[-1] and used + size > width:
                 lines.append([])
                 used = 0
-            if not lines:
-                lines.append([])
             lines[-1].extend(unit)
             used += size
         return lines

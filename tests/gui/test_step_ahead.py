@@ -94,12 +94,14 @@ def test_a_failing_step_on_the_worker_reaches_the_user_thread(qtbot, window, mon
     assert controller.step_forward() and controller.current.step == 2
 
 
-def _slow_worker(controller, monkeypatch) -> threading.Event:
-    """Make the worker's next step wait for the returned event, and start it.
+def _step_then_slow_worker(qtbot, controller, monkeypatch) -> threading.Event:
+    """Step on (using up the step computed ahead), then start the worker on the next step, held
+    until the returned event is set.
 
-    Called right after a step that used up any step computed ahead, before the event loop
-    idles, so the worker computes the next step now, with this patch.
+    The worker starts at once, before the event loop idles, so it computes with this patch.
     """
+    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
+    controller.step_forward()
     engine = controller.engine
     assert engine._prepared is None
     decode = engine._decode
@@ -116,9 +118,7 @@ def _slow_worker(controller, monkeypatch) -> threading.Event:
 
 def test_a_step_asked_for_while_the_worker_computes_waits_without_blocking(qtbot, window, monkeypatch):
     controller = window.controller
-    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
-    controller.step_forward()
-    release = _slow_worker(controller, monkeypatch)
+    release = _step_then_slow_worker(qtbot, controller, monkeypatch)
     for _ in range(5):  # a held arrow key: presses keep coming while the step is computed
         qtbot.keyClick(window, Qt.Key.Key_Right)
     assert controller.current.step == 1 and controller.step_waiting
@@ -138,9 +138,7 @@ def test_moving_back_cancels_a_step_still_waiting_for_the_worker(qtbot, window, 
     controller = window.controller
     for _ in range(2):
         controller.step_forward()
-    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
-    controller.step_forward()
-    release = _slow_worker(controller, monkeypatch)
+    release = _step_then_slow_worker(qtbot, controller, monkeypatch)
     controller.request_step()
     assert controller.step_waiting
     qtbot.keyClick(window, Qt.Key.Key_Left)  # the latest intent wins
@@ -155,9 +153,7 @@ def test_moving_back_cancels_a_step_still_waiting_for_the_worker(qtbot, window, 
 def test_a_run_handed_to_another_window_is_not_stepped_by_the_old_one(qtbot, window, monkeypatch):
     """A theme switch moves the run to a new window; a step the old one still waited for is dropped."""
     controller = window.controller
-    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
-    controller.step_forward()
-    release = _slow_worker(controller, monkeypatch)
+    release = _step_then_slow_worker(qtbot, controller, monkeypatch)
     controller.request_step()
     threading.Timer(0.2, release.set).start()  # the worker finishes while the old window hands the run over
     engine = controller.detach_engine()
@@ -173,9 +169,7 @@ def test_a_run_handed_to_another_window_is_not_stepped_by_the_old_one(qtbot, win
 def test_a_late_signal_does_not_make_a_waiting_step_block_the_window(qtbot, window, monkeypatch):
     """The worker's signal of an earlier step may arrive while it computes the next: the wait goes on."""
     controller = window.controller
-    qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
-    controller.step_forward()
-    release = _slow_worker(controller, monkeypatch)
+    release = _step_then_slow_worker(qtbot, controller, monkeypatch)
     controller.request_step()
     started = time.monotonic()
     controller._prepared.emit()  # as if the previous step's signal came only now
