@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvviz.gui.actions import Actions, build_actions
-from kvviz.gui.export_dialog import ExportMenu
+from kvviz.gui.export.dialog import ExportMenu
 from kvviz.gui.settings import Settings
 from kvviz.gui.theme import DARK, Theme
 

@@ -21,20 +21,20 @@ from kvviz.core.config import ConfigError
 from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
 from kvviz.core.engine import Engine
 from kvviz.core.record import Mode, StepRecord
-from kvviz.gui.attention_image import SharedScoreLevels
-from kvviz.gui.attention_panel import AttentionPanel, link_views
-from kvviz.gui.cache_view import KVCacheView
-from kvviz.gui.cell_info import CellInspector
 from kvviz.gui.controller import Controller
-from kvviz.gui.controls import ModelChoice, ModelControls, make_policy
-from kvviz.gui.help import HelpPanel
-from kvviz.gui.legend import Legend
-from kvviz.gui.memory_panel import MemoryPanel
-from kvviz.gui.paged_view import PagedCacheView
-from kvviz.gui.plots import PlotsPanel
-from kvviz.gui.readouts import status_fields
 from kvviz.gui.settings import MODEL_FIELDS, RUN_DEFAULTS
-from kvviz.gui.token_strip import TokenStrip
+from kvviz.gui.views.attention_image import SharedScoreLevels
+from kvviz.gui.views.attention_panel import AttentionPanel, link_views
+from kvviz.gui.views.cache_view import KVCacheView
+from kvviz.gui.views.cell_info import CellInspector
+from kvviz.gui.views.controls import ModelChoice, ModelControls, make_policy
+from kvviz.gui.views.help import HelpPanel
+from kvviz.gui.views.legend import Legend
+from kvviz.gui.views.memory_panel import MemoryPanel
+from kvviz.gui.views.paged_view import PagedCacheView
+from kvviz.gui.views.plots import PlotsPanel
+from kvviz.gui.views.readouts import status_fields
+from kvviz.gui.views.token_strip import TokenStrip
 
 if TYPE_CHECKING:
     from kvviz.gui.main_window import MainWindow

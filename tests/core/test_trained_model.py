@@ -7,12 +7,12 @@ import torch
 
 from kvviz.core import tokenizer
 from kvviz.core.checkpoint import TRAINED_WEIGHTS, build_model, load_checkpoint
-from kvviz.core.corpus import load_corpus
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.core.engine import Engine
 from kvviz.core.head_patterns import head_patterns
-from kvviz.core.model_card import SAMPLE_TOKENS, card_path, greedy_continuation, render_model_card
-from kvviz.core.training import bits_per_byte, unigram_bits_per_byte
+from kvviz.training.corpus import load_corpus
+from kvviz.training.model_card import SAMPLE_TOKENS, card_path, greedy_continuation, render_model_card
+from kvviz.training.trainer import bits_per_byte, unigram_bits_per_byte
 
 from .test_engine_equivalence import TOLERANCE, reference_greedy
 

@@ -11,9 +11,9 @@ import torch.nn.functional as F
 from kvviz.cli import main
 from kvviz.core.checkpoint import load_checkpoint
 from kvviz.core.config import ConfigError, ModelConfig
-from kvviz.core.corpus import Corpus, as_prose, load_corpus
 from kvviz.core.model import TinyDecoder
-from kvviz.core.training import (
+from kvviz.training.corpus import Corpus, as_prose, load_corpus
+from kvviz.training.trainer import (
     TrainingPlan,
     bits_per_byte,
     init_for_training,

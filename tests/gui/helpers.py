@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 
 from kvviz.core import tokenizer
 from kvviz.core.record import KVSource, Mode
-from kvviz.gui.attention_image import attention_rgba, kv_source_rgba, status_lut
-from kvviz.gui.readouts import memory_formula, status_fields
-from kvviz.gui.series import step_series
-from kvviz.gui.token_strip import ChipKind
+from kvviz.gui.views.attention_image import attention_rgba, kv_source_rgba, status_lut
+from kvviz.gui.views.readouts import memory_formula, status_fields
+from kvviz.gui.views.series import step_series
+from kvviz.gui.views.token_strip import ChipKind
 from kvviz.units import format_bytes
 
 if TYPE_CHECKING:

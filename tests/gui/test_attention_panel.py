@@ -11,11 +11,11 @@ from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.record import KVSource, Mode
 from kvviz.core.tokenizer import token_labels
-from kvviz.gui import attention_image
-from kvviz.gui.attention_image import SharedScoreLevels, attention_rgba, kv_source_rgba, score_levels, status_lut
-from kvviz.gui.attention_panel import AttentionPanel, frame_size, mask_path
-from kvviz.gui.axes import label_stride
 from kvviz.gui.theme import DARK, ramp, rgb
+from kvviz.gui.views import attention_image
+from kvviz.gui.views.attention_image import SharedScoreLevels, attention_rgba, kv_source_rgba, score_levels, status_lut
+from kvviz.gui.views.attention_panel import AttentionPanel, frame_size, mask_path
+from kvviz.gui.widgets.axes import label_stride
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ import pytest
 import torch
 
 from kvviz import atomic_file, cli, exports
-from kvviz.gui import animation_export, picture_export
-from kvviz.gui.picture_export import PictureSize
+from kvviz.gui.export import animation as animation_export
+from kvviz.gui.export import picture as picture_export
+from kvviz.gui.export.picture import PictureSize
 from tests.gui.helpers import assert_views_show
 
 

@@ -13,9 +13,9 @@ from kvviz.core.model import TinyDecoder
 from kvviz.core.paging import compare_paging
 from kvviz.core.policy import CachePolicy
 from kvviz.core.record import CellStatus, Mode
-from kvviz.gui.attention_image import status_lut
 from kvviz.gui.main_window import MainWindow
-from kvviz.gui.paged_view import default_lengths
+from kvviz.gui.views.attention_image import status_lut
+from kvviz.gui.views.paged_view import default_lengths
 from kvviz.units import format_bytes
 from tests.gui.helpers import assert_views_show
 

@@ -12,7 +12,8 @@ import xml.dom.minidom
 import pytest
 from PIL import Image
 
-from kvviz.cli import build_parser, engine_from_args, main, run_steps
+from kvviz.cli import build_parser, main
+from kvviz.cli.common import engine_from_args, run_steps
 from kvviz.core.metrics import metrics_row
 from kvviz.core.serialize import record_to_dict
 from kvviz.gui.theme import DARK, apply_to_application

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QPushButton
 from kvviz.core.metrics import metrics_row
 from kvviz.core.serialize import record_to_dict
 from kvviz.gui import theme_switch
+from kvviz.gui.export.picture import PictureSize, picture
 from kvviz.gui.main_window import MainWindow
-from kvviz.gui.picture_export import PictureSize, picture
 from kvviz.gui.theme import DARK, SLIDE
 from tests.gui.helpers import shown
 
@@ -236,7 +236,7 @@ def test_switching_theme_keeps_the_run_and_is_remembered(qtbot, window):
 
 
 def test_picture_dialog_copies_the_chosen_panel_at_the_chosen_size(qtbot, window):
-    from kvviz.gui.export_dialog import PictureDialog
+    from kvviz.gui.export.dialog import PictureDialog
 
     dialog = PictureDialog(window.exports, window)
     qtbot.addWidget(dialog)
@@ -255,7 +255,7 @@ def test_picture_dialog_copies_the_chosen_panel_at_the_chosen_size(qtbot, window
 
 
 def test_animation_dialog_offers_the_steps_computed(qtbot, window):
-    from kvviz.gui.export_dialog import AnimationDialog
+    from kvviz.gui.export.dialog import AnimationDialog
 
     stepped(window, 3)
     dialog = AnimationDialog(window.exports, window)
@@ -264,7 +264,7 @@ def test_animation_dialog_offers_the_steps_computed(qtbot, window):
 
 
 def test_mp4_without_an_encoder_says_what_to_install(window, out, errors):
-    from kvviz.gui.animation_export import mp4_available
+    from kvviz.gui.export.animation import mp4_available
 
     if mp4_available():
         pytest.skip("imageio-ffmpeg is installed here")

@@ -7,9 +7,9 @@ import itertools
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kvviz.gui.flow_layout import FlowLayout
 from kvviz.gui.main_window import MainWindow
 from kvviz.gui.theme import DARK, SLIDE
+from kvviz.gui.widgets.flow_layout import FlowLayout
 from tests.gui.helpers import shown
 
 

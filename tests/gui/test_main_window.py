@@ -9,9 +9,9 @@ from PySide6.QtCore import QPointF, Qt
 from kvviz.core import tokenizer
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.core.record import Mode, Phase
-from kvviz.gui.attention_image import attention_rgba, status_lut
 from kvviz.gui.main_window import MainWindow
 from kvviz.gui.theme import DARK
+from kvviz.gui.views.attention_image import attention_rgba, status_lut
 from tests.gui.helpers import assert_views_show, press_step, shown
 
 

@@ -8,7 +8,7 @@ import pytest
 from kvviz.core import memory
 from kvviz.core.config import ModelConfig
 from kvviz.core.model_presets import PUBLISHED
-from kvviz.gui.memory_panel import DTYPE_CURVES, MemoryPanel, exact_bytes
+from kvviz.gui.views.memory_panel import DTYPE_CURVES, MemoryPanel, exact_bytes
 from kvviz.units import format_flops
 
 

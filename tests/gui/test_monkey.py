@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from shiboken6 import isValid
 
-from kvviz.gui.picture_export import PictureSize
+from kvviz.gui.export.picture import PictureSize
 from tests.gui.helpers import assert_views_show
 
 ACTIONS = 2500

@@ -7,9 +7,9 @@ import math
 import pytest
 from PySide6.QtGui import QFontMetricsF
 
-from kvviz.gui.axes import UnitAxis
-from kvviz.gui.plots import round_up
 from kvviz.gui.theme import DARK
+from kvviz.gui.views.plots import round_up
+from kvviz.gui.widgets.axes import UnitAxis
 
 
 @pytest.mark.parametrize(

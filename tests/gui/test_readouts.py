@@ -9,11 +9,11 @@ import pytest
 
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
-from kvviz.gui.cache_view import KVCacheView, band_layout, cache_values
-from kvviz.gui.formula_view import FormulaView
-from kvviz.gui.readouts import MemoryFormula, memory_formula, status_fields
-from kvviz.gui.series import step_series
 from kvviz.gui.theme import DARK
+from kvviz.gui.views.cache_view import KVCacheView, band_layout, cache_values
+from kvviz.gui.views.formula_view import FormulaView
+from kvviz.gui.views.readouts import MemoryFormula, memory_formula, status_fields
+from kvviz.gui.views.series import step_series
 from kvviz.units import format_bytes
 
 CONFIGS = [

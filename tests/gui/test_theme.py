@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from kvviz.core.record import CellStatus
-from kvviz.gui.attention_image import LEVELS, STATUS_COLOUR, status_lut
 from kvviz.gui.theme import DARK, ramp, rgb
+from kvviz.gui.views.attention_image import LEVELS, STATUS_COLOUR, status_lut
 from tests.gui.colour_vision import contrast_ratio, delta_e, lab
 
 VISIONS = ("normal", "deuteranopia", "protanopia")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.gui.theme import DARK
-from kvviz.gui.token_strip import ChipCanvas, ChipKind, ChipRun, TokenStrip
+from kvviz.gui.views.token_strip import ChipCanvas, ChipKind, ChipRun, TokenStrip
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """`kvviz export`: a picture, an animation or the per-step data of a run, with no display needed.
 
 Pictures and animations come from the app's own window, built offscreen (see
-:mod:`kvviz.gui.offscreen`), so they match what the app exports; data files need no Qt
+:mod:`kvviz.gui.export.offscreen`), so they match what the app exports; data files need no Qt
 at all. Every mistake is found before anything is written, and files are written
 all-or-nothing, so a failed export leaves no file behind.
 """
@@ -23,8 +23,8 @@ from kvviz.exports import (
 SUFFIXES = (*PICTURE_SUFFIXES, *ANIMATION_SUFFIXES, *DATA_SUFFIXES)
 
 
-def add_export_command(sub: argparse._SubParsersAction) -> None:
-    from kvviz.cli import add_model_options
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    from kvviz.cli.common import add_model_options
 
     cmd = sub.add_parser(
         "export",
@@ -47,11 +47,11 @@ def add_export_command(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--from", dest="first", type=int, default=0, help="first step of an animation (default: 0)")
     cmd.add_argument("--to", dest="last", type=int, help="last step of an animation (default: the last step run)")
     cmd.add_argument("--frame-ms", type=int, default=500, help="animation: milliseconds per frame (default: 500)")
-    cmd.set_defaults(func=run_export)
+    cmd.set_defaults(func=run)
 
 
-def run_export(args: argparse.Namespace) -> int:
-    from kvviz.cli import CliError
+def run(args: argparse.Namespace) -> int:
+    from kvviz.cli.common import CliError
 
     try:
         return _export(args)
@@ -60,7 +60,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kvviz.cli import engine_from_args, run_steps
+    from kvviz.cli.common import engine_from_args, run_steps
 
     suffix = suffix_of(args.out)
     if suffix not in SUFFIXES:
@@ -74,8 +74,9 @@ def _export(args: argparse.Namespace) -> int:
         print(f"wrote {out}: {len(records)} steps")
         return 0
 
-    from kvviz.gui import animation_export, picture_export
-    from kvviz.gui.offscreen import offscreen_window
+    from kvviz.gui.export import animation as animation_export
+    from kvviz.gui.export import picture as picture_export
+    from kvviz.gui.export.offscreen import offscreen_window
     from kvviz.gui.theme import THEMES
 
     size = picture_export.PictureSize(

@@ -21,8 +21,8 @@ import torch.nn.functional as F
 
 from kvviz.core.checkpoint import STORAGE_DTYPE
 from kvviz.core.config import ConfigError, ModelConfig
-from kvviz.core.corpus import Corpus
 from kvviz.core.model import TinyDecoder
+from kvviz.training.corpus import Corpus
 
 INIT_STD = 0.02  # GPT-2's: small logits at the start, so the first loss is the uniform 8 bits
 

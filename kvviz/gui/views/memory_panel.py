@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from kvviz.core import memory
 from kvviz.gui import theme as th
-from kvviz.gui.axes import style_axis
+from kvviz.gui.widgets.axes import style_axis
 from kvviz.units import format_bytes, format_flops
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 
 from kvviz.atomic_file import write_atomic
 from kvviz.exports import ANIMATION_SUFFIXES, ExportError, suffix_of, wrong_suffix
-from kvviz.gui.picture_export import PictureSize, panel_widget, render
+from kvviz.gui.export.picture import PictureSize, panel_widget, render
 
 if TYPE_CHECKING:
     from kvviz.gui.main_window import MainWindow

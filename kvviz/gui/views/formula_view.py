@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kvviz.gui.readouts import MemoryFormula
 from kvviz.gui.theme import Theme, qcolor
+from kvviz.gui.views.readouts import MemoryFormula
 from kvviz.units import format_bytes
 
 #: What stands between two value columns, and before the result.

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kvviz.core.record import StepRecord
-from kvviz.gui.axes import StepAxis, UnitAxis, style_axis
-from kvviz.gui.series import StepSeries, step_series
 from kvviz.gui.theme import Theme
+from kvviz.gui.views.series import StepSeries, step_series
+from kvviz.gui.widgets.axes import StepAxis, UnitAxis, style_axis
 
 
 def round_up(value: float) -> float:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QBrush, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvviz.core.record import StepRecord
-from kvviz.gui.flow_layout import FlowLayout
 from kvviz.gui.theme import Theme, qcolor, ramp
+from kvviz.gui.widgets.flow_layout import FlowLayout
 
 
 @dataclass(frozen=True)

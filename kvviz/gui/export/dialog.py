@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from kvviz.gui.export.picture import PictureSize
     from kvviz.gui.main_window import MainWindow
-    from kvviz.gui.picture_export import PictureSize
 
 #: What each panel is called in the menus; names are the keys of ``window.panels`` (and the CLI's --panel).
 PANEL_TITLES = {
@@ -120,7 +120,7 @@ class ExportMenu(QObject):
 
     def save_picture(self, name: str, path: str | Path, size: PictureSize) -> Path | None:
         """Write the picture; on failure explain in a dialog and return None."""
-        from kvviz.gui.picture_export import export_picture
+        from kvviz.gui.export.picture import export_picture
 
         try:
             written = export_picture(self.window, name, path, size)
@@ -132,7 +132,7 @@ class ExportMenu(QObject):
         return written
 
     def copy(self, name: str, size: PictureSize) -> bool:
-        from kvviz.gui.picture_export import copy_picture
+        from kvviz.gui.export.picture import copy_picture
 
         try:
             image = copy_picture(self.window, name, size)
@@ -161,7 +161,7 @@ class ExportMenu(QObject):
         self, name: str, first: int, last: int, path: str | Path, size: PictureSize, frame_ms: int
     ) -> AnimationJob | None:
         """Begin drawing frames; the job reports ``done`` with the path (or None when cancelled/failed)."""
-        from kvviz.gui import animation_export
+        from kvviz.gui.export import animation as animation_export
 
         try:
             animation_export.check_animation_path(path)
@@ -224,7 +224,7 @@ class ExportMenu(QObject):
         return folder if folder.is_dir() else Path.home()
 
     def last_size(self) -> PictureSize:
-        from kvviz.gui.picture_export import PictureSize
+        from kvviz.gui.export.picture import PictureSize
 
         scale = self.settings.get("export/scale")
         if scale > 0:
@@ -245,7 +245,7 @@ class SizeChooser(QWidget):
 
     def __init__(self, menu: ExportMenu, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kvviz.gui.picture_export import MAX_SIDE, SCALES
+        from kvviz.gui.export.picture import MAX_SIDE, SCALES
 
         settings = menu.settings
         self.by_scale = QRadioButton("Scale")
@@ -281,7 +281,7 @@ class SizeChooser(QWidget):
         self.height.setEnabled(not scaled)
 
     def picture_size(self) -> PictureSize:
-        from kvviz.gui.picture_export import PictureSize
+        from kvviz.gui.export.picture import PictureSize
 
         if self.by_scale.isChecked():
             return PictureSize(scale=self.scale.currentData())
@@ -326,7 +326,7 @@ class PictureDialog(QDialog):
         return self.panel.currentData(), self.size_chooser.picture_size()
 
     def _save(self) -> None:
-        from kvviz.gui.picture_export import suggested_name
+        from kvviz.gui.export.picture import suggested_name
 
         name, size = self._choice()
         step = self.menu.window.controller.current.step
@@ -349,7 +349,7 @@ class AnimationDialog(QDialog):
 
     def __init__(self, menu: ExportMenu, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kvviz.gui.animation_export import MP4_MISSING, mp4_available
+        from kvviz.gui.export.animation import MP4_MISSING, mp4_available
 
         self.menu = menu
         self.setWindowTitle("Export animation")
@@ -438,7 +438,7 @@ class AnimationJob(QObject):
         self._finish(None)
 
     def _tick(self) -> None:
-        from kvviz.gui.animation_export import save_animation, to_pil
+        from kvviz.gui.export.animation import save_animation, to_pil
 
         try:
             image = next(self._frames)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QVBoxLayout,
 
 from kvviz.core import tokenizer
 from kvviz.core.record import KVSource, Mode, StepRecord
-from kvviz.gui.attention_image import SharedScoreLevels, kv_source_rgba, status_colours, status_lut
-from kvviz.gui.axes import LabelAxis, style_axis
 from kvviz.gui.theme import Theme, qcolor
+from kvviz.gui.views.attention_image import SharedScoreLevels, kv_source_rgba, status_colours, status_lut
+from kvviz.gui.widgets.axes import LabelAxis, style_axis
 from kvviz.units import format_flops
 
 MODE_TITLE = {Mode.UNCACHED: "Without KV cache", Mode.CACHED: "With KV cache"}

@@ -17,12 +17,12 @@ import torch
 
 from kvviz.core import tokenizer
 from kvviz.core.checkpoint import STORAGE_DTYPE, Checkpoint, build_model, load_checkpoint
-from kvviz.core.corpus import HELDOUT_FRACTION, SOURCE, Corpus
 from kvviz.core.engine import Engine
 from kvviz.core.head_patterns import head_patterns
 from kvviz.core.model import TinyDecoder
 from kvviz.core.record import Mode
-from kvviz.core.training import TrainingResult
+from kvviz.training.corpus import HELDOUT_FRACTION, SOURCE, Corpus
+from kvviz.training.trainer import TrainingResult
 
 #: Tokens of greedy continuation shown in the card (and checked by the tests).
 SAMPLE_TOKENS = 100

@@ -22,10 +22,10 @@ from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from kvviz.core.record import KVSource, Mode, StepRecord
-from kvviz.gui.axes import SparseLabelAxis, style_axis
-from kvviz.gui.formula_view import FormulaView
-from kvviz.gui.readouts import memory_formula
 from kvviz.gui.theme import Theme, qcolor
+from kvviz.gui.views.formula_view import FormulaView
+from kvviz.gui.views.readouts import memory_formula
+from kvviz.gui.widgets.axes import SparseLabelAxis, style_axis
 from kvviz.units import format_bytes
 
 #: Most rows one band shows; above this, dimensions are shown with a stride.

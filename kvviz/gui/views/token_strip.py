@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidge
 
 from kvviz.core import tokenizer
 from kvviz.core.record import StepRecord
-from kvviz.gui.flow_layout import FlowLayout
 from kvviz.gui.theme import Theme, font, qcolor
+from kvviz.gui.widgets.flow_layout import FlowLayout
 
 
 class ChipKind(StrEnum):

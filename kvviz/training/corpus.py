@@ -22,7 +22,7 @@ from dataclasses import dataclass
 HELDOUT_FRACTION = 0.05
 SOURCE = (
     "pydoc_data.topics.topics (CPython's help() topics), values joined by blank lines in key order, "
-    "read as prose (kvviz.core.corpus.as_prose)"
+    "read as prose (kvviz.training.corpus.as_prose)"
 )
 _RULE_LINE = re.compile(r"([*=\-^~])\1{2,}|[+=\-| ]*[+|][+=\-| ]*")  # heading underline or table border
 

@@ -1,0 +1,140 @@
+"""What the headless sub-commands share: one-line errors, the model and cache options, building the run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kvviz.core.checkpoint import (
+    build_model,
+    check_shape_matches,
+    config_for_weights,
+    weights_from_text,
+    weights_label,
+)
+from kvviz.core.config import DTYPES, ConfigError
+from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
+from kvviz.core.engine import Engine, GenerationStopped
+from kvviz.core.policy import POLICY_KINDS, CachePolicy
+from kvviz.core.quant import CACHE_DTYPES
+from kvviz.core.sampling import Sampling
+
+#: Config fields by the option that sets them, so errors name what the user typed.
+OPTION_FOR_FIELD = {
+    "n_layers": "--layers",
+    "n_heads": "--heads",
+    "n_kv_heads": "--kv-heads",
+    "d_model": "--d-model",
+    "head_dim": "--head-dim",
+    "dtype": "--dtype",
+    "batch_size": "--batch",
+    "context_length": "--context",
+    "seed": "--seed",
+    "prompt": "--prompt",
+    "steps": "--steps",
+    "temperature": "--temperature",
+    "top_k": "--top-k",
+    "policy": "--policy",
+    "window": "--window",
+    "sinks": "--sinks",
+    "cache_dtype": "--cache-dtype",
+}
+
+
+class CliError(Exception):
+    """A user mistake: printed as one line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports mistakes in one line instead of usage plus message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(message)
+
+
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    """Options that shape the model and the run; shared by every sub-command that runs it."""
+    d = default_config()
+    g = parser.add_argument_group("model")
+    g.add_argument("--prompt", default=DEFAULT_PROMPT, help="text to prefill (default: %(default)r)")
+    g.add_argument("--steps", type=int, default=16, help="decode steps after the prefill (default: %(default)s)")
+    g.add_argument(
+        "--weights",
+        default=DEFAULT_WEIGHTS,
+        metavar="trained|random|PATH",
+        help="trained (shipped), random (any shape) or a checkpoint file (default: %(default)s)",
+    )
+    # Shape options default to the weights' own shape; saved weights refuse a different one.
+    g.add_argument("--layers", type=int, help=f"decoder layers (default: the weights'; random: {d.n_layers})")
+    g.add_argument("--heads", type=int, help=f"query heads (default: the weights'; random: {d.n_heads})")
+    g.add_argument(
+        "--kv-heads",
+        type=int,
+        help=f"K/V heads; = heads is MHA, 1 is MQA (default: the weights'; random: {d.n_kv_heads}, or = --heads)",
+    )
+    g.add_argument("--d-model", type=int, help=f"residual width (default: the weights'; random: {d.d_model})")
+    g.add_argument("--head-dim", type=int, help="width of one head (default: the weights'; random: d_model / heads)")
+    g.add_argument("--dtype", choices=list(DTYPES), default=d.dtype, help="element type (default: %(default)s)")
+    g.add_argument("--batch", type=int, default=d.batch_size, help="sequences in the batch (default: %(default)s)")
+    g.add_argument("--context", type=int, default=d.context_length, help="context length (default: %(default)s)")
+    g.add_argument("--seed", type=int, default=d.seed, help="seed: random weights, sampling (default: %(default)s)")
+    g.add_argument("--temperature", type=float, default=0.0, help="0 is greedy (default: %(default)s)")
+    g.add_argument("--top-k", type=int, default=0, help="sample from the k likeliest tokens; 0 = all")
+    c = parser.add_argument_group("cache")
+    c.add_argument("--policy", choices=POLICY_KINDS, default="full", help="full, sliding window, or sinks + window")
+    c.add_argument("--window", type=int, default=0, help="tokens the window keeps, the query's own included")
+    c.add_argument("--sinks", type=int, default=0, help="first tokens the sink policy always keeps")
+    c.add_argument(
+        "--cache-dtype",
+        choices=[d for d in CACHE_DTYPES if d != "model"],
+        default=None,
+        help="store K/V quantized, with float16 scales per token and head (default: the model's dtype)",
+    )
+
+
+def engine_from_args(args: argparse.Namespace, *, count_flops: bool = False) -> Engine:
+    """Build the engine the options describe; a ConfigError names the offending option.
+
+    A bad weights file raises CheckpointError (one line naming the file).
+    """
+    weights = weights_from_text(args.weights)
+    base = config_for_weights(weights, default_config())
+    shape = {
+        "n_layers": args.layers,
+        "n_heads": args.heads,
+        "n_kv_heads": args.kv_heads,
+        "d_model": args.d_model,
+        "head_dim": args.head_dim,
+    }
+    given = {name: value for name, value in shape.items() if value is not None}
+    if weights == "random":
+        if "n_heads" in given:
+            given.setdefault("n_kv_heads", given["n_heads"])
+    else:
+        check_shape_matches(given, base, weights_label(weights))
+    config = base.replace(**given, dtype=args.dtype, batch_size=args.batch, context_length=args.context, seed=args.seed)
+    if args.steps < 0:
+        raise ConfigError("steps", f"must be non-negative, got {args.steps}")
+    sampling = Sampling(temperature=args.temperature, top_k=args.top_k, seed=args.seed)
+    model = build_model(config, weights)
+    policy = CachePolicy(args.policy, args.window, args.sinks)
+    return Engine(
+        config,
+        args.prompt,
+        model=model,
+        sampling=sampling,
+        count_flops=count_flops,
+        policy=policy,
+        cache_dtype=args.cache_dtype or "model",
+    )
+
+
+def run_steps(engine: Engine, steps: int):
+    """Yield the prefill record, then up to ``steps`` decode records; stops early at a limit."""
+    yield engine.current
+    for _ in range(steps):
+        try:
+            yield engine.step_forward()
+        except GenerationStopped as stop:
+            print(f"kvviz: stopped after step {engine.current.step}: {stop}", file=sys.stderr)
+            return

@@ -1,0 +1,50 @@
+"""`kvviz trace`: run the model headless and print each step's figures, as a table or JSON lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from kvviz.cli.common import add_model_options, engine_from_args, run_steps
+from kvviz.core import tokenizer
+from kvviz.core.serialize import record_to_dict
+from kvviz.units import format_bytes, format_flops, format_seconds
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    cmd = sub.add_parser("trace", help="run the model headless and print each step's figures")
+    add_model_options(cmd)
+    cmd.add_argument("--json", action="store_true", help="one JSON object per line per step")
+    cmd.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    engine = engine_from_args(args, count_flops=True)
+    if args.json:
+        for record in run_steps(engine, args.steps):
+            print(json.dumps(record_to_dict(record)), flush=True)
+        return 0
+    header = (
+        f"{'step':>4} {'phase':<7} {'n':>4} {'token':<6} {'FLOPs uncached':>14} {'FLOPs cached':>12} "
+        f"{'saved':>6} {'cache used':>10} {'t uncached':>10} {'t cached':>9} {'|Δlogit|':>8}"
+    )
+    c = engine.config
+    print(
+        f"{c.attention_kind}: {c.n_layers} layers, {c.n_heads} heads, {c.n_kv_heads} kv-heads, "
+        f"head_dim {c.dim_head}, {c.dtype}, batch {c.batch_size}, context {c.context_length}"
+    )
+    cache_dtype = "" if engine.cache_dtype == "model" else f" K/V stored as {engine.cache_dtype} with float16 scales."
+    print(engine.policy.describe_limit(c.context_length) + cache_dtype)
+    print(header)
+    for r in run_steps(engine, args.steps):
+        u, k = r.uncached, r.cached
+        saved = 1 - k.flops.total / u.flops.total
+        token = tokenizer.token_labels([r.next_token])[0]
+        print(
+            f"{r.step:>4} {r.phase.value:<7} {r.n_tokens:>4} {token:<6} {format_flops(u.flops.total):>14} "
+            f"{format_flops(k.flops.total):>12} {saved:>6.0%} {format_bytes(r.cache_bytes_used):>10} "
+            f"{format_seconds(u.time_s):>10} {format_seconds(k.time_s):>9} {r.max_abs_logit_diff:>8.1e}"
+        )
+    last = engine.current
+    print(f"generated: {tokenizer.decode((*last.tokens[last.n_prompt :], last.next_token))!r}")
+    return 0

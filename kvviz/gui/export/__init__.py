@@ -1,0 +1,1 @@
+"""Getting pictures, animations and data out of the app: the dialog and the exporters behind it."""

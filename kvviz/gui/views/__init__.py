@@ -1,0 +1,1 @@
+"""Views: widgets that each render one part of a step record (a panel, a plot, a strip, a text)."""

@@ -1,0 +1,1 @@
+"""Reusable Qt building blocks with no knowledge of records: axes, layouts."""
