@@ -1,20 +1,47 @@
-"""`kvviz mem`: KV cache, weights and FLOPs of a published model or any config.json."""
+"""`kvviz mem`: KV cache, weights, FLOPs and serving capacity of a published model or any config.json."""
 
 from __future__ import annotations
 
 import argparse
 import json
 
+from kvviz import memory
 from kvviz.cli.common import CliError
-from kvviz.core import memory
+
+
+def _size(text: str) -> int:
+    try:
+        return memory.parse_memory_size(text)
+    except memory.SpecError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    mem = sub.add_parser("mem", help="KV cache, weights and FLOPs of a published model or a config.json")
+    mem = sub.add_parser("mem", help="KV cache, weights, FLOPs and serving capacity of a real model")
     mem.add_argument("model", metavar="MODEL|PATH", help=f"one of {', '.join(memory.PRESET_IDS)}, or a config.json")
     mem.add_argument("--context", type=int, default=4096, help="tokens per sequence (default: %(default)s)")
     mem.add_argument("--batch", type=int, default=1, help="sequences held at once (default: %(default)s)")
-    mem.add_argument("--dtype", choices=memory.DTYPES, default="float16", help="cache and weights (default: float16)")
+    mem.add_argument(
+        "--dtype", choices=memory.DTYPES, help="weights, and the cache unless --cache-dtype (default: the config's)"
+    )
+    mem.add_argument("--cache-dtype", choices=memory.DTYPES, help="the KV cache (default: --dtype)")
+    serve = mem.add_argument_group("serving (vLLM's model: paged blocks, a memory fraction, K/V-head replication)")
+    serve.add_argument("--gpu", choices=memory.GPU_NAMES, default="h100-80gb", help="GPU (default: %(default)s)")
+    serve.add_argument("--gpu-memory", type=_size, metavar="SIZE", help="any GPU size instead, e.g. 80GiB or 81559MiB")
+    serve.add_argument("--tp", type=int, default=1, help="tensor-parallel degree (default: %(default)s)")
+    serve.add_argument("--pp", type=int, default=1, help="pipeline-parallel degree (default: %(default)s)")
+    serve.add_argument(
+        "--gpu-util", type=float, default=memory.DEFAULT_GPU_UTIL, help="fraction of GPU memory used (default: 0.9)"
+    )
+    serve.add_argument("--block-size", type=int, default=memory.DEFAULT_BLOCK_SIZE, help="tokens per cache block")
+    serve.add_argument(
+        "--overhead",
+        type=_size,
+        default=memory.DEFAULT_OVERHEAD,
+        metavar="SIZE",
+        help="activations and runtime per GPU, an allowance (default: 2GiB)",
+    )
+    serve.add_argument("--shared-prefix", type=int, default=0, help="tokens of a prompt prefix all sequences share")
     mem.add_argument("--json", action="store_true", help="one JSON object with every figure")
     mem.set_defaults(func=run)
 
@@ -24,11 +51,28 @@ def run(args: argparse.Namespace) -> int:
         if value < 1:
             raise CliError(f"{option}: must be at least 1, got {value}")
     try:
-        report = memory.memory_report(memory.resolve_model(args.model), args.context, args.batch, args.dtype)
+        spec = memory.resolve_model(args.model)
+        report = memory.memory_report(spec, args.context, args.batch, args.dtype, args.cache_dtype)
+        gpu = memory.custom_gpu(args.gpu_memory) if args.gpu_memory else memory.gpu_by_name(args.gpu)
+        setup = memory.ServingSetup(
+            gpu=gpu,
+            context=args.context,
+            tp=args.tp,
+            pp=args.pp,
+            gpu_util=args.gpu_util,
+            block_size=args.block_size,
+            overhead=args.overhead,
+            shared_prefix=args.shared_prefix,
+            weight_dtype=report.dtype,
+            cache_dtype=report.cache_dtype,
+        )
+        plan = memory.plan_serving(spec, setup)
     except memory.SpecError as exc:
         raise CliError(str(exc)) from None
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2))
+        serving = plan.to_dict()
+        required = ("kv_heads_per_gpu", "kv_bytes_per_token_per_gpu", "max_concurrent_sequences")
+        print(json.dumps({**report.to_dict(), **{key: serving[key] for key in required}, "serving": serving}, indent=2))
     else:
-        print("\n".join(memory.report_lines(report)))
+        print("\n".join([*memory.report_lines(report), "", *memory.serving_lines(plan)]))
     return 0

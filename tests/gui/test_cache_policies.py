@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import torch
 
-from kvviz.core import checkpoint, memory
+from kvviz import memory
+from kvviz.core import checkpoint
 from kvviz.core.checkpoint import save_checkpoint
 from kvviz.core.config import ModelConfig
 from kvviz.core.model import TinyDecoder

@@ -1,14 +1,14 @@
-"""Memory panel: every figure it shows is the one kvviz.core.memory computes for its inputs."""
+"""Memory panel: every figure it shows is the one kvviz.memory computes for its inputs."""
 
 import json
 
 import numpy as np
 import pytest
 
-from kvviz.core import memory
+from kvviz import memory
 from kvviz.core.config import ModelConfig
-from kvviz.core.model_presets import PUBLISHED
 from kvviz.gui.views.memory_panel import DTYPE_CURVES, MemoryPanel, exact_bytes
+from kvviz.memory.presets import PUBLISHED
 from kvviz.units import format_flops
 
 
@@ -36,16 +36,19 @@ def assert_shows(panel, report):
     assert f"({report.flops.cached.total:,})" in panel.readout_text("flops_cached")
     assert panel.readout_text("flops_uncached").startswith(format_flops(report.flops.uncached.total))
     for row, gpu_fit in enumerate(report.gpus):
-        assert panel.gpu_table.item(row, 0).text() == gpu_fit.gpu.name
-        assert panel.gpu_table.item(row, 3).text() == memory.describe_max_context(gpu_fit)
+        assert panel.gpu_table.item(row, 0).text() == gpu_fit.gpu.label
+        assert panel.gpu_table.item(row, 3).text() == memory.describe_max_context(gpu_fit, short=True)
         assert panel.gpu_table.item(row, 2).text() == ("yes" if gpu_fit.fits else "no")
 
 
 def test_opens_on_llama_2_7b_with_cores_figures(panel):
     report = memory.memory_report(memory.preset("llama-2-7b"), 4096, 1, "float16")
     assert_shows(panel, report)
-    assert panel.readout_text("bytes_per_token") == "524,288 B  (512 KiB)"
-    assert panel.readout_text("max_context") == f"{report.gpu('80 GB').max_context:,} tokens on 80 GB (1 sequence)"
+    assert panel.readout_text("bytes_per_token") == "524,288 B  (512 KiB, float16)"
+    fit = report.gpu("h100-80gb")
+    assert panel.readout_text("max_context") == (
+        f"4,096 tokens (trained context; memory: {fit.memory_context:,}) on H100 80GB (SXM) (1 sequence)"
+    )
 
 
 def test_every_input_recomputes_through_core(panel, qtbot):
@@ -53,12 +56,13 @@ def test_every_input_recomputes_through_core(panel, qtbot):
     panel.context_box.setValue(32_768)
     panel.batch_box.setValue(4)
     panel.dtype_box.setCurrentText("int8")
-    panel.gpu_box.setCurrentIndex(3)
-    assert panel.gpu_name == "141 GB"
-    report = memory.memory_report(memory.preset("gemma-2-27b"), 32_768, 4, "int8")
+    panel.cache_dtype_box.setCurrentText("fp8")
+    panel.gpu_box.setCurrentIndex(1)
+    assert panel.gpu_name == "h200-141gb"
+    report = memory.memory_report(memory.preset("gemma-2-27b"), 32_768, 4, "int8", "fp8")
     assert_shows(panel, report)
     assert "beyond trained 8,192" in panel.readout_text("context")
-    assert panel.gpu_table.item(3, 0).font().bold() and not panel.gpu_table.item(2, 0).font().bold()
+    assert panel.gpu_table.item(1, 0).font().bold() and not panel.gpu_table.item(0, 0).font().bold()
 
 
 def test_plots_draw_cores_curves_on_log_axes(panel):
@@ -79,12 +83,11 @@ def test_plots_draw_cores_curves_on_log_axes(panel):
     assert {"MHA", "GQA", "MQA", "window", "MLA"} <= {word.strip("()") for name in legend for word in name.split()}
 
 
-def test_gpu_lines_are_labelled_at_their_decimal_sizes(panel):
+def test_the_chosen_gpu_is_drawn_at_the_memory_nvidia_smi_reports(panel):
     labels = {m.textItem.toPlainText(): m.pos().y() for m in panel.variant_plot._markers if hasattr(m, "textItem")}
-    for gpu in memory.GPUS:
-        assert labels[gpu.name] == pytest.approx(np.log10(gpu.bytes))
-    free = panel.report.gpu("80 GB").free_after_weights
-    assert labels["80 GB − weights"] == pytest.approx(np.log10(free))
+    assert labels["H100 80GB (SXM)"] == pytest.approx(np.log10(81_559 * 2**20))
+    free = panel.report.gpu("h100-80gb").free_after_weights
+    assert labels["H100 80GB (SXM) − weights"] == pytest.approx(np.log10(free))
 
 
 def test_curves_are_redrawn_only_when_model_dtype_or_batch_change(panel):
@@ -93,6 +96,13 @@ def test_curves_are_redrawn_only_when_model_dtype_or_batch_change(panel):
     assert panel.dtype_plot.curves == before
     panel.batch_box.setValue(2)
     assert panel.dtype_plot.curves != before
+
+
+def test_a_model_starts_at_its_configs_torch_dtype(panel):
+    select_model(panel, "llama-3-8b")
+    assert panel.dtype_box.currentText() == "bfloat16" and panel.report.dtype == "bfloat16"
+    select_model(panel, "llama-2-7b")
+    assert panel.report.dtype == "float16"
 
 
 def test_a_bad_config_json_is_reported_and_nothing_is_lost(panel, tmp_path):
@@ -112,7 +122,59 @@ def test_a_good_config_json_is_added_and_shown(panel, tmp_path):
     assert panel.error_label.isHidden()
     assert panel.model_box.currentIndex() == panel.model_box.count() - 1
     assert panel.report.bytes_per_token == 60 * 576 * 2
-    assert_shows(panel, memory.memory_report(memory.load_config_json(path), 4096, 1, "float16"))
+    assert_shows(panel, memory.memory_report(memory.load_config_json(path), 4096, 1, "bfloat16"))
+
+
+HOSTILE = {
+    "nested": "[" * 100_000 + "]" * 100_000,
+    "digits": '{"num_hidden_layers": 4, "bos_token_id": ' + "9" * 5000 + "}",
+    "vocab": json.dumps({**PUBLISHED["llama-3-8b"].config}).replace("128256", "1" + "0" * 400),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_config_is_refused_and_the_previous_model_stays_shown(panel, tmp_path, name):
+    shown, index, count = panel.report, panel.model_box.currentIndex(), panel.model_box.count()
+    path = tmp_path / f"{name}.json"
+    path.write_text(HOSTILE[name], encoding="utf-8")
+    assert not panel.load_config(path)
+    assert not panel.error_label.isHidden() and str(path) in panel.error_label.text()
+    assert "\n" not in panel.error_label.text()
+    assert panel.report == shown and panel.model_box.currentIndex() == index and panel.model_box.count() == count
+
+
+def test_a_config_with_a_trillion_layers_is_shown_at_once(panel, tmp_path):
+    # a per-layer loop used to freeze the window here
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps({**PUBLISHED["llama-3-8b"].config, "num_hidden_layers": 10**12}), encoding="utf-8")
+    assert panel.load_config(path)
+    assert panel.report.bytes_per_token == 10**12 * 2 * 8 * 128 * 2
+    assert panel.report.gpu("h100-80gb").max_context == 0
+
+
+def test_serving_tab_shows_the_plan_core_computes(panel):
+    select_model(panel, "llama-3-70b")
+    panel.serving.tp_box.setValue(16)
+    panel.serving.prefix_box.setValue(1000)
+    setup = memory.ServingSetup(memory.gpu_by_name("h100-80gb"), context=4096, tp=16, shared_prefix=1000)
+    plan = memory.plan_serving(memory.preset("llama-3-70b"), setup)
+    assert panel.serving.plan == plan
+    assert "replicated on 2 GPUs" in panel.serving.readout.text()
+    assert f"{plan.max_concurrent_sequences:,} of 4,096 tokens" in panel.serving.readout.text()
+    assert f"{plan.max_concurrent_shared:,} sequences" in panel.serving.readout.text()
+    this_model = panel.serving.curves[0].getOriginalDataset()[1]
+    contexts = memory.capacity_grid(memory.PLOT_MAX_CONTEXT)
+    expected = memory.capacity_curve(memory.preset("llama-3-70b"), setup, contexts)
+    assert np.array_equal(np.nan_to_num(this_model), [c if c >= 1 else 0 for c in expected])
+
+
+def test_serving_tab_refuses_what_an_engine_refuses_in_one_line(panel):
+    select_model(panel, "llama-3-70b")
+    panel.serving.tp_box.setValue(3)  # 64 heads do not split 3 ways
+    assert panel.serving.plan is None
+    assert "does not divide the 64 attention heads" in panel.serving.error_label.text()
+    panel.serving.tp_box.setValue(4)
+    assert panel.serving.plan is not None and panel.serving.error_label.isHidden()
 
 
 def test_the_apps_tiny_model_is_listed_and_follows_its_config(panel):

@@ -1,21 +1,21 @@
-"""Memory explorer panel: what the KV cache costs for published models and any config.json.
+"""Memory explorer panel: what the KV cache costs for published models and any config.json, and how many
+sequences fit when serving them.
 
-Every number shown comes from a :class:`kvviz.core.memory.MemoryReport` or a curve computed by
-:mod:`kvviz.core.memory`; this widget only picks the inputs and draws. The plots are log–log
-(context 1 to 1M tokens against cache bytes): one compares attention variants at the chosen
-model's depth and width, the other the cache dtypes. GPU sizes are drawn as labelled
-horizontal lines in decimal GB, the units they are sold in.
+Every number shown comes from a :class:`kvviz.memory.MemoryReport`, a
+:class:`kvviz.memory.ServingPlan` or a curve computed by :mod:`kvviz.memory`; this widget
+only picks the inputs and draws. The "Cache size" tab's plots are log–log (context 1 to 1M
+tokens against cache bytes): one compares attention variants at the chosen model's depth and
+width, the other the cache dtypes, with GPU sizes as labelled horizontal lines at the memory
+their driver reports. The "Serving" tab is :class:`~kvviz.gui.views.memory_serving.ServingView`.
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,17 +32,19 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kvviz.core import memory
+from kvviz import memory
 from kvviz.gui import theme as th
-from kvviz.gui.widgets.axes import style_axis
+from kvviz.gui.views.memory_plots import PLOT_MAX, CachePlot
+from kvviz.gui.views.memory_serving import ServingView
 from kvviz.units import format_bytes, format_flops
 
 if TYPE_CHECKING:
-    from kvviz.core.config import ModelConfig
+    from kvviz.memory.sources import TinyConfig
 
 #: Okabe–Ito colours and distinct dash patterns, one pair per curve after the model's own line.
 CURVE_STYLES = (
@@ -74,142 +76,14 @@ READOUT_ROWS = (
     ("flops_cached", "FLOPs per token, cached"),
     ("flops_uncached", "FLOPs per token, uncached"),
 )
-GPU_COLUMNS = ("GPU", "free after weights", "fits", "longest context")
+GPU_COLUMNS = ("GPU (nvidia-smi)", "free after weights", "fits", "longest context")
 DEFAULT_MODEL = "llama-2-7b"
-PLOT_MAX = memory.PLOT_MAX_CONTEXT
+DEFAULT_GPU = "h100-80gb"
 
 
 def exact_bytes(n: int) -> str:
     """Exact bytes, then binary and decimal units, e.g. "524,288 B (512 KiB · 524 kB)"."""
     return f"{n:,} B  ({format_bytes(n)} · {memory.format_decimal_bytes(n)})"
-
-
-def _decade_ticks(low: float, high: float, label) -> list[tuple[float, str]]:
-    """Ticks at each power of ten between ``low`` and ``high`` (log10 view coordinates)."""
-    return [(k, label(10**k)) for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)]
-
-
-def _token_label(n: int) -> str:
-    for unit, scale in (("M", 10**6), ("k", 10**3)):
-        if n >= scale:
-            return f"{n // scale}{unit}"
-    return str(n)
-
-
-class _CachePlot(pg.GraphicsLayoutWidget):
-    """Log–log cache bytes against context, with GPU lines and the chosen context marked.
-
-    The legend has its own column to the right of the axes, so no curve can hide under it.
-    """
-
-    def __init__(self, theme: th.Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setBackground(theme.panel)
-        self.theme = theme
-        self.item = item = self.addPlot(row=0, col=0)
-        item.setLogMode(x=True, y=True)
-        item.showGrid(x=True, y=True, alpha=theme.grid_alpha)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.getViewBox().setMouseEnabled(x=False, y=False)
-        for name, text in (("bottom", "context (tokens)"), ("left", "KV cache (decimal: 1 GB = 10⁹ B)")):
-            axis = item.getAxis(name)
-            style_axis(axis, theme)
-            axis.setLabel(text, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
-        item.getAxis("left").setWidth(72)
-        item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep "1M" at the right edge
-        self.legend = pg.LegendItem(labelTextColor=theme.text, labelTextSize=f"{theme.font_pt}pt")
-        self.addItem(self.legend, row=0, col=1)
-        self.ci.layout.setColumnStretchFactor(0, 1)
-        self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.ci.layout.setHorizontalSpacing(18)
-        self.curves: list[pg.PlotDataItem] = []
-        self._markers: list[pg.GraphicsObject] = []
-        self._labels: list[pg.TextItem] = []
-        item.getViewBox().sigResized.connect(self._place_labels)
-        self.context_line = pg.InfiniteLine(
-            angle=90,
-            pen=pg.mkPen(theme.cursor, width=1.5),
-            label="",
-            labelOpts={"position": 0.02, "color": theme.cursor, "anchors": [(0, 1), (0, 1)], "fill": theme.panel},
-        )
-        item.addItem(self.context_line, ignoreBounds=True)
-
-    def set_title(self, title: str, detail: str) -> None:
-        """Two short lines rather than one long one: the title's width is the plot's minimum width."""
-        t = self.theme
-        self.item.setTitle(
-            f"{title}<br><span style='font-size:{t.font_pt}pt; color:{t.muted_text}'>{detail}</span>",
-            color=t.text,
-            size=f"{t.title_pt}pt",
-        )
-
-    def set_curves(self, contexts: list[int], curves: list[tuple[str, list[int], pg.QtGui.QPen]]) -> None:
-        """Replace the curves: (legend label, cache bytes per context, pen)."""
-        for curve in self.curves:
-            self.item.removeItem(curve)
-        self.legend.clear()
-        x = np.asarray(contexts, dtype=float)
-        self.curves = [self.item.plot(x, np.asarray(y, dtype=float), pen=pen) for _, y, pen in curves]
-        for curve, (label, _, _) in zip(self.curves, curves, strict=True):
-            self.legend.addItem(curve, label)
-        # A long title must not squeeze the legend column away.
-        self.ci.layout.setColumnMinimumWidth(1, self.legend.layout.preferredWidth())
-
-    def set_markers(self, gpus: list[tuple[str, float, bool]], budget: tuple[str, int] | None, context: int) -> None:
-        """GPU sizes (label, bytes, chosen), the chosen GPU's room for the cache, and the context line."""
-        for marker in self._markers:
-            self.item.removeItem(marker)
-        self._markers, self._labels = [], []
-        t = self.theme
-        lines = [
-            (name, size, t.text if chosen else t.muted_text, 1.6 if chosen else 1.0) for name, size, chosen in gpus
-        ]
-        if budget is not None:
-            lines.append((*budget, t.text, 1.2))
-        for i, (text, size, colour, width) in enumerate(lines):
-            style = Qt.PenStyle.DashLine if budget is not None and i == len(gpus) else Qt.PenStyle.DotLine
-            line = pg.InfiniteLine(pos=math.log10(size), angle=0, pen=pg.mkPen(colour, width=width, style=style))
-            label = pg.TextItem(text, color=colour, anchor=(0, 1), fill=pg.mkBrush(t.panel))
-            label.setFont(th.font(t, t.font_pt - 1))
-            label.setPos(0, math.log10(size))
-            label.setZValue(20)
-            for marker in (line, label):
-                self.item.addItem(marker, ignoreBounds=True)
-                self._markers.append(marker)
-            self._labels.append(label)
-        self._place_labels()
-        self.context_line.setValue(math.log10(context))
-        label = self.context_line.label
-        label.setFormat(f"context {context:,}")
-        # At the bottom (curves rise to the right, GPU labels sit at the top); right of the line in the
-        # left half of the plot, left of it in the right half, so it is never clipped.
-        side = 0 if context < 10 ** (math.log10(PLOT_MAX) / 2) else 1
-        label.anchors = [(side, 1), (side, 1)]
-        label.updatePosition()
-
-    def _place_labels(self) -> None:
-        """GPU sizes lie a fraction of a decade apart, closer than a line of text: their labels go
-        left (below the curves) in a staircase, each starting where the one before ends, in pixels."""
-        view = self.item.getViewBox()
-        (x0, x1), _ = view.viewRange()
-        if view.width() <= 0:
-            return
-        per_pixel = (x1 - x0) / view.width()
-        x = x0 + 6 * per_pixel
-        for label in self._labels:
-            label.setPos(x, label.pos().y())
-            x += (label.boundingRect().width() + 6) * per_pixel
-
-    def set_view(self, low: float, high: float, max_tokens: int) -> None:
-        """Show contexts 1..max_tokens and bytes low..high, with ticks in readable units."""
-        self.item.setXRange(0, math.log10(max_tokens), padding=0.035)  # room for the last tick label
-        self.item.setYRange(math.log10(low), math.log10(high), padding=0.02)
-        self._place_labels()
-        x_ticks = [(k, _token_label(10**k)) for k in range(round(math.log10(max_tokens)) + 1)]
-        self.item.getAxis("bottom").setTicks([x_ticks, []])
-        self.item.getAxis("left").setTicks([_decade_ticks(low, high, memory.format_decimal_bytes), []])
 
 
 class _FittedTable(QTableWidget):
@@ -227,9 +101,10 @@ class _FittedTable(QTableWidget):
 
 
 class MemoryPanel(QWidget):
-    """Pick a model, context, batch, dtype and GPU; read what the cache and weights cost.
+    """Pick a model, context, batch, dtypes and GPU; read what the cache and weights cost and how many
+    sequences a deployment serves.
 
-    ``report`` is the :class:`~kvviz.core.memory.MemoryReport` on display. The main window calls
+    ``report`` is the :class:`~kvviz.memory.MemoryReport` on display. The main window calls
     ``set_tiny_config`` whenever the tiny model's configuration changes, to list it beside the
     published models.
     """
@@ -251,12 +126,17 @@ class MemoryPanel(QWidget):
         self.batch_box = self._spin(1, 65_536, 1, "Sequences held in the cache at once")
         self.dtype_box = QComboBox()
         self.dtype_box.addItems(memory.DTYPES)
-        self.dtype_box.setCurrentText("float16")
-        self.dtype_box.setToolTip("Element type of the cache and of the weights")
+        self.dtype_box.setToolTip("Element type of the weights; a model starts at its config's torch_dtype")
+        self.cache_dtype_box = QComboBox()
+        self.cache_dtype_box.addItem("as weights", None)
+        for dtype in memory.DTYPES:
+            self.cache_dtype_box.addItem(dtype, dtype)
+        self.cache_dtype_box.setToolTip("Element type of the KV cache (quantized types add a float16 scale per vector)")
         self.gpu_box = QComboBox()
         for gpu in memory.GPUS:
-            self.gpu_box.addItem(f"{gpu.name} ({gpu.examples})", gpu.name)
-        self.gpu_box.setCurrentIndex(2)
+            self.gpu_box.addItem(f"{gpu.label} ({gpu.bytes // 2**20:,} MiB)", gpu.name)
+        self.gpu_box.setCurrentIndex(memory.GPU_NAMES.index(DEFAULT_GPU))
+        self.gpu_box.setToolTip("GPU memory as nvidia-smi reports it")
         self.error_label = QLabel()
         self.error_label.setStyleSheet(f"color: {theme.error_text};")
         self.error_label.setWordWrap(True)
@@ -273,21 +153,22 @@ class MemoryPanel(QWidget):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.note.setStyleSheet(f"color: {theme.muted_text};")
-        note_scroll = QScrollArea()
-        note_scroll.setWidget(self.note)
-        note_scroll.setWidgetResizable(True)
-        note_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        note_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.variant_plot = _CachePlot(theme)
-        self.dtype_plot = _CachePlot(theme)
+        self.variant_plot = CachePlot(theme)
+        self.dtype_plot = CachePlot(theme)
+        self.serving = ServingView(theme)
 
         controls = QGridLayout()
         controls.addWidget(QLabel("Model"), 0, 0)
         controls.addWidget(self.model_box, 0, 1, 1, 3)
         controls.addWidget(self.load_button, 0, 4)
         form = QHBoxLayout()
-        for label, box in (("Context", self.context_box), ("Batch", self.batch_box), ("dtype", self.dtype_box)):
+        for label, box in (
+            ("Context", self.context_box),
+            ("Batch", self.batch_box),
+            ("Weights", self.dtype_box),
+            ("Cache", self.cache_dtype_box),
+        ):
             row = QFormLayout()
             row.addRow(label, box)
             form.addLayout(row)
@@ -298,32 +179,42 @@ class MemoryPanel(QWidget):
         controls.addLayout(form, 1, 0, 1, 5)
         controls.setColumnStretch(3, 1)
 
-        left_panel = QWidget()
-        left_panel.setMinimumWidth(380)
-        left = QVBoxLayout(left_panel)
+        figures = QWidget()
+        left = QVBoxLayout(figures)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.readout)
         left.addWidget(self.gpu_table)
-        left.addWidget(note_scroll, 1)
-        plots = QVBoxLayout()
+        left.addWidget(self.note, 1)
+        left_panel = QScrollArea()  # the figures scroll on a short screen; the plots keep their height
+        left_panel.setWidget(figures)
+        left_panel.setWidgetResizable(True)
+        left_panel.setFrameShape(QFrame.Shape.NoFrame)
+        left_panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_panel.setMinimumWidth(380)
+        sizes = QWidget()
+        plots = QVBoxLayout(sizes)
+        plots.setContentsMargins(0, 0, 0, 0)
         plots.addWidget(self.variant_plot, 1)
         plots.addWidget(self.dtype_plot, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(sizes, "Cache size")
+        self.tabs.addTab(self.serving, "Serving")
         body = QHBoxLayout()
         body.addWidget(left_panel, 2)  # tables wrap their cells when narrow; the plots get the rest
-        body.addLayout(plots, 3)
+        body.addWidget(self.tabs, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.error_label)
         layout.addLayout(body, 1)
 
         self.model_box.setCurrentIndex(memory.PRESET_IDS.index(DEFAULT_MODEL))
-        self.model_box.currentIndexChanged.connect(self._on_input_changed)
+        self.model_box.currentIndexChanged.connect(self._on_model_changed)
         self.load_button.clicked.connect(self._on_load_clicked)
         for box in (self.context_box, self.batch_box):
             box.valueChanged.connect(self._on_input_changed)
-        for box in (self.dtype_box, self.gpu_box):
+        for box in (self.dtype_box, self.cache_dtype_box, self.gpu_box):
             box.currentIndexChanged.connect(self._on_input_changed)
-        self.refresh()
+        self._on_model_changed()
 
     # -- building -----------------------------------------------------------------------
 
@@ -367,7 +258,11 @@ class MemoryPanel(QWidget):
     def gpu_name(self) -> str:
         return self.gpu_box.currentData()
 
-    def set_tiny_config(self, config: ModelConfig) -> None:
+    @property
+    def gpu(self) -> memory.Gpu:
+        return memory.gpu_by_name(self.gpu_name)
+
+    def set_tiny_config(self, config: TinyConfig) -> None:
         """Add (or update) the app's tiny model, as configured now, right after the presets."""
         spec = memory.spec_from_model_config(config)
         text = f"tiny — this app's model ({spec.attention_label}, {config.dtype})"
@@ -384,6 +279,7 @@ class MemoryPanel(QWidget):
         """Add a config.json to the list and show it; on a bad file say why and keep the current model."""
         try:
             spec = memory.load_config_json(path)
+            memory.memory_report(spec, self.context_box.value(), self.batch_box.value())  # refused before it is listed
         except memory.SpecError as exc:
             self.error_label.setText(f"Cannot use {path}: {exc}")
             self.error_label.show()
@@ -401,22 +297,30 @@ class MemoryPanel(QWidget):
     def _on_input_changed(self, *_args) -> None:
         self.refresh()
 
+    def _on_model_changed(self, *_args) -> None:
+        """A model starts at its config's torch_dtype (float16 when it names none)."""
+        with QSignalBlocker(self.dtype_box):
+            self.dtype_box.setCurrentText(self.spec.default_dtype)
+        self.refresh()
+
     # -- showing ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Recompute the report (and the curves if the model, dtype or batch changed) and show them."""
         spec, dtype, batch = self.spec, self.dtype_box.currentText(), self.batch_box.value()
-        report = memory.memory_report(spec, self.context_box.value(), batch, dtype)
+        cache_dtype = self.cache_dtype_box.currentData() or dtype
+        report = memory.memory_report(spec, self.context_box.value(), batch, dtype, cache_dtype)
         self.report = report
         self._show_readout(report)
         self._show_gpus(report)
         for table in (self.readout, self.gpu_table):
             table.fit_height()
-        key = (spec, dtype, batch)
+        key = (spec, cache_dtype, batch)
         if key != self._curve_key:
             self._curve_key = key
-            self._draw_curves(spec, dtype, batch)
+            self._draw_curves(spec, cache_dtype, batch)
         self._draw_markers(report)
+        self.serving.set_inputs(spec, self.gpu, report.context, dtype, cache_dtype)
 
     def readout_text(self, key: str) -> str:
         """The text shown for readout row ``key`` (see READOUT_ROWS)."""
@@ -437,18 +341,18 @@ class MemoryPanel(QWidget):
             "shape": f"{s.n_layers} layers, {s.n_heads} query heads, d_model {s.d_model:,}",
             "context": context,
             "parameters": params,
-            "bytes_per_token": f"{r.bytes_per_token:,} B  ({format_bytes(r.bytes_per_token)})",
+            "bytes_per_token": f"{r.bytes_per_token:,} B  ({format_bytes(r.bytes_per_token)}, {r.cache_dtype})",
             "cache": exact_bytes(r.cache_bytes),
-            "weights": f"{exact_bytes(r.weight_bytes)}  at {r.dtype}",
+            "weights": f"{exact_bytes(r.weight_bytes)}  at {r.dtype} ({memory.dtype_source(r)})",
             "total": exact_bytes(r.total_bytes),
-            "max_context": f"{memory.describe_max_context(fit)} on {fit.gpu.name} ({sequences})",
+            "max_context": f"{memory.describe_max_context(fit)} on {fit.gpu.label} ({sequences})",
             "flops_cached": f"{format_flops(f.cached.total)}  ({f.cached.total:,}) at context {f.context:,}",
             "flops_uncached": f"{format_flops(f.uncached.total)}  ({f.uncached.total / f.cached.total:,.0f}× cached)",
         }
         tips = {
             "model": f"{s.source}\n{s.note}",
-            "bytes_per_token": memory.cache_formula(s, r.dtype),
-            "cache": memory.cache_scheme(r.dtype),
+            "bytes_per_token": memory.cache_formula(s, r.cache_dtype),
+            "cache": memory.cache_scheme(r.cache_dtype),
             "weights": "parameters × bytes per parameter; quantization scales of the weights not counted",
             "flops_cached": "\n".join(memory.FLOPS_FORMULA_LINES),
             "flops_uncached": "\n".join(memory.FLOPS_FORMULA_LINES),
@@ -459,19 +363,22 @@ class MemoryPanel(QWidget):
             item.setToolTip(tips.get(key, ""))
         self.note.setText(
             f"{s.note}\nSource: {s.source}\n\n"
-            f"KV cache per token = {memory.cache_formula(s, r.dtype)}. {memory.cache_scheme(r.dtype)}.\n"
-            f"FLOPs at context {f.context:,}: {memory.FLOPS_FORMULA}.\n"
-            "GPU sizes are decimal (1 GB = 10⁹ B); KiB/MiB/GiB are binary. Only weights and KV cache are "
-            "counted, not activations, workspace or the runtime's reserve."
+            + "".join(f"Assumed: {text}.\n" for text in s.assumed)
+            + f"KV cache per token = {memory.cache_formula(s, r.cache_dtype)}. {memory.cache_scheme(r.cache_dtype)}.\n"
+            + f"FLOPs at context {f.context:,}: {memory.FLOPS_FORMULA}.\n"
+            "GPU memory is the total nvidia-smi reports (MiB, binary); kB/MB/GB are decimal. The longest context "
+            "is capped at the trained context. Only weights and KV cache are counted here, not activations, "
+            "workspace or the runtime's reserve (the Serving tab adds an allowance for them)."
         )
 
     def _show_gpus(self, r: memory.MemoryReport) -> None:
         for row, fit in enumerate(r.gpus):
-            free = memory.format_decimal_bytes(fit.free_after_weights) if fit.free_after_weights > 0 else "none"
-            cells = (fit.gpu.name, free, "yes" if fit.fits else "no", memory.describe_max_context(fit))
+            free = format_bytes(fit.free_after_weights) if fit.free_after_weights > 0 else "none"
+            cells = (fit.gpu.label, free, "yes" if fit.fits else "no", memory.describe_max_context(fit, short=True))
             for col, text in enumerate(cells):
                 item = self.gpu_table.item(row, col)
                 item.setText(text)
+                item.setToolTip(f"{memory.gpu_size(fit.gpu.bytes)}; longest context {memory.describe_max_context(fit)}")
                 bold = fit.gpu.name == self.gpu_name
                 font = item.font()
                 font.setBold(bold)
@@ -500,15 +407,15 @@ class MemoryPanel(QWidget):
         self.dtype_plot.set_title("Cache dtypes", f"{spec.name}{sequences}")
         values = [v for _, y in (own, *variants, *by_dtype) for v in y if v > 0]
         low = min(values)
-        high = max(max(values), memory.GPUS[-1].bytes) * 10  # a decade of room for the GPU labels
+        high = max(max(values), max(g.bytes for g in memory.GPUS)) * 10  # a decade of room for the GPU labels
         for plot in (self.variant_plot, self.dtype_plot):
             plot.set_view(low, high, PLOT_MAX)
 
     def _draw_markers(self, r: memory.MemoryReport) -> None:
-        gpus = [(g.name, g.bytes, g.name == self.gpu_name) for g in memory.GPUS]
+        gpus = [(g.label, g.bytes, True) for g in memory.GPUS if g.name == self.gpu_name]  # one line: six crowd
         fit = r.gpu(self.gpu_name)
         budget = None
         if fit.free_after_weights > 0:
-            budget = (f"{fit.gpu.name} − weights", fit.free_after_weights)
+            budget = (f"{fit.gpu.label} − weights", fit.free_after_weights)
         for plot in (self.variant_plot, self.dtype_plot):
             plot.set_markers(gpus, budget, r.context)

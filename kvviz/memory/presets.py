@@ -1,8 +1,8 @@
 """Published model configurations: the config.json fields that decide KV-cache size and weights.
 
 Each entry keeps the field names and values of the model's released Hugging Face
-``config.json`` (only the fields :mod:`kvviz.core.memory` reads), so presets go through
-the same loader as a user's own file. ``source`` names where the figures come from;
+``config.json`` (only the fields :mod:`kvviz.memory.hf_config` reads, ``torch_dtype``
+included), so presets go through the same loader as a user's own file. ``source`` names where the figures come from;
 ``note`` says what matters for the cache. Parameter counts are not stored: the loader
 derives them from the shapes, and the tests hold them to the published totals.
 """
@@ -30,6 +30,7 @@ def _gpt2(n_layer: int, n_head: int, n_embd: int) -> dict[str, Any]:
         "n_inner": None,
         "n_positions": 1024,
         "vocab_size": 50257,
+        # no torch_dtype: the checkpoint is float32; kvviz then assumes float16, as it says
     }
 
 
@@ -44,6 +45,7 @@ def _llama(layers: int, hidden: int, heads: int, kv_heads: int, ffn: int, vocab:
         "vocab_size": vocab,
         "max_position_embeddings": context,
         "tie_word_embeddings": False,
+        "torch_dtype": "bfloat16",  # Llama 3; the Llama 2 entries say float16
     }
 
 
@@ -60,6 +62,7 @@ def _qwen25(layers: int, hidden: int, heads: int, kv_heads: int, ffn: int) -> di
         "sliding_window": 131072,
         "use_sliding_window": False,
         "tie_word_embeddings": False,
+        "torch_dtype": "bfloat16",
     }
 
 
@@ -75,6 +78,7 @@ def _gemma2(layers: int, hidden: int, heads: int, kv_heads: int, head_dim: int, 
         "vocab_size": 256000,
         "max_position_embeddings": 8192,
         "sliding_window": 4096,
+        "torch_dtype": "float32",
     }
 
 
@@ -110,19 +114,19 @@ PUBLISHED: dict[str, PublishedConfig] = {
         "Llama 2 7B",
         "meta-llama/Llama-2-7b-hf config.json; Touvron et al. 2023",
         "MHA: 32 KV heads, every head keeps its own K and V.",
-        _llama(32, 4096, 32, 32, 11008, 32000, 4096),
+        {**_llama(32, 4096, 32, 32, 11008, 32000, 4096), "torch_dtype": "float16"},
     ),
     "llama-2-13b": PublishedConfig(
         "Llama 2 13B",
         "meta-llama/Llama-2-13b-hf config.json; Touvron et al. 2023",
         "MHA: 40 KV heads, every head keeps its own K and V (the 34B and 70B Llama 2 models use GQA).",
-        _llama(40, 5120, 40, 40, 13824, 32000, 4096),
+        {**_llama(40, 5120, 40, 40, 13824, 32000, 4096), "torch_dtype": "float16"},
     ),
     "llama-2-70b": PublishedConfig(
         "Llama 2 70B",
         "meta-llama/Llama-2-70b-hf config.json; Touvron et al. 2023",
         "GQA: 64 query heads share 8 KV heads, so the cache is 8× smaller than MHA at this size.",
-        _llama(80, 8192, 64, 8, 28672, 32000, 4096),
+        {**_llama(80, 8192, 64, 8, 28672, 32000, 4096), "torch_dtype": "float16"},
     ),
     "llama-3-8b": PublishedConfig(
         "Llama 3 8B",
@@ -218,6 +222,7 @@ PUBLISHED: dict[str, PublishedConfig] = {
             "first_k_dense_replace": 1,
             "topk_method": "group_limited_greedy",
             "tie_word_embeddings": False,
+            "torch_dtype": "bfloat16",
         },
     ),
     "deepseek-v3": PublishedConfig(
@@ -247,6 +252,7 @@ PUBLISHED: dict[str, PublishedConfig] = {
             "topk_method": "noaux_tc",
             "num_nextn_predict_layers": 1,
             "tie_word_embeddings": False,
+            "torch_dtype": "bfloat16",
         },
     ),
 }

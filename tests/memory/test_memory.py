@@ -1,13 +1,14 @@
 """Memory explorer: cache bytes, parameters and limits held to figures published elsewhere."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kvviz.core import memory
-from kvviz.core.memory import GB, SpecError, bytes_per_token, cache_bytes, param_counts, preset
+from kvviz import memory
+from kvviz.memory import SpecError, bytes_per_token, cache_bytes, param_counts, preset
 
 REQUIRED_PRESETS = [
     *("gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"),
@@ -111,13 +112,13 @@ def test_sliding_window_model_stops_growing_at_its_window():
 
 def test_mixtral_has_no_window_in_its_released_config():
     spec = preset("mixtral-8x7b")
-    assert spec.sliding_layers == ()
+    assert spec.n_sliding_layers == 0
     assert cache_bytes(spec, 100_000, "float16") == 100_000 * bytes_per_token(spec, "float16")
 
 
 def test_gemma_2_windows_its_even_layers_only():
     spec = preset("gemma-2-9b")
-    assert spec.sliding_layers == tuple(range(0, 42, 2))
+    assert [spec.sliding.count(i, i + 1) for i in range(42)] == [1, 0] * 21  # layers 0, 2, 4, …
     per_layer = 2 * 8 * 256 * 2
     n = 10_000
     assert cache_bytes(spec, n, "float16") == (21 * n + 21 * 4096) * per_layer
@@ -126,7 +127,7 @@ def test_gemma_2_windows_its_even_layers_only():
 
 
 def test_qwen_window_is_off_because_use_sliding_window_is_false():
-    assert preset("qwen2.5-7b").sliding_layers == ()
+    assert preset("qwen2.5-7b").n_sliding_layers == 0
 
 
 def test_mla_cache_is_the_latent_not_per_head_k_and_v():
@@ -163,7 +164,7 @@ def test_weight_bytes_are_parameters_times_element_size():
 
 def test_max_context_is_the_last_context_that_fits():
     spec, dtype, batch = preset("llama-2-7b"), "float16", 3
-    budget = 80 * GB - memory.weight_bytes(spec, dtype)
+    budget = 80 * 10**9 - memory.weight_bytes(spec, dtype)
     n = memory.max_context(spec, dtype, batch, budget)
     assert cache_bytes(spec, n, dtype, batch) <= budget < cache_bytes(spec, n + 1, dtype, batch)
     assert n == budget // (batch * 524_288)
@@ -171,27 +172,54 @@ def test_max_context_is_the_last_context_that_fits():
 
 def test_max_context_with_a_partial_window_is_exact_too():
     spec, dtype = preset("gemma-2-27b"), "bfloat16"
-    budget = 141 * GB - memory.weight_bytes(spec, dtype)
+    budget = 141 * 10**9 - memory.weight_bytes(spec, dtype)
     n = memory.max_context(spec, dtype, 1, budget)
     assert n > 4096
     assert cache_bytes(spec, n, dtype) <= budget < cache_bytes(spec, n + 1, dtype)
 
 
-def test_max_context_is_unlimited_when_every_layer_stops_at_its_window():
+def test_max_context_is_unlimited_when_every_layer_stops_at_its_window_unless_a_trained_context_caps_it():
+    windowed = memory.memory_report(replace(preset("mistral-7b"), trained_context=None), 4096, 1, "float16")
+    assert all(fit.max_context is None for fit in windowed.gpus)
+    assert memory.describe_max_context(windowed.gpus[0]) == "unlimited (cache stops at the window)"
     report = memory.memory_report(preset("mistral-7b"), 4096, 1, "float16")
-    assert all(fit.max_context is None for fit in report.gpus)
-    assert memory.describe_max_context(report.gpus[0]) == "unlimited (cache stops at the window)"
+    assert all(fit.max_context == 32_768 and fit.memory_context is None for fit in report.gpus)
+    assert memory.describe_max_context(report.gpus[0]) == "32,768 tokens (trained context; memory: unlimited)"
 
 
-def test_report_gpu_sizes_are_decimal_and_weights_come_first():
+# GPU memory as nvidia-smi reports it, in MiB (issue 16 item 10: "80 GB" was 80·10⁹ B, an A100 80GB shows 81,920 MiB).
+NVIDIA_SMI_MIB = {
+    "h100-80gb": 81_559,
+    "h200-141gb": 143_771,
+    "a100-80gb": 81_920,
+    "a100-40gb": 40_960,
+    "l40s": 46_068,
+    "rtx-4090": 24_564,
+}
+
+
+def test_gpu_sizes_are_what_nvidia_smi_reports():
+    assert {gpu.name: gpu.bytes for gpu in memory.GPUS} == {k: v * 2**20 for k, v in NVIDIA_SMI_MIB.items()}
+    assert memory.gpu_by_name("a100-80gb").bytes == 80 * 2**30  # sold as "80 GB": 85.9·10⁹ B
+
+
+def test_report_weights_come_first_on_each_gpu():
     report = memory.memory_report(preset("llama-2-70b"), 4096, 1, "float16")
-    assert [fit.gpu.bytes for fit in report.gpus] == [24 * 10**9, 48 * 10**9, 80 * 10**9, 141 * 10**9]
-    weights = report.weight_bytes  # 138 GB in fp16: only the 141 GB GPU holds them
-    assert [fit.max_context for fit in report.gpus[:3]] == [0, 0, 0]
-    last = report.gpus[-1]
-    assert last.free_after_weights == 141 * GB - weights
-    assert last.max_context == (141 * GB - weights) // 327_680
-    assert memory.describe_max_context(report.gpus[0]) == "weights do not fit"
+    weights = report.weight_bytes  # 138 GB in fp16: only the H200 holds them
+    assert [fit.max_context for fit in report.gpus] == [0, 4096, 0, 0, 0, 0]
+    h200 = report.gpu("h200-141gb")
+    assert h200.free_after_weights == 143_771 * 2**20 - weights
+    assert h200.memory_context == (143_771 * 2**20 - weights) // 327_680
+    assert h200.capped  # memory would allow more than the 4,096 positions Llama 2 was trained on
+    assert memory.describe_max_context(report.gpu("h100-80gb")) == "weights do not fit"
+
+
+def test_longest_context_is_capped_at_the_trained_context():
+    # GPT-2 has 1,024 learned positions; memory alone would allow 644,290 tokens on a 24 GB card
+    fit = memory.memory_report(preset("gpt2"), 1024, 1, "float16").gpu("rtx-4090")
+    assert fit.max_context == 1024 and fit.capped
+    assert fit.memory_context == (24_564 * 2**20 - memory.weight_bytes(preset("gpt2"), "float16")) // 36_864
+    assert memory.describe_max_context(fit) == f"1,024 tokens (trained context; memory: {fit.memory_context:,})"
 
 
 def test_report_json_carries_the_required_fields():
@@ -200,9 +228,9 @@ def test_report_json_carries_the_required_fields():
     assert d["bytes_per_token"] == 32 * 8 * 2 * 130
     assert d["cache_bytes"] == 4 * 8192 * d["bytes_per_token"]
     assert d["weight_bytes"] == 8_030_261_248
-    assert set(d["max_context"]) == {"24 GB", "48 GB", "80 GB", "141 GB"}
+    assert set(d["max_context"]) == set(NVIDIA_SMI_MIB)
     assert d["flops_per_token"]["cached"]["total"] < d["flops_per_token"]["uncached"]["total"]
-    assert "10^9" in d["units"]
+    assert "nvidia-smi" in d["units"]
 
 
 def test_report_rejects_impossible_inputs():
@@ -263,14 +291,14 @@ def write(tmp_path, data, name="config.json"):
 
 
 def test_a_config_json_reads_like_the_matching_preset(tmp_path):
-    from kvviz.core.model_presets import PUBLISHED
+    from kvviz.memory.presets import PUBLISHED
 
     for model_id in ("llama-3-8b", "gemma-2-27b", "deepseek-v3", "gpt2-xl"):
         path = write(tmp_path, PUBLISHED[model_id].config, f"{model_id}.json")
         loaded, known = memory.load_config_json(path), preset(model_id)
         assert bytes_per_token(loaded, "bfloat16") == bytes_per_token(known, "bfloat16")
         assert param_counts(loaded) == param_counts(known)
-        assert loaded.sliding_layers == known.sliding_layers
+        assert loaded.sliding == known.sliding and loaded.dtype == known.dtype
 
 
 def test_a_folder_holding_config_json_loads(tmp_path):
@@ -292,18 +320,18 @@ def _minimal():
 def test_layer_types_and_nested_text_config_are_read(tmp_path):
     data = {**_minimal(), "sliding_window": 128, "layer_types": ["sliding_attention", "full_attention"] * 2}
     spec = memory.load_config_json(write(tmp_path, {"model_type": "wrapper", "text_config": data}))
-    assert spec.sliding_layers == (0, 2) and spec.sliding_window == 128
+    assert spec.sliding.listed == (0, 2) and spec.sliding_window == 128
     per_layer = 2 * 2 * 64 * 2
     assert cache_bytes(spec, 1000, "float16") == (2 * 1000 + 2 * 128) * per_layer
 
 
-def test_missing_fields_are_all_named_in_one_line(tmp_path):
+def test_missing_cache_fields_are_all_named_in_one_line(tmp_path):
     data = _minimal()
-    del data["num_hidden_layers"], data["vocab_size"]
+    del data["num_hidden_layers"], data["num_attention_heads"]
     with pytest.raises(SpecError) as err:
         memory.load_config_json(write(tmp_path, data))
     message = str(err.value)
-    assert "num_hidden_layers" in message and "vocab_size" in message and "\n" not in message
+    assert "num_hidden_layers" in message and "num_attention_heads" in message and "\n" not in message
 
 
 @pytest.mark.parametrize(
@@ -314,7 +342,7 @@ def test_missing_fields_are_all_named_in_one_line(tmp_path):
         (json.dumps({**_minimal(), "num_hidden_layers": "32"}), "positive integer"),
         (json.dumps({**_minimal(), "num_key_value_heads": 3}), "must divide"),
         (json.dumps({**_minimal(), "kv_lora_rank": 512}), "qk_rope_head_dim"),
-        (json.dumps({**_minimal(), "sliding_window": "4k"}), "sliding_window must be an integer"),
+        (json.dumps({**_minimal(), "sliding_window": "4k"}), "sliding_window must be a positive integer"),
         (json.dumps({**_minimal(), "max_position_embeddings": 8192.5}), "max_position_embeddings"),
         (json.dumps({**_minimal(), "num_local_experts": 8, "num_experts_per_tok": 9}), "experts per token"),
         (json.dumps({**_minimal(), "n_routed_experts": 8, "num_experts_per_tok": 2, "n_shared_experts": -1}), "shared"),

@@ -7,7 +7,7 @@ reproduce them exactly.
 
 import pytest
 
-from kvviz.core import memory
+from kvviz import memory
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.flops import forward_flops

@@ -1,0 +1,148 @@
+"""The memory explorer's cache-size plot: log–log cache bytes against context, GPU sizes marked.
+
+Draws what it is given (curves computed by :mod:`kvviz.memory.curves`); GPU sizes are drawn
+as labelled horizontal lines at the memory their driver reports.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kvviz.gui import theme as th
+from kvviz.gui.widgets.axes import style_axis
+from kvviz.memory import PLOT_MAX_CONTEXT, format_decimal_bytes
+
+PLOT_MAX = PLOT_MAX_CONTEXT
+
+
+def _decade_ticks(low: float, high: float, label) -> list[tuple[float, str]]:
+    """Ticks at each power of ten between ``low`` and ``high`` (log10 view coordinates)."""
+    return [(k, label(10**k)) for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)]
+
+
+def _token_label(n: int) -> str:
+    for unit, scale in (("M", 10**6), ("k", 10**3)):
+        if n >= scale:
+            return f"{n // scale}{unit}"
+    return str(n)
+
+
+class CachePlot(pg.GraphicsLayoutWidget):
+    """Log–log cache bytes against context, with GPU lines and the chosen context marked.
+
+    The legend has its own column to the right of the axes, so no curve can hide under it.
+    """
+
+    def __init__(self, theme: th.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground(theme.panel)
+        self.theme = theme
+        self.item = item = self.addPlot(row=0, col=0)
+        item.setLogMode(x=True, y=True)
+        item.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.getViewBox().setMouseEnabled(x=False, y=False)
+        for name, text in (("bottom", "context (tokens)"), ("left", "KV cache (decimal: 1 GB = 10⁹ B)")):
+            axis = item.getAxis(name)
+            style_axis(axis, theme)
+            axis.setLabel(text, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
+        item.getAxis("left").setWidth(72)
+        item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep "1M" at the right edge
+        self.legend = pg.LegendItem(labelTextColor=theme.text, labelTextSize=f"{theme.font_pt}pt")
+        self.addItem(self.legend, row=0, col=1)
+        self.ci.layout.setColumnStretchFactor(0, 1)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.ci.layout.setHorizontalSpacing(18)
+        self.curves: list[pg.PlotDataItem] = []
+        self._markers: list[pg.GraphicsObject] = []
+        self._labels: list[pg.TextItem] = []
+        item.getViewBox().sigResized.connect(self._place_labels)
+        self.context_line = pg.InfiniteLine(
+            angle=90,
+            pen=pg.mkPen(theme.cursor, width=1.5),
+            label="",
+            labelOpts={"position": 0.02, "color": theme.cursor, "anchors": [(0, 1), (0, 1)], "fill": theme.panel},
+        )
+        item.addItem(self.context_line, ignoreBounds=True)
+
+    def set_title(self, title: str, detail: str) -> None:
+        """Two short lines rather than one long one: the title's width is the plot's minimum width."""
+        t = self.theme
+        self.item.setTitle(
+            f"{title}<br><span style='font-size:{t.font_pt}pt; color:{t.muted_text}'>{detail}</span>",
+            color=t.text,
+            size=f"{t.title_pt}pt",
+        )
+
+    def set_curves(self, contexts: list[int], curves: list[tuple[str, list[int], pg.QtGui.QPen]]) -> None:
+        """Replace the curves: (legend label, cache bytes per context, pen)."""
+        for curve in self.curves:
+            self.item.removeItem(curve)
+        self.legend.clear()
+        x = np.asarray(contexts, dtype=float)
+        self.curves = [self.item.plot(x, np.asarray(y, dtype=float), pen=pen) for _, y, pen in curves]
+        for curve, (label, _, _) in zip(self.curves, curves, strict=True):
+            self.legend.addItem(curve, label)
+        # A long title must not squeeze the legend column away.
+        self.ci.layout.setColumnMinimumWidth(1, self.legend.layout.preferredWidth())
+
+    def set_markers(self, gpus: list[tuple[str, float, bool]], budget: tuple[str, int] | None, context: int) -> None:
+        """GPU sizes (label, bytes, chosen), the chosen GPU's room for the cache, and the context line."""
+        for marker in self._markers:
+            self.item.removeItem(marker)
+        self._markers, self._labels = [], []
+        t = self.theme
+        lines = [
+            (name, size, t.text if chosen else t.muted_text, 1.6 if chosen else 1.0) for name, size, chosen in gpus
+        ]
+        if budget is not None:
+            lines.append((*budget, t.text, 1.2))
+        for i, (text, size, colour, width) in enumerate(lines):
+            style = Qt.PenStyle.DashLine if budget is not None and i == len(gpus) else Qt.PenStyle.DotLine
+            line = pg.InfiniteLine(pos=math.log10(size), angle=0, pen=pg.mkPen(colour, width=width, style=style))
+            label = pg.TextItem(text, color=colour, anchor=(0, 1), fill=pg.mkBrush(t.panel))
+            label.setFont(th.font(t, t.font_pt - 1))
+            label.setPos(0, math.log10(size))
+            label.setZValue(20)
+            for marker in (line, label):
+                self.item.addItem(marker, ignoreBounds=True)
+                self._markers.append(marker)
+            self._labels.append(label)
+        self._place_labels()
+        self.context_line.setValue(math.log10(context))
+        label = self.context_line.label
+        label.setFormat(f"context {context:,}")
+        # At the bottom (curves rise to the right, GPU labels sit at the top); right of the line in the
+        # left half of the plot, left of it in the right half, so it is never clipped.
+        side = 0 if context < 10 ** (math.log10(PLOT_MAX) / 2) else 1
+        label.anchors = [(side, 1), (side, 1)]
+        label.updatePosition()
+
+    def _place_labels(self) -> None:
+        """GPU sizes lie a fraction of a decade apart, closer than a line of text: their labels go
+        left (below the curves) in a staircase, each starting where the one before ends, in pixels."""
+        view = self.item.getViewBox()
+        (x0, x1), _ = view.viewRange()
+        if view.width() <= 0:
+            return
+        per_pixel = (x1 - x0) / view.width()
+        x = x0 + 6 * per_pixel
+        for label in self._labels:
+            label.setPos(x, label.pos().y())
+            x += (label.boundingRect().width() + 6) * per_pixel
+
+    def set_view(self, low: float, high: float, max_tokens: int) -> None:
+        """Show contexts 1..max_tokens and bytes low..high, with ticks in readable units."""
+        self.item.setXRange(0, math.log10(max_tokens), padding=0.035)  # room for the last tick label
+        self.item.setYRange(math.log10(low), math.log10(high), padding=0.02)
+        self._place_labels()
+        x_ticks = [(k, _token_label(10**k)) for k in range(round(math.log10(max_tokens)) + 1)]
+        self.item.getAxis("bottom").setTicks([x_ticks, []])
+        self.item.getAxis("left").setTicks([_decade_ticks(low, high, format_decimal_bytes), []])

@@ -1,0 +1,285 @@
+"""The memory explorer's serving tab: how many sequences fit on the chosen GPUs, and why.
+
+Every figure comes from a :class:`kvviz.memory.ServingPlan` (the same one ``kvviz mem --tp …``
+prints); this widget picks the serving inputs, lists the plan's line items and draws the
+capacity curves (concurrent sequences against context) that :mod:`kvviz.memory.curves` makes.
+The model, context, GPU and dtypes come from the explorer around it (:meth:`set_inputs`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvviz import memory
+from kvviz.gui import theme as th
+from kvviz.gui.widgets.axes import style_axis
+from kvviz.memory.serving import MAX_BLOCK_SIZE, MAX_PARALLEL
+from kvviz.units import format_bytes
+
+#: Rows of the plan's readout: key, title.
+PLAN_ROWS = (
+    ("gpus", "GPUs"),
+    ("heads", "K/V heads per GPU"),
+    ("layers", "Layers per GPU"),
+    ("usable", "Usable memory"),
+    ("weights", "− weights"),
+    ("overhead", "− activations, runtime"),
+    ("budget", "= left for the cache"),
+    ("per_token", "KV per token per GPU"),
+    ("tokens", "Cache holds"),
+    ("sequences", "Concurrent sequences"),
+    ("prefix", "With shared prefix"),
+)
+#: Cache dtypes the dtype comparison draws (float16 and bfloat16 take the same bytes).
+CAPACITY_DTYPES = (
+    ("float16", "float16 / bfloat16"),
+    ("fp8", "fp8 + scales"),
+    ("int8", "int8 + scales"),
+    ("int4", "int4 + scales"),
+)
+COMPARISONS = ("attention variants", "cache dtypes")
+STYLES = (
+    (th.ORANGE, Qt.PenStyle.SolidLine),
+    (th.SKY_BLUE, Qt.PenStyle.DashLine),
+    (th.BLUISH_GREEN, Qt.PenStyle.DotLine),
+    (th.VERMILLION, Qt.PenStyle.DashDotLine),
+    (th.REDDISH_PURPLE, Qt.PenStyle.DashDotDotLine),
+)
+
+
+def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setGroupSeparatorShown(True)
+    box.setToolTip(tip)
+    return box
+
+
+def _log_sequences(counts: list[int]) -> np.ndarray:
+    """Counts for a log axis: a setup that fits no sequence leaves a gap rather than a line to zero."""
+    values = np.asarray(counts, dtype=float)
+    values[values < 1] = np.nan
+    return values
+
+
+class ServingView(QWidget):
+    """Tensor/pipeline parallelism, memory fraction, block size, allowance and shared prefix → capacity."""
+
+    def __init__(self, theme: th.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.plan: memory.ServingPlan | None = None
+        self._inputs: tuple | None = None
+        self._curve_key: tuple | None = None
+
+        self.tp_box = _spin(1, MAX_PARALLEL, 1, "Tensor-parallel degree: GPUs that split every layer")
+        self.pp_box = _spin(1, 64, 1, "Pipeline-parallel degree: GPUs that each hold a run of layers")
+        self.util_box = QDoubleSpinBox()
+        self.util_box.setRange(0.05, 1.0)
+        self.util_box.setSingleStep(0.05)
+        self.util_box.setValue(memory.DEFAULT_GPU_UTIL)
+        self.util_box.setToolTip("Fraction of each GPU's memory the engine may use (vLLM's gpu_memory_utilization)")
+        self.block_box = _spin(1, MAX_BLOCK_SIZE, memory.DEFAULT_BLOCK_SIZE, "Tokens per cache block")
+        self.overhead_box = QDoubleSpinBox()
+        self.overhead_box.setRange(0.0, 64.0)
+        self.overhead_box.setDecimals(1)
+        self.overhead_box.setSuffix(" GiB")
+        self.overhead_box.setValue(memory.DEFAULT_OVERHEAD / 2**30)
+        self.overhead_box.setToolTip("Activations and runtime per GPU: an allowance, not a measurement")
+        self.prefix_box = _spin(0, 10_000_000, 0, "Tokens of a prompt prefix every sequence shares (counted once)")
+        self.compare_box = QComboBox()
+        self.compare_box.addItems(COMPARISONS)
+        self.compare_box.setToolTip("Which alternatives the capacity plot draws beside this model")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(f"color: {theme.error_text};")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.readout = QLabel()
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.plot = self._make_plot(theme)
+
+        controls = QGridLayout()  # two rows, so the tab stays narrower than the plots beside the figures
+        for i, (label, box) in enumerate(
+            (
+                ("TP", self.tp_box),
+                ("PP", self.pp_box),
+                ("GPU use", self.util_box),
+                ("Block", self.block_box),
+                ("Allowance", self.overhead_box),
+                ("Shared prefix", self.prefix_box),
+                ("Compare", self.compare_box),
+            )
+        ):
+            controls.addWidget(QLabel(label), i // 4, 2 * (i % 4))
+            controls.addWidget(box, i // 4, 2 * (i % 4) + 1)
+        controls.setColumnStretch(8, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.readout, 2)
+        body.addWidget(self.plot, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.error_label)
+        layout.addLayout(body, 1)
+        for box in (self.tp_box, self.pp_box, self.block_box, self.prefix_box):
+            box.valueChanged.connect(self.refresh)
+        for box in (self.util_box, self.overhead_box):
+            box.valueChanged.connect(self.refresh)
+        self.compare_box.currentIndexChanged.connect(self.refresh)
+
+    def _make_plot(self, theme: th.Theme) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background=theme.panel)
+        item = plot.getPlotItem()
+        item.setLogMode(x=True, y=True)
+        item.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.getViewBox().setMouseEnabled(x=False, y=False)
+        for name, text in (("bottom", "context (tokens per sequence)"), ("left", "concurrent sequences")):
+            axis = item.getAxis(name)
+            style_axis(axis, theme)
+            axis.setLabel(text, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
+        self.legend = item.addLegend(offset=(-10, 10), labelTextColor=theme.text, labelTextSize=f"{theme.font_pt}pt")
+        self.legend.setBrush(pg.mkBrush(theme.panel))
+        self.context_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.cursor, width=1.5))
+        item.addItem(self.context_line, ignoreBounds=True)
+        self.curves: list[pg.PlotDataItem] = []
+        return plot
+
+    # -- inputs ---------------------------------------------------------------------------
+
+    def set_inputs(self, spec: memory.ModelSpec, gpu: memory.Gpu, context: int, dtype: str, cache_dtype: str) -> None:
+        """What the explorer around this view has chosen; the plan follows."""
+        self._inputs = (spec, gpu, context, dtype, cache_dtype)
+        self.refresh()
+
+    def setup(self) -> memory.ServingSetup:
+        _, gpu, context, dtype, cache_dtype = self._inputs
+        return memory.ServingSetup(
+            gpu=gpu,
+            context=context,
+            tp=self.tp_box.value(),
+            pp=self.pp_box.value(),
+            gpu_util=round(self.util_box.value(), 4),
+            block_size=self.block_box.value(),
+            overhead=round(self.overhead_box.value() * 2**30),
+            shared_prefix=self.prefix_box.value(),
+            weight_dtype=dtype,
+            cache_dtype=cache_dtype,
+        )
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def refresh(self, *_args) -> None:
+        """Plan the serving setup; a setup an engine would refuse is said in one line and nothing is drawn."""
+        if self._inputs is None:
+            return
+        spec = self._inputs[0]
+        setup = self.setup()
+        try:
+            plan = memory.plan_serving(spec, setup)
+        except memory.SpecError as exc:
+            self.plan = None
+            self.error_label.setText(f"Cannot serve this way: {exc}")
+            self.error_label.show()
+            self.readout.setText("")
+            return
+        self.error_label.hide()
+        self.plan = plan
+        self.readout.setText(self._readout_html(plan))
+        key = (spec, replace(setup, context=1, shared_prefix=0), self.compare_box.currentText())
+        if key != self._curve_key:
+            self._curve_key = key
+            self._draw_curves(spec, setup)
+        self.context_line.setValue(math.log10(setup.context))
+
+    def plan_values(self, plan: memory.ServingPlan) -> dict[str, str]:
+        """The readout's text by row key (see PLAN_ROWS)."""
+        s, f = plan.setup, plan.fullest
+        per_gpu = memory.gpu_size(s.gpu.bytes)
+        sequences = f"{plan.max_concurrent_sequences:,} of {s.context:,} tokens"
+        prefix = "—"
+        if s.shared_prefix:
+            prefix = (
+                f"{plan.max_concurrent_shared:,} sequences (prefix of {s.shared_prefix:,} tokens held once: "
+                f"saves {format_bytes(plan.prefix_saving_bytes)} per GPU)"
+            )
+        budget = format_bytes(max(f.cache_budget, 0)) + ("  (weights do not fit)" if f.cache_budget < 0 else "")
+        return {
+            "gpus": f"{plan.gpus} × {s.gpu.label}, {per_gpu} each (nvidia-smi)",
+            "heads": plan.heads_text(),
+            "layers": plan.layers_text(),
+            "usable": f"{format_bytes(plan.usable_bytes)}  ({s.gpu_util:g} of {per_gpu})",
+            "weights": f"{format_bytes(f.weight_bytes)}  ({s.weight_dtype}, this GPU's share)",
+            "overhead": f"{format_bytes(s.overhead)}  (allowance, assumed)",
+            "budget": budget,
+            "per_token": f"{f.kv_bytes_per_token:,} B  ({s.cache_dtype})",
+            "tokens": f"{f.blocks:,} blocks of {s.block_size} = {plan.tokens_per_gpu:,} tokens",
+            "sequences": sequences,
+            "prefix": prefix,
+        }
+
+    def _readout_html(self, plan: memory.ServingPlan) -> str:
+        values = self.plan_values(plan)
+        t = self.theme
+        bold = {"sequences", "prefix"}
+        rows = "".join(
+            f"<tr><td style='color:{t.muted_text}; padding-right:10px'>{title}</td>"
+            f"<td style='font-weight:{'bold' if key in bold else 'normal'}'>{values[key]}</td></tr>"
+            for key, title in PLAN_ROWS
+        )
+        note = (
+            ""
+            if not plan.beyond_trained_context
+            else (
+                f"<p style='color:{t.error_text}'>{plan.setup.context:,} tokens is beyond the model's trained context "
+                f"({plan.spec.trained_context:,}).</p>"
+            )
+        )
+        return f"<table cellspacing='2'>{rows}</table>{note}"
+
+    def _draw_curves(self, spec: memory.ModelSpec, setup: memory.ServingSetup) -> None:
+        for curve in self.curves:
+            self.plot.getPlotItem().removeItem(curve)
+        self.legend.clear()
+        contexts = memory.capacity_grid(memory.PLOT_MAX_CONTEXT)
+        series = [("this model", memory.capacity_curve(spec, setup, contexts))]
+        if self.compare_box.currentText() == COMPARISONS[0]:
+            series += [(v.name, memory.capacity_curve(v, setup, contexts)) for v in memory.attention_variants(spec)]
+        else:
+            series += [
+                (label, memory.capacity_curve(spec, replace(setup, cache_dtype=dtype), contexts))
+                for dtype, label in CAPACITY_DTYPES
+            ]
+        x = np.asarray(contexts, dtype=float)
+        t = self.theme
+        pens = [pg.mkPen(t.text, width=t.line_px * 2.2)] + [
+            pg.mkPen(colour, width=t.line_px, style=style) for colour, style in STYLES
+        ]
+        self.curves = []
+        for (label, counts), pen in zip(series, pens, strict=False):
+            if counts is None:  # this variant cannot run with this tp (heads do not divide)
+                continue
+            curve = self.plot.getPlotItem().plot(x, _log_sequences(counts), pen=pen, connect="finite")
+            self.legend.addItem(curve, label)
+            self.curves.append(curve)
+        self.plot.getPlotItem().setXRange(math.log10(contexts[0]), math.log10(contexts[-1]), padding=0.02)
