@@ -25,10 +25,11 @@ def _decade_ticks(low: float, high: float, label) -> list[tuple[float, str]]:
     return [(k, label(10**k)) for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)]
 
 
-def _token_label(n: int) -> str:
+def count_label(n: int) -> str:
+    """1, 10, 100, 1k, 10k, 100k, 1M: labels for token and sequence axes."""
     for unit, scale in (("M", 10**6), ("k", 10**3)):
         if n >= scale:
-            return f"{n // scale}{unit}"
+            return f"{n // scale:,}{unit}"
     return str(n)
 
 
@@ -143,6 +144,6 @@ class CachePlot(pg.GraphicsLayoutWidget):
         self.item.setXRange(0, math.log10(max_tokens), padding=0.035)  # room for the last tick label
         self.item.setYRange(math.log10(low), math.log10(high), padding=0.02)
         self._place_labels()
-        x_ticks = [(k, _token_label(10**k)) for k in range(round(math.log10(max_tokens)) + 1)]
+        x_ticks = [(k, count_label(10**k)) for k in range(round(math.log10(max_tokens)) + 1)]
         self.item.getAxis("bottom").setTicks([x_ticks, []])
         self.item.getAxis("left").setTicks([_decade_ticks(low, high, format_decimal_bytes), []])

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kvviz import memory
 from kvviz.gui import theme as th
+from kvviz.gui.views.memory_plots import count_label
 from kvviz.gui.widgets.axes import style_axis
 from kvviz.memory.serving import MAX_BLOCK_SIZE, MAX_PARALLEL
 from kvviz.units import format_bytes
@@ -133,6 +134,7 @@ class ServingView(QWidget):
             controls.addWidget(box, i // 4, 2 * (i % 4) + 1)
         controls.setColumnStretch(8, 1)
         body = QHBoxLayout()
+        self.readout.setMinimumWidth(300)
         body.addWidget(self.readout, 2)
         body.addWidget(self.plot, 3)
         layout = QVBoxLayout(self)
@@ -215,7 +217,7 @@ class ServingView(QWidget):
     def plan_values(self, plan: memory.ServingPlan) -> dict[str, str]:
         """The readout's text by row key (see PLAN_ROWS)."""
         s, f = plan.setup, plan.fullest
-        per_gpu = memory.gpu_size(s.gpu.bytes)
+        per_gpu = format_bytes(s.gpu.bytes)
         sequences = f"{plan.max_concurrent_sequences:,} of {s.context:,} tokens"
         prefix = "—"
         if s.shared_prefix:
@@ -225,10 +227,10 @@ class ServingView(QWidget):
             )
         budget = format_bytes(max(f.cache_budget, 0)) + ("  (weights do not fit)" if f.cache_budget < 0 else "")
         return {
-            "gpus": f"{plan.gpus} × {s.gpu.label}, {per_gpu} each (nvidia-smi)",
+            "gpus": f"{plan.gpus} × {s.gpu.label}, {s.gpu.bytes // 2**20:,} MiB each (nvidia-smi)",
             "heads": plan.heads_text(),
             "layers": plan.layers_text(),
-            "usable": f"{format_bytes(plan.usable_bytes)}  ({s.gpu_util:g} of {per_gpu})",
+            "usable": f"{format_bytes(plan.usable_bytes)} = {s.gpu_util:g} × {per_gpu}",
             "weights": f"{format_bytes(f.weight_bytes)}  ({s.weight_dtype}, this GPU's share)",
             "overhead": f"{format_bytes(s.overhead)}  (allowance, assumed)",
             "budget": budget,
@@ -282,4 +284,15 @@ class ServingView(QWidget):
             curve = self.plot.getPlotItem().plot(x, _log_sequences(counts), pen=pen, connect="finite")
             self.legend.addItem(curve, label)
             self.curves.append(curve)
-        self.plot.getPlotItem().setXRange(math.log10(contexts[0]), math.log10(contexts[-1]), padding=0.02)
+        item = self.plot.getPlotItem()
+        item.setXRange(math.log10(contexts[0]), math.log10(contexts[-1]), padding=0.02)
+        item.getAxis("bottom").setTicks([[(k, count_label(10**k)) for k in range(2, 7)], []])
+        item.getAxis("left").setTicks([[(k, count_label(10**k)) for k in range(0, 9)], []])
+        gpus = f"{setup.tp * setup.pp} × {setup.gpu.label}" if setup.tp * setup.pp > 1 else setup.gpu.label
+        item.setTitle(
+            f"Concurrent sequences on {gpus}<br><span style='font-size:{t.font_pt}pt; color:{t.muted_text}'>"
+            f"tp {setup.tp}, pp {setup.pp}, {setup.cache_dtype} cache, blocks of {setup.block_size}, "
+            f"{setup.gpu_util:g} of memory</span>",
+            color=t.text,
+            size=f"{t.title_pt}pt",
+        )
