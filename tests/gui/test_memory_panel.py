@@ -162,7 +162,7 @@ def test_serving_tab_shows_the_plan_core_computes(panel):
     assert "replicated on 2 GPUs" in panel.serving.readout.text()
     assert f"{plan.max_concurrent_sequences:,} of 4,096 tokens" in panel.serving.readout.text()
     assert f"{plan.max_concurrent_shared:,} sequences" in panel.serving.readout.text()
-    this_model = panel.serving.curves[0].getOriginalDataset()[1]
+    this_model = panel.serving.plot.curves[0].getOriginalDataset()[1]
     contexts = memory.capacity_grid(memory.PLOT_MAX_CONTEXT)
     expected = memory.capacity_curve(memory.preset("llama-3-70b"), setup, contexts)
     assert np.array_equal(np.nan_to_num(this_model), [c if c >= 1 else 0 for c in expected])

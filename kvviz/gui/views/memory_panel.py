@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -30,9 +31,9 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -190,18 +191,38 @@ class MemoryPanel(QWidget):
         left_panel.setWidgetResizable(True)
         left_panel.setFrameShape(QFrame.Shape.NoFrame)
         left_panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_panel.setMinimumWidth(380)
+        left_panel.setMinimumWidth(320)
         sizes = QWidget()
         plots = QVBoxLayout(sizes)
         plots.setContentsMargins(0, 0, 0, 0)
         plots.addWidget(self.variant_plot, 1)
         plots.addWidget(self.dtype_plot, 1)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(sizes, "Cache size")
-        self.tabs.addTab(self.serving, "Serving")
+        # Two pages behind two buttons rather than a tab bar: the panel already sits in a tabbed dock.
+        self.pages = QStackedWidget()
+        self.page_buttons = QButtonGroup(self)
+        switch = QHBoxLayout()
+        switch.setSpacing(0)
+        for index, (page, text, tip) in enumerate(
+            (
+                (sizes, "Cache size", "Cache bytes against context: attention variants and cache dtypes"),
+                (self.serving, "Serving", "How many sequences fit on GPUs, with tensor and pipeline parallelism"),
+            )
+        ):
+            self.pages.addWidget(page)
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setChecked(index == 0)
+            button.setToolTip(tip)
+            self.page_buttons.addButton(button, index)
+            switch.addWidget(button)
+        switch.addStretch(1)
+        self.page_buttons.idClicked.connect(self.pages.setCurrentIndex)
+        right = QVBoxLayout()
+        right.addLayout(switch)
+        right.addWidget(self.pages, 1)
         body = QHBoxLayout()
         body.addWidget(left_panel, 2)  # tables wrap their cells when narrow; the plots get the rest
-        body.addWidget(self.tabs, 3)
+        body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.error_label)
@@ -321,6 +342,11 @@ class MemoryPanel(QWidget):
             self._draw_curves(spec, cache_dtype, batch)
         self._draw_markers(report)
         self.serving.set_inputs(spec, self.gpu, report.context, dtype, cache_dtype)
+
+    def show_page(self, index: int) -> None:
+        """Show the cache-size plots (0) or the serving page (1), as the buttons above them do."""
+        self.page_buttons.button(index).setChecked(True)
+        self.pages.setCurrentIndex(index)
 
     def readout_text(self, key: str) -> str:
         """The text shown for readout row ``key`` (see READOUT_ROWS)."""

@@ -34,12 +34,21 @@ def count_label(n: int) -> str:
 
 
 class CachePlot(pg.GraphicsLayoutWidget):
-    """Log–log cache bytes against context, with GPU lines and the chosen context marked.
+    """Log–log cache bytes (or another count: ``y_label``) against context, with GPU lines and the
+    chosen context marked.
 
-    The legend has its own column to the right of the axes, so no curve can hide under it.
+    The legend has its own column to the right of the axes (or its own rows below them:
+    ``legend_below``, for a narrow plot), so no curve can hide under it.
     """
 
-    def __init__(self, theme: th.Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: th.Theme,
+        parent: QWidget | None = None,
+        y_label: str = "KV cache (decimal: 1 GB = 10⁹ B)",
+        x_label: str = "context (tokens)",
+        legend_below: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setBackground(theme.panel)
         self.theme = theme
@@ -49,14 +58,19 @@ class CachePlot(pg.GraphicsLayoutWidget):
         item.setMenuEnabled(False)
         item.hideButtons()
         item.getViewBox().setMouseEnabled(x=False, y=False)
-        for name, text in (("bottom", "context (tokens)"), ("left", "KV cache (decimal: 1 GB = 10⁹ B)")):
+        for name, text in (("bottom", x_label), ("left", y_label)):
             axis = item.getAxis(name)
             style_axis(axis, theme)
             axis.setLabel(text, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
         item.getAxis("left").setWidth(72)
         item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep "1M" at the right edge
         self.legend = pg.LegendItem(labelTextColor=theme.text, labelTextSize=f"{theme.font_pt}pt")
-        self.addItem(self.legend, row=0, col=1)
+        self.legend_below = legend_below
+        if legend_below:
+            self.legend.setColumnCount(2)
+            self.addItem(self.legend, row=1, col=0)
+        else:
+            self.addItem(self.legend, row=0, col=1)
         self.ci.layout.setColumnStretchFactor(0, 1)
         self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -83,7 +97,7 @@ class CachePlot(pg.GraphicsLayoutWidget):
         )
 
     def set_curves(self, contexts: list[int], curves: list[tuple[str, list[int], pg.QtGui.QPen]]) -> None:
-        """Replace the curves: (legend label, cache bytes per context, pen)."""
+        """Replace the curves: (legend label, value per context, pen); NaN values leave a gap."""
         for curve in self.curves:
             self.item.removeItem(curve)
         self.legend.clear()
@@ -91,8 +105,8 @@ class CachePlot(pg.GraphicsLayoutWidget):
         self.curves = [self.item.plot(x, np.asarray(y, dtype=float), pen=pen) for _, y, pen in curves]
         for curve, (label, _, _) in zip(self.curves, curves, strict=True):
             self.legend.addItem(curve, label)
-        # A long title must not squeeze the legend column away.
-        self.ci.layout.setColumnMinimumWidth(1, self.legend.layout.preferredWidth())
+        if not self.legend_below:  # a long title must not squeeze the legend column away
+            self.ci.layout.setColumnMinimumWidth(1, self.legend.layout.preferredWidth())
 
     def set_markers(self, gpus: list[tuple[str, float, bool]], budget: tuple[str, int] | None, context: int) -> None:
         """GPU sizes (label, bytes, chosen), the chosen GPU's room for the cache, and the context line."""

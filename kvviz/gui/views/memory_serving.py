@@ -17,9 +17,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from kvviz import memory
 from kvviz.gui import theme as th
-from kvviz.gui.views.memory_plots import count_label
-from kvviz.gui.widgets.axes import style_axis
+from kvviz.gui.views.memory_plots import CachePlot, count_label
 from kvviz.memory.serving import MAX_BLOCK_SIZE, MAX_PARALLEL
 from kvviz.units import format_bytes
 
 #: Rows of the plan's readout: key, title.
-PLAN_ROWS = (
+PLAN_ROWS = (  # the answer first, then how it is reached
+    ("sequences", "Concurrent sequences"),
+    ("prefix", "With shared prefix"),
     ("gpus", "GPUs"),
     ("heads", "K/V heads per GPU"),
     ("layers", "Layers per GPU"),
@@ -43,8 +46,6 @@ PLAN_ROWS = (
     ("budget", "= left for the cache"),
     ("per_token", "KV per token per GPU"),
     ("tokens", "Cache holds"),
-    ("sequences", "Concurrent sequences"),
-    ("prefix", "With shared prefix"),
 )
 #: Cache dtypes the dtype comparison draws (float16 and bfloat16 take the same bytes).
 CAPACITY_DTYPES = (
@@ -116,9 +117,11 @@ class ServingView(QWidget):
         self.readout.setWordWrap(True)
         self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.plot = self._make_plot(theme)
+        self.plot = CachePlot(
+            theme, y_label="concurrent sequences", x_label="context (tokens per sequence)", legend_below=True
+        )
 
-        controls = QGridLayout()  # two rows, so the tab stays narrower than the plots beside the figures
+        controls = QGridLayout()  # three rows of three, so the page is no wider than the plot beside it
         for i, (label, box) in enumerate(
             (
                 ("TP", self.tp_box),
@@ -130,13 +133,18 @@ class ServingView(QWidget):
                 ("Compare", self.compare_box),
             )
         ):
-            controls.addWidget(QLabel(label), i // 4, 2 * (i % 4))
-            controls.addWidget(box, i // 4, 2 * (i % 4) + 1)
-        controls.setColumnStretch(8, 1)
+            controls.addWidget(QLabel(label), i // 3, 2 * (i % 3))
+            controls.addWidget(box, i // 3, 2 * (i % 3) + 1)
+        controls.setColumnStretch(6, 1)
         body = QHBoxLayout()
-        self.readout.setMinimumWidth(300)
-        body.addWidget(self.readout, 2)
-        body.addWidget(self.plot, 3)
+        readout = QScrollArea()  # a long explanation scrolls rather than pushing rows out of sight
+        readout.setWidget(self.readout)
+        readout.setWidgetResizable(True)
+        readout.setFrameShape(QFrame.Shape.NoFrame)
+        readout.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        readout.setMinimumWidth(260)
+        body.addWidget(readout, 5)
+        body.addWidget(self.plot, 9)  # the legend sits below the axes: the plot takes the room
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(controls)
@@ -147,25 +155,6 @@ class ServingView(QWidget):
         for box in (self.util_box, self.overhead_box):
             box.valueChanged.connect(self.refresh)
         self.compare_box.currentIndexChanged.connect(self.refresh)
-
-    def _make_plot(self, theme: th.Theme) -> pg.PlotWidget:
-        plot = pg.PlotWidget(background=theme.panel)
-        item = plot.getPlotItem()
-        item.setLogMode(x=True, y=True)
-        item.showGrid(x=True, y=True, alpha=theme.grid_alpha)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.getViewBox().setMouseEnabled(x=False, y=False)
-        for name, text in (("bottom", "context (tokens per sequence)"), ("left", "concurrent sequences")):
-            axis = item.getAxis(name)
-            style_axis(axis, theme)
-            axis.setLabel(text, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
-        self.legend = item.addLegend(offset=(-10, 10), labelTextColor=theme.text, labelTextSize=f"{theme.font_pt}pt")
-        self.legend.setBrush(pg.mkBrush(theme.panel))
-        self.context_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.cursor, width=1.5))
-        item.addItem(self.context_line, ignoreBounds=True)
-        self.curves: list[pg.PlotDataItem] = []
-        return plot
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -212,7 +201,8 @@ class ServingView(QWidget):
         if key != self._curve_key:
             self._curve_key = key
             self._draw_curves(spec, setup)
-        self.context_line.setValue(math.log10(setup.context))
+        self.plot.context_line.setValue(math.log10(setup.context))
+        self.plot.context_line.label.setFormat(f"context {setup.context:,}")
 
     def plan_values(self, plan: memory.ServingPlan) -> dict[str, str]:
         """The readout's text by row key (see PLAN_ROWS)."""
@@ -260,9 +250,6 @@ class ServingView(QWidget):
         return f"<table cellspacing='2'>{rows}</table>{note}"
 
     def _draw_curves(self, spec: memory.ModelSpec, setup: memory.ServingSetup) -> None:
-        for curve in self.curves:
-            self.plot.getPlotItem().removeItem(curve)
-        self.legend.clear()
         contexts = memory.capacity_grid(memory.PLOT_MAX_CONTEXT)
         series = [("this model", memory.capacity_curve(spec, setup, contexts))]
         if self.compare_box.currentText() == COMPARISONS[0]:
@@ -272,27 +259,17 @@ class ServingView(QWidget):
                 (label, memory.capacity_curve(spec, replace(setup, cache_dtype=dtype), contexts))
                 for dtype, label in CAPACITY_DTYPES
             ]
-        x = np.asarray(contexts, dtype=float)
         t = self.theme
         pens = [pg.mkPen(t.text, width=t.line_px * 2.2)] + [
             pg.mkPen(colour, width=t.line_px, style=style) for colour, style in STYLES
         ]
-        self.curves = []
-        for (label, counts), pen in zip(series, pens, strict=False):
-            if counts is None:  # this variant cannot run with this tp (heads do not divide)
-                continue
-            curve = self.plot.getPlotItem().plot(x, _log_sequences(counts), pen=pen, connect="finite")
-            self.legend.addItem(curve, label)
-            self.curves.append(curve)
-        item = self.plot.getPlotItem()
+        pairs = zip(series, pens[: len(series)], strict=True)
+        # a variant whose heads this tp cannot split is left out (None)
+        curves = [(label, _log_sequences(counts), pen) for (label, counts), pen in pairs if counts is not None]
+        self.plot.set_curves(contexts, curves)
+        item = self.plot.item
         item.setXRange(math.log10(contexts[0]), math.log10(contexts[-1]), padding=0.02)
         item.getAxis("bottom").setTicks([[(k, count_label(10**k)) for k in range(2, 7)], []])
         item.getAxis("left").setTicks([[(k, count_label(10**k)) for k in range(0, 9)], []])
         gpus = f"{setup.tp * setup.pp} × {setup.gpu.label}" if setup.tp * setup.pp > 1 else setup.gpu.label
-        item.setTitle(
-            f"Concurrent sequences on {gpus}<br><span style='font-size:{t.font_pt}pt; color:{t.muted_text}'>"
-            f"tp {setup.tp}, pp {setup.pp}, {setup.cache_dtype} cache, blocks of {setup.block_size}, "
-            f"{setup.gpu_util:g} of memory</span>",
-            color=t.text,
-            size=f"{t.title_pt}pt",
-        )
+        self.plot.set_title(gpus, f"tp {setup.tp}, pp {setup.pp}, {setup.cache_dtype} cache")
