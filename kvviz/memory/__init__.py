@@ -39,7 +39,7 @@ from kvviz.memory.curves import (
 )
 from kvviz.memory.flops import FLOPS_FORMULA, FLOPS_FORMULA_LINES, flops_per_token
 from kvviz.memory.gpus import GPU_NAMES, GPUS, Gpu, custom_gpu, gpu_by_name, parse_memory_size
-from kvviz.memory.hf_config import load_config_json, parse_config_text, spec_from_hf_config
+from kvviz.memory.hf_config import load_config_json, spec_from_hf_config
 from kvviz.memory.report import GpuFit, MemoryReport, memory_report
 from kvviz.memory.serving import (
     DEFAULT_BLOCK_SIZE,
@@ -105,7 +105,6 @@ __all__ = [
     "max_context",
     "memory_report",
     "param_counts",
-    "parse_config_text",
     "parse_memory_size",
     "plan_serving",
     "preset",

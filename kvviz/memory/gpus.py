@@ -26,11 +26,7 @@ class Gpu:
 
     name: str
     bytes: int
-    label: str  # as the card is sold, e.g. "H100 SXM 80GB"
-
-    @property
-    def mib(self) -> float:
-        return self.bytes / MiB
+    label: str  # as the card is sold, e.g. "H100 80GB (SXM)"
 
 
 GPUS = (

@@ -7,7 +7,9 @@ import pytest
 
 from kvviz import memory
 from kvviz.core.config import ModelConfig
-from kvviz.gui.views.memory_panel import DTYPE_CURVES, MemoryPanel, exact_bytes
+from kvviz.gui.views.memory_figures import exact_bytes
+from kvviz.gui.views.memory_panel import MemoryPanel
+from kvviz.gui.views.memory_plots import DTYPE_CURVES
 from kvviz.memory.presets import PUBLISHED
 from kvviz.units import format_flops
 
@@ -27,26 +29,26 @@ def select_model(panel, model_id):
 def assert_shows(panel, report):
     assert panel.report == report
     fit = report.gpu(panel.gpu_name)
-    assert panel.readout_text("bytes_per_token").startswith(f"{report.bytes_per_token:,} B")
-    assert panel.readout_text("cache") == exact_bytes(report.cache_bytes)
-    assert panel.readout_text("weights").startswith(exact_bytes(report.weight_bytes))
-    assert panel.readout_text("total") == exact_bytes(report.total_bytes)
-    assert panel.readout_text("max_context").startswith(memory.describe_max_context(fit))
-    assert panel.readout_text("flops_cached").startswith(f"{format_flops(report.flops.cached.total)}  (")
-    assert f"({report.flops.cached.total:,})" in panel.readout_text("flops_cached")
-    assert panel.readout_text("flops_uncached").startswith(format_flops(report.flops.uncached.total))
+    assert panel.figures.readout_text("bytes_per_token").startswith(f"{report.bytes_per_token:,} B")
+    assert panel.figures.readout_text("cache") == exact_bytes(report.cache_bytes)
+    assert panel.figures.readout_text("weights").startswith(exact_bytes(report.weight_bytes))
+    assert panel.figures.readout_text("total") == exact_bytes(report.total_bytes)
+    assert panel.figures.readout_text("max_context").startswith(memory.describe_max_context(fit))
+    assert panel.figures.readout_text("flops_cached").startswith(f"{format_flops(report.flops.cached.total)}  (")
+    assert f"({report.flops.cached.total:,})" in panel.figures.readout_text("flops_cached")
+    assert panel.figures.readout_text("flops_uncached").startswith(format_flops(report.flops.uncached.total))
     for row, gpu_fit in enumerate(report.gpus):
-        assert panel.gpu_table.item(row, 0).text() == gpu_fit.gpu.label
-        assert panel.gpu_table.item(row, 3).text() == memory.describe_max_context(gpu_fit, short=True)
-        assert panel.gpu_table.item(row, 2).text() == ("yes" if gpu_fit.fits else "no")
+        assert panel.figures.gpu_table.item(row, 0).text() == gpu_fit.gpu.label
+        assert panel.figures.gpu_table.item(row, 3).text() == memory.describe_max_context(gpu_fit, short=True)
+        assert panel.figures.gpu_table.item(row, 2).text() == ("yes" if gpu_fit.fits else "no")
 
 
 def test_opens_on_llama_2_7b_with_cores_figures(panel):
     report = memory.memory_report(memory.preset("llama-2-7b"), 4096, 1, "float16")
     assert_shows(panel, report)
-    assert panel.readout_text("bytes_per_token") == "524,288 B  (512 KiB, float16)"
+    assert panel.figures.readout_text("bytes_per_token") == "524,288 B  (512 KiB, float16)"
     fit = report.gpu("h100-80gb")
-    assert panel.readout_text("max_context") == (
+    assert panel.figures.readout_text("max_context") == (
         f"4,096 tokens (trained context; memory: {fit.memory_context:,}) on H100 80GB (SXM) (1 sequence)"
     )
 
@@ -61,41 +63,46 @@ def test_every_input_recomputes_through_core(panel, qtbot):
     assert panel.gpu_name == "h200-141gb"
     report = memory.memory_report(memory.preset("gemma-2-27b"), 32_768, 4, "int8", "fp8")
     assert_shows(panel, report)
-    assert "beyond trained 8,192" in panel.readout_text("context")
-    assert panel.gpu_table.item(1, 0).font().bold() and not panel.gpu_table.item(0, 0).font().bold()
+    assert "beyond trained 8,192" in panel.figures.readout_text("context")
+    assert panel.figures.gpu_table.item(1, 0).font().bold() and not panel.figures.gpu_table.item(0, 0).font().bold()
 
 
 def test_plots_draw_cores_curves_on_log_axes(panel):
     select_model(panel, "mistral-7b")
     spec = memory.preset("mistral-7b")
     contexts = memory.context_grid(spec)
-    variant_curves = panel.variant_plot.curves
+    variant_curves = panel.cache_size.variant_plot.curves
     x, y = variant_curves[0].getOriginalDataset()
     assert list(x) == contexts and x[-1] == 1_000_000
     assert np.array_equal(y, memory.cache_curve(spec, "float16", 1, contexts))
     for curve, variant in zip(variant_curves[1:], memory.attention_variants(spec), strict=True):
         assert np.array_equal(curve.getOriginalDataset()[1], memory.cache_curve(variant, "float16", 1, contexts))
-    for curve, (dtype, _) in zip(panel.dtype_plot.curves, DTYPE_CURVES, strict=True):
+    for curve, (dtype, _) in zip(panel.cache_size.dtype_plot.curves, DTYPE_CURVES, strict=True):
         assert np.array_equal(curve.getOriginalDataset()[1], memory.cache_curve(spec, dtype, 1, contexts))
-    assert panel.variant_plot.item.ctrl.logXCheck.isChecked() and panel.variant_plot.item.ctrl.logYCheck.isChecked()
-    legend = [label.text for _, label in panel.variant_plot.legend.items]
+    assert (
+        panel.cache_size.variant_plot.item.ctrl.logXCheck.isChecked()
+        and panel.cache_size.variant_plot.item.ctrl.logYCheck.isChecked()
+    )
+    legend = [label.text for _, label in panel.cache_size.variant_plot.legend.items]
     assert legend[1:] == [v.name for v in memory.attention_variants(spec)]
     assert {"MHA", "GQA", "MQA", "window", "MLA"} <= {word.strip("()") for name in legend for word in name.split()}
 
 
 def test_the_chosen_gpu_is_drawn_at_the_memory_nvidia_smi_reports(panel):
-    labels = {m.textItem.toPlainText(): m.pos().y() for m in panel.variant_plot._markers if hasattr(m, "textItem")}
+    labels = {
+        m.textItem.toPlainText(): m.pos().y() for m in panel.cache_size.variant_plot._markers if hasattr(m, "textItem")
+    }
     assert labels["H100 80GB (SXM)"] == pytest.approx(np.log10(81_559 * 2**20))
     free = panel.report.gpu("h100-80gb").free_after_weights
     assert labels["H100 80GB (SXM) − weights"] == pytest.approx(np.log10(free))
 
 
 def test_curves_are_redrawn_only_when_model_dtype_or_batch_change(panel):
-    before = list(panel.dtype_plot.curves)
+    before = list(panel.cache_size.dtype_plot.curves)
     panel.context_box.setValue(10_000)
-    assert panel.dtype_plot.curves == before
+    assert panel.cache_size.dtype_plot.curves == before
     panel.batch_box.setValue(2)
-    assert panel.dtype_plot.curves != before
+    assert panel.cache_size.dtype_plot.curves != before
 
 
 def test_a_model_starts_at_its_configs_torch_dtype(panel):

@@ -1,7 +1,8 @@
-"""The memory explorer's cache-size plot: log–log cache bytes against context, GPU sizes marked.
+"""The memory explorer's plots: log–log cache bytes (or sequences) against context, GPU sizes marked.
 
 Draws what it is given (curves computed by :mod:`kvviz.memory.curves`); GPU sizes are drawn
-as labelled horizontal lines at the memory their driver reports.
+as labelled horizontal lines at the memory their driver reports. :class:`CacheSizePage` is the
+explorer's "Cache size" page: attention variants above, cache dtypes below.
 """
 
 from __future__ import annotations
@@ -11,13 +12,30 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from kvviz import memory
 from kvviz.gui import theme as th
 from kvviz.gui.widgets.axes import style_axis
 from kvviz.memory import PLOT_MAX_CONTEXT, format_decimal_bytes
 
 PLOT_MAX = PLOT_MAX_CONTEXT
+#: Okabe–Ito colours and distinct dash patterns, one pair per curve after the model's own line.
+CURVE_STYLES = (
+    (th.ORANGE, Qt.PenStyle.SolidLine),
+    (th.SKY_BLUE, Qt.PenStyle.DashLine),
+    (th.BLUISH_GREEN, Qt.PenStyle.DotLine),
+    (th.VERMILLION, Qt.PenStyle.DashDotLine),
+    (th.REDDISH_PURPLE, Qt.PenStyle.DashDotDotLine),
+)
+#: Cache dtypes compared in the second plot; float16 and bfloat16 take the same bytes, so one curve.
+DTYPE_CURVES = (
+    ("float32", "float32"),
+    ("float16", "float16 / bfloat16"),
+    ("fp8", "fp8 + scales"),
+    ("int8", "int8 + scales"),
+    ("int4", "int4 + scales"),
+)
 
 
 def _decade_ticks(low: float, high: float, label) -> list[tuple[float, str]]:
@@ -161,3 +179,53 @@ class CachePlot(pg.GraphicsLayoutWidget):
         x_ticks = [(k, count_label(10**k)) for k in range(round(math.log10(max_tokens)) + 1)]
         self.item.getAxis("bottom").setTicks([x_ticks, []])
         self.item.getAxis("left").setTicks([_decade_ticks(low, high, format_decimal_bytes), []])
+
+
+class CacheSizePage(QWidget):
+    """Two cache plots one above the other: attention variants at the model's size, and cache dtypes."""
+
+    def __init__(self, theme: th.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.variant_plot = CachePlot(theme)
+        self.dtype_plot = CachePlot(theme)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.variant_plot, 1)
+        column.addWidget(self.dtype_plot, 1)
+
+    def _pen(self, colour: str, style: Qt.PenStyle, width: float | None = None):
+        return pg.mkPen(colour, width=width or self.theme.line_px, style=style)
+
+    def draw_curves(self, spec: memory.ModelSpec, dtype: str, batch: int) -> None:
+        contexts = memory.context_grid(spec)
+        own = ("this model", memory.cache_curve(spec, dtype, batch, contexts))
+        variants = [(v.name, memory.cache_curve(v, dtype, batch, contexts)) for v in memory.attention_variants(spec)]
+        by_dtype = [(label, memory.cache_curve(spec, d, batch, contexts)) for d, label in DTYPE_CURVES]
+        thick = self._pen(self.theme.text, Qt.PenStyle.SolidLine, self.theme.line_px * 2.2)
+        styled = [self._pen(c, s) for c, s in CURVE_STYLES]
+        self.variant_plot.set_curves(
+            contexts, [(own[0], own[1], thick)] + [(n, y, pen) for (n, y), pen in zip(variants, styled, strict=True)]
+        )
+        self.dtype_plot.set_curves(contexts, [(n, y, pen) for (n, y), pen in zip(by_dtype, styled, strict=True)])
+        sequences = "" if batch == 1 else f", batch {batch}"
+        width = spec.qk_nope_head_dim if spec.is_mla else spec.head_dim
+        self.variant_plot.set_title(
+            "Attention variants at the same size",
+            f"{spec.n_layers} layers, {spec.n_heads} heads × {width}, {dtype}{sequences}",
+        )
+        self.dtype_plot.set_title("Cache dtypes", f"{spec.name}{sequences}")
+        values = [v for _, y in (own, *variants, *by_dtype) for v in y if v > 0]
+        low = min(values)
+        high = max(max(values), max(g.bytes for g in memory.GPUS)) * 10  # a decade of room for the GPU labels
+        for plot in (self.variant_plot, self.dtype_plot):
+            plot.set_view(low, high, PLOT_MAX)
+
+    def draw_markers(self, r: memory.MemoryReport, gpu_name: str) -> None:
+        gpus = [(g.label, g.bytes, True) for g in memory.GPUS if g.name == gpu_name]  # one line: six crowd
+        fit = r.gpu(gpu_name)
+        budget = None
+        if fit.free_after_weights > 0:
+            budget = (f"{fit.gpu.label} − weights", fit.free_after_weights)
+        for plot in (self.variant_plot, self.dtype_plot):
+            plot.set_markers(gpus, budget, r.context)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kvviz import memory
 from kvviz.gui import theme as th
-from kvviz.gui.views.memory_plots import CachePlot, count_label
+from kvviz.gui.views.memory_plots import CURVE_STYLES, CachePlot, count_label
 from kvviz.memory.serving import MAX_BLOCK_SIZE, MAX_PARALLEL
 from kvviz.units import format_bytes
 
@@ -55,13 +55,6 @@ CAPACITY_DTYPES = (
     ("int4", "int4 + scales"),
 )
 COMPARISONS = ("attention variants", "cache dtypes")
-STYLES = (
-    (th.ORANGE, Qt.PenStyle.SolidLine),
-    (th.SKY_BLUE, Qt.PenStyle.DashLine),
-    (th.BLUISH_GREEN, Qt.PenStyle.DotLine),
-    (th.VERMILLION, Qt.PenStyle.DashDotLine),
-    (th.REDDISH_PURPLE, Qt.PenStyle.DashDotDotLine),
-)
 
 
 def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
@@ -261,7 +254,7 @@ class ServingView(QWidget):
             ]
         t = self.theme
         pens = [pg.mkPen(t.text, width=t.line_px * 2.2)] + [
-            pg.mkPen(colour, width=t.line_px, style=style) for colour, style in STYLES
+            pg.mkPen(colour, width=t.line_px, style=style) for colour, style in CURVE_STYLES
         ]
         pairs = zip(series, pens[: len(series)], strict=True)
         # a variant whose heads this tp cannot split is left out (None)
