@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from kvviz.memory.spec import DTYPE_BITS, LayerSet, ModelSpec, SpecError, check_count
+from kvviz.memory.spec import LayerSet, ModelSpec, SpecError, check_count
 
 #: A config.json is a few kilobytes; larger files are refused before they are read.
 MAX_FILE_BYTES = 4 * 2**20
@@ -28,6 +28,8 @@ _FIELD_NAMES = {
 #: The vocabulary transformers' config classes assume when a config.json names none.
 _DEFAULT_VOCAB = {"llama": 32000, "mistral": 32000, "falcon": 65024, "gpt2": 50257}
 _FALLBACK_VOCAB = 32000
+#: The torch_dtype values kvviz sizes weights in (a config names a storage type, never a quantization).
+_TORCH_DTYPES = ("float32", "float16", "bfloat16")
 
 
 def _field(data: Mapping[str, Any], names: Sequence[str]) -> Any:
@@ -76,11 +78,11 @@ def _kv_heads(data: Mapping[str, Any], model_type: str, heads: int) -> Any:
 
 
 def _torch_dtype(data: Mapping[str, Any], where: str) -> str | None:
-    """The config's ``torch_dtype`` (``dtype`` in newer transformers) if it is one of kvviz's dtypes."""
+    """The config's ``torch_dtype`` (``dtype`` in newer transformers); one kvviz cannot size is refused."""
     value = data.get("torch_dtype", data.get("dtype"))
     if value is None or value == "auto":
         return None
-    if not isinstance(value, str) or value not in DTYPE_BITS:
+    if value not in _TORCH_DTYPES:
         raise SpecError(f"{where}: torch_dtype must be one of float32, float16, bfloat16, got {value!r}")
     return value
 

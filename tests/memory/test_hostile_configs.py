@@ -181,6 +181,7 @@ def test_a_config_without_torch_dtype_says_float16_is_assumed(capsys):
     assert "Weights in float16 (the config names no torch_dtype: float16 assumed)" in capsys.readouterr().out
 
 
-def test_an_unknown_torch_dtype_is_refused(tmp_path):
-    with pytest.raises(SpecError, match="torch_dtype must be one of"):
-        memory.load_config_json(write(tmp_path, json.dumps({**LLAMA, "torch_dtype": "float64"})))
+@pytest.mark.parametrize("value", ["float64", "int8", ["bfloat16"], {"a": 1}])
+def test_an_unknown_torch_dtype_is_refused(tmp_path, value):
+    with pytest.raises(SpecError, match="torch_dtype must be one of float32, float16, bfloat16"):
+        memory.load_config_json(write(tmp_path, json.dumps({**LLAMA, "torch_dtype": value})))
