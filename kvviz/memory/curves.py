@@ -85,11 +85,10 @@ def attention_variants(spec: ModelSpec) -> list[ModelSpec]:
 def capacity_curve(spec: ModelSpec, setup: ServingSetup, contexts: Sequence[int]) -> list[int] | None:
     """Concurrent sequences of each context under ``setup``; None if the setup cannot run this spec."""
     try:
-        return [
-            plan_serving(spec, replace(setup, context=n, shared_prefix=0)).max_concurrent_sequences for n in contexts
-        ]
+        plan = plan_serving(spec, replace(setup, shared_prefix=0))
     except SpecError:
         return None
+    return [plan.sequences_at(n) for n in contexts]
 
 
 def capacity_grid(max_tokens: int, per_decade: int = 12) -> list[int]:

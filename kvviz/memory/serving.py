@@ -29,8 +29,10 @@ The model is the one vLLM uses, stated so it can be checked:
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kvviz.memory.arithmetic import cache_bytes_per_token_layer, kv_heads_held, layer_params, moe_layer_count
@@ -98,6 +100,8 @@ class Stage:
     index: int
     first_layer: int
     n_layers: int
+    windowed_layers: int  # of n_layers, those with a sliding window
+    block_bytes: int  # one block of block_size tokens in one layer
     weight_bytes: int
     cache_budget: int  # bytes left for the cache; negative when weights and allowance do not fit
     kv_bytes_per_token: int  # one token, all this stage's layers, before any window fills
@@ -107,53 +111,63 @@ class Stage:
     sequences: int
     sequences_shared: int
 
+    def sequences_at(self, context: int, block: int, window: int | None) -> int:
+        """Sequences of ``context`` tokens this stage's cache budget holds."""
+        blocks = _blocks_per_sequence(self.n_layers, self.windowed_layers, context, block, window)
+        return max(self.cache_budget, 0) // (self.block_bytes * blocks)
+
+
+def _blocks_per_sequence(layers: int, windowed: int, context: int, block: int, window: int | None) -> int:
+    """Blocks one sequence of ``context`` tokens holds, summed over ``layers`` of which ``windowed`` slide."""
+    full = -(-context // block)
+    kept = min(full, -(-(window - 1) // block) + 1) if windowed else full
+    return (layers - windowed) * full + windowed * kept
+
 
 def stage_layers(n_layers: int, pp: int) -> list[tuple[int, int]]:
     """(first layer, layer count) of each stage, as vLLM's ``get_pp_indices`` splits them."""
     base, extra = divmod(n_layers, pp)
     counts = [base + (pp - 1 - extra <= i <= pp - 2) for i in range(pp)]
-    starts = [sum(counts[:i]) for i in range(pp)]  # pp ≤ MAX_PARALLEL: bounded
+    starts = [0, *itertools.accumulate(counts[:-1])]  # pp ≤ MAX_PARALLEL: bounded
     return list(zip(starts, counts, strict=True))
 
 
-def _stage_weights(spec: ModelSpec, setup: ServingSetup, first: int, count: int) -> int:
-    p = layer_params(spec, setup.tp)
+@lru_cache(maxsize=4096)  # a capacity curve plans the same stages at every context
+def _stage_weights(spec: ModelSpec, tp: int, pp: int, dtype: str, first: int, count: int) -> int:
+    p = layer_params(spec, tp)
     moe = moe_layer_count(spec, first, first + count)
     params = count * (p.attention_matrices + p.attention_vectors + p.norms) + (count - moe) * p.dense_mlp
     params += moe * p.moe_total
-    vocab_share = -(-spec.vocab_size // setup.tp) * spec.d_model  # vocabulary-parallel embedding and head
+    vocab_share = -(-spec.vocab_size // tp) * spec.d_model  # vocabulary-parallel embedding and head
     if first == 0:
         params += vocab_share + spec.learned_positions * spec.d_model
     if first + count == spec.n_layers:
         params += spec.d_model * (2 if spec.norm_bias else 1)  # final norm
-        if not (spec.tied_embeddings and setup.pp == 1):
+        if not (spec.tied_embeddings and pp == 1):
             params += vocab_share
-    return (params * check_dtype(setup.weight_dtype) + 7) // 8
+    return (params * check_dtype(dtype) + 7) // 8
 
 
 def _stage(spec: ModelSpec, setup: ServingSetup, index: int, first: int, count: int, usable: int) -> Stage:
     block = setup.block_size
     per_layer = cache_bytes_per_token_layer(spec, setup.cache_dtype, kv_heads=kv_heads_held(spec, setup.tp))
     windowed = spec.sliding.count(first, first + count)
-    full_blocks = -(-setup.context // block)
-    window_blocks = full_blocks
-    if windowed:
-        window_blocks = min(full_blocks, -(-(spec.sliding_window - 1) // block) + 1)
-    shared_blocks = setup.shared_prefix // block
-    window_shared = shared_blocks if window_blocks == full_blocks else 0
     block_bytes = block * per_layer
-    sequence = block_bytes * ((count - windowed) * full_blocks + windowed * window_blocks)
-    shared = block_bytes * ((count - windowed) * shared_blocks + windowed * window_shared)
-    weights = _stage_weights(spec, setup, first, count)
+    weights = _stage_weights(spec, setup.tp, setup.pp, setup.weight_dtype, first, count)
     budget = usable - weights - setup.overhead
     room = max(budget, 0)
-    sequences_shared = 0
-    if room >= shared:
-        sequences_shared = (room - shared) // (sequence - shared)
+    blocks = _blocks_per_sequence(count, windowed, setup.context, block, spec.sliding_window)
+    shared_blocks = setup.shared_prefix // block
+    # a window layer shares the prefix only while its window still covers the whole sequence
+    window_covers = blocks == count * -(-setup.context // block)
+    shared = block_bytes * shared_blocks * ((count - windowed) + windowed * window_covers)
+    sequence = block_bytes * blocks
     return Stage(
         index=index,
         first_layer=first,
         n_layers=count,
+        windowed_layers=windowed,
+        block_bytes=block_bytes,
         weight_bytes=weights,
         cache_budget=budget,
         kv_bytes_per_token=count * per_layer,
@@ -161,7 +175,7 @@ def _stage(spec: ModelSpec, setup: ServingSetup, index: int, first: int, count: 
         shared_bytes=shared,
         blocks=room // (block_bytes * count),
         sequences=room // sequence,
-        sequences_shared=sequences_shared if shared else room // sequence,
+        sequences_shared=(room - shared) // (sequence - shared) if room >= shared else 0,
     )
 
 
@@ -190,6 +204,13 @@ class ServingPlan:
         if self.spec.is_mla:
             return self.setup.tp
         return max(1, self.setup.tp // self.spec.n_kv_heads)
+
+    def sequences_at(self, context: int) -> int:
+        """Concurrent sequences of ``context`` tokens with this plan's GPUs, weights and budget (no shared
+        prefix), without planning again: the points of a capacity curve."""
+        return min(
+            stage.sequences_at(context, self.setup.block_size, self.spec.sliding_window) for stage in self.stages
+        )
 
     @property
     def tokens_per_gpu(self) -> int:

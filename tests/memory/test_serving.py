@@ -5,6 +5,7 @@ Every expected figure is worked out here from the published shapes, not from kvv
 """
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -118,6 +119,16 @@ def test_a_prefix_outside_the_window_saves_nothing_in_window_layers():
     assert plan.fullest.shared_bytes == 0 and plan.max_concurrent_shared == plan.max_concurrent_sequences
     short = plan_serving(preset("mistral-7b"), ServingSetup(H100, context=4000, shared_prefix=2000))
     assert short.fullest.shared_bytes == 32 * (2000 // 16) * 16 * 4096  # the window still covers it all
+
+
+@pytest.mark.parametrize("model_id", ["llama-3-70b", "gemma-2-9b", "mistral-7b", "deepseek-v2"])
+def test_a_capacity_curve_is_a_plan_at_each_context(model_id):
+    setup = ServingSetup(memory.gpu_by_name("h200-141gb"), tp=2, pp=3, weight_dtype="int4", cache_dtype="fp8")
+    contexts = memory.capacity_grid(memory.PLOT_MAX_CONTEXT)
+    curve = memory.capacity_curve(preset(model_id), setup, contexts)
+    plans = [plan_serving(preset(model_id), replace(setup, context=n)) for n in contexts]
+    assert curve == [plan.max_concurrent_sequences for plan in plans]
+    assert curve[0] > curve[-1]
 
 
 @pytest.mark.parametrize("model_id", memory.PRESET_IDS)
