@@ -7,13 +7,19 @@ import json
 
 from kvviz import memory
 from kvviz.cli.common import CliError
+from kvviz.memory.report import MAX_BATCH
+from kvviz.memory.serving import MAX_CONTEXT
 
 
-def _size(text: str) -> int:
+def _size(text: str, minimum: int = 1) -> int:
     try:
-        return memory.parse_memory_size(text)
+        return memory.parse_memory_size(text, minimum)
     except memory.SpecError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _allowance(text: str) -> int:
+    return _size(text, minimum=0)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -36,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--block-size", type=int, default=memory.DEFAULT_BLOCK_SIZE, help="tokens per cache block")
     serve.add_argument(
         "--overhead",
-        type=_size,
+        type=_allowance,
         default=memory.DEFAULT_OVERHEAD,
         metavar="SIZE",
         help="activations and runtime per GPU, an allowance (default: 2GiB)",
@@ -47,9 +53,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    for option, value in (("--context", args.context), ("--batch", args.batch)):
+    for option, value, most in (("--context", args.context, MAX_CONTEXT), ("--batch", args.batch, MAX_BATCH)):
         if value < 1:
             raise CliError(f"{option}: must be at least 1, got {value}")
+        if value > most:
+            raise CliError(f"{option}: must be at most {most:,}, got {value:,}")
     try:
         spec = memory.resolve_model(args.model)
         report = memory.memory_report(spec, args.context, args.batch, args.dtype, args.cache_dtype)

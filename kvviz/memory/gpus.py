@@ -65,14 +65,18 @@ def gpu_by_name(name: str) -> Gpu:
     return _BY_NAME[name]
 
 
-def parse_memory_size(text: str) -> int:
-    """``"80GiB"``, ``"81559 MiB"`` or ``"85.5GB"`` in bytes: GiB/MiB are binary, GB/MB decimal."""
+def parse_memory_size(text: str, minimum: int = 1) -> int:
+    """``"80GiB"``, ``"81559 MiB"`` or ``"85.5GB"`` in bytes: GiB/MiB are binary, GB/MB decimal.
+
+    ``minimum`` 0 admits "0B" (an allowance may be nothing; a GPU may not).
+    """
     match = _SIZE.fullmatch(text)
     if match is None:
         raise SpecError(f"memory size must look like 80GiB, 81559MiB or 85.5GB, got {text[:40]!r}")
     size = int(Decimal(match[1]) * _UNITS[match[2].lower()])  # exact: "79.6GiB" is not rounded twice
-    if not 0 < size <= MAX_GPU_BYTES:
-        raise SpecError(f"memory size must be above 0 and at most 1 PiB, got {text.strip()[:40]}")
+    if not minimum <= size <= MAX_GPU_BYTES:
+        floor = "above 0" if minimum else "at least 0"
+        raise SpecError(f"memory size must be {floor} and at most 1 PiB, got {text.strip()[:40]}")
     return size
 
 

@@ -178,7 +178,8 @@ def test_cli_json_has_the_serving_figures(capsys):
 
 
 def test_cli_text_and_a_custom_gpu_size(capsys):
-    code = cli.main(["mem", "deepseek-v3", "--tp", "8", "--gpu-memory", "141GiB", "--cache-dtype", "fp8"])
+    args = ["--tp", "8", "--gpu-memory", "141GiB", "--cache-dtype", "fp8", "--overhead", "0B"]
+    code = cli.main(["mem", "deepseek-v3", *args])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "141 GiB" in out and "cannot be split by heads" in out and "Concurrent sequences of 4,096 tokens" in out
@@ -191,6 +192,8 @@ def test_cli_text_and_a_custom_gpu_size(capsys):
         (["gpt2", "--gpu-memory", "lots"], "memory size must look like 80GiB"),
         (["gpt2", "--gpu", "h900"], "invalid choice"),
         (["gpt2", "--gpu-util", "nan"], "--gpu-util must be above 0"),
+        (["gpt2", "--context", "10000000000000"], "--context: must be at most 1,099,511,627,776"),
+        (["gpt2", "--overhead=-1GiB"], "memory size must look like 80GiB"),
     ],
 )
 def test_cli_serving_mistakes_exit_2_with_one_line(capsys, args, words):
