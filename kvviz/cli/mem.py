@@ -39,7 +39,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     serve.add_argument(
         "--gpu-util", type=float, default=memory.DEFAULT_GPU_UTIL, help="fraction of GPU memory used (default: 0.9)"
     )
-    serve.add_argument("--block-size", type=int, default=memory.DEFAULT_BLOCK_SIZE, help="tokens per cache block")
+    serve.add_argument(
+        "--block-size",
+        type=int,
+        default=memory.DEFAULT_BLOCK_SIZE,
+        help="tokens per cache block (default: %(default)s)",
+    )
     serve.add_argument(
         "--overhead",
         type=_allowance,
@@ -47,7 +52,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="SIZE",
         help="activations and runtime per GPU, an allowance (default: 2GiB)",
     )
-    serve.add_argument("--shared-prefix", type=int, default=0, help="tokens of a prompt prefix all sequences share")
+    serve.add_argument(
+        "--shared-prefix",
+        type=int,
+        default=0,
+        help="tokens of a prompt prefix all sequences share, held once (default: none)",
+    )
     mem.add_argument("--json", action="store_true", help="one JSON object with every figure")
     mem.set_defaults(func=run)
 
