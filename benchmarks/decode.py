@@ -19,8 +19,8 @@ import warnings
 import torch
 
 from kvviz.core.config import ModelConfig
-from kvviz.core.engine import Engine
 from kvviz.core.record import Mode
+from kvviz.core.run import RunSpec, build_run
 
 PROMPT = "The KV cache stores keys and values."
 
@@ -32,8 +32,8 @@ def bench_config(max_len: int) -> ModelConfig:
 
 def side_by_side(config: ModelConfig, steps: int) -> tuple[float, float]:
     """Per-token forward time (uncached, cached) from one run that does both every step."""
-    engine = Engine(config, PROMPT)
-    records = [engine.step_forward() for _ in range(steps)]
+    run = build_run(RunSpec(config, PROMPT, weights="random"))
+    records = [run.step_forward() for _ in range(steps)]
     return (
         statistics.fmean(r.uncached.time_s for r in records),
         statistics.fmean(r.cached.time_s for r in records),
@@ -42,10 +42,10 @@ def side_by_side(config: ModelConfig, steps: int) -> tuple[float, float]:
 
 def engine_cached(config: ModelConfig, steps: int, record: bool) -> float:
     """Per-token wall time of whole cached engine steps (forward, sampling, recording, record)."""
-    engine = Engine(config, PROMPT, modes=(Mode.CACHED,), record_attention=record)
+    run = build_run(RunSpec(config, PROMPT, weights="random"), modes=(Mode.CACHED,), record_attention=record)
     t0 = time.perf_counter()
     for _ in range(steps):
-        engine.step_forward()
+        run.step_forward()
     return (time.perf_counter() - t0) / steps
 
 

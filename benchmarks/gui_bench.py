@@ -104,7 +104,7 @@ def bench_steps() -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kvviz.core.engine import Engine
+    from kvviz.core.run import build_run
     from kvviz.gui.app import application
     from kvviz.gui.main_window import MainWindow
     from kvviz.gui.settings import Settings
@@ -129,18 +129,18 @@ def bench_steps() -> None:
             f"{config.n_heads} heads, 1920×1080 window"
         )
 
-        # Benchmark-only access to the controller's engine and worker, to time the engine's share.
-        engine = controller._engine
-        prepare = engine.prepare_next
+        # Benchmark-only access to the run's engine, to time its share (on the worker, or on demand).
+        run = controller.run
+        decode = run.engine.decode
         engine_times: list[float] = []
 
-        def timed_prepare() -> bool:
+        def timed_decode():
             t = time.perf_counter()
-            result = prepare()
+            record = decode()
             engine_times.append(time.perf_counter() - t)
-            return result
+            return record
 
-        engine.prepare_next = timed_prepare
+        run.engine.decode = timed_decode
 
         def step_and_repaint(action) -> float:
             """The action and the paint it causes, as the app's event loop does it (no extra repaint())."""
@@ -174,9 +174,9 @@ def bench_steps() -> None:
         rushed = [step_and_repaint(controller.step_forward) for _ in range(30)]
         print(f"  a new step, computed on demand (no idle)   {percentiles(rushed)}")
         computed = [r.cached.time_s + r.uncached.time_s for r in controller.history[-60:]]
-        print(f"  the engine's step on its worker thread {percentiles(engine_times[-60:])}")
+        print(f"  the engine's step (worker or on demand) {percentiles(engine_times[-60:])}")
         print(f"    of which the two timed passes       {percentiles(computed)}")
-        alone = Engine(controller.config, controller.prompt_ids, model=engine.model)
+        alone = build_run(run.spec)
         alone.seek(controller.current.step - 30)
         quiet = [r.cached.time_s + r.uncached.time_s for r in (alone.step_forward() for _ in range(30))]
         print(f"    the same passes with the GUI idle   {percentiles(quiet)}  (what sharing the CPU costs)")

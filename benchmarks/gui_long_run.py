@@ -73,7 +73,7 @@ def main() -> None:
         p99 = gaps[min(len(gaps) - 1, int(0.99 * len(gaps)))]
         now = time.perf_counter()
         rate = (step - last["step"]) / (now - last["t"])
-        store = controller.engine.store.nbytes
+        store = controller.run.engine.store.nbytes
         if args.trim:
             trim_heap()
         print(
@@ -100,7 +100,7 @@ def main() -> None:
     gc.collect()
     if args.trim:
         trim_heap()
-    store = format_bytes(controller.engine.store.nbytes)
+    store = format_bytes(controller.run.engine.store.nbytes)
     print(f"back at step 0: RSS growth {format_bytes(rss_bytes() - base)}, store {store}")
     close_windows()
 

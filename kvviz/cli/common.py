@@ -1,4 +1,4 @@
-"""What the headless sub-commands share: one-line errors, the model and cache options, building the run."""
+"""What the headless sub-commands share: one-line errors, the model and cache options, the run they describe."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from kvviz.core.checkpoint import (
-    build_model,
     check_shape_matches,
     config_for_weights,
     weights_from_text,
@@ -14,9 +13,10 @@ from kvviz.core.checkpoint import (
 )
 from kvviz.core.config import DTYPES, ConfigError
 from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
-from kvviz.core.engine import Engine, GenerationStopped
+from kvviz.core.engine import GenerationStopped
 from kvviz.core.policy import POLICY_KINDS, CachePolicy
 from kvviz.core.quant import CACHE_DTYPES
+from kvviz.core.run import Run, RunSpec, build_run
 from kvviz.core.sampling import Sampling
 
 #: Config fields by the option that sets them, so errors name what the user typed.
@@ -92,8 +92,8 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def engine_from_args(args: argparse.Namespace, *, count_flops: bool = False) -> Engine:
-    """Build the engine the options describe; a ConfigError names the offending option.
+def spec_from_args(args: argparse.Namespace) -> RunSpec:
+    """The run the options describe; a ConfigError names the offending option.
 
     A bad weights file raises CheckpointError (one line naming the file).
     """
@@ -115,26 +115,27 @@ def engine_from_args(args: argparse.Namespace, *, count_flops: bool = False) -> 
     config = base.replace(**given, dtype=args.dtype, batch_size=args.batch, context_length=args.context, seed=args.seed)
     if args.steps < 0:
         raise ConfigError("steps", f"must be non-negative, got {args.steps}")
-    sampling = Sampling(temperature=args.temperature, top_k=args.top_k, seed=args.seed)
-    model = build_model(config, weights)
-    policy = CachePolicy(args.policy, args.window, args.sinks)
-    return Engine(
-        config,
-        args.prompt,
-        model=model,
-        sampling=sampling,
-        count_flops=count_flops,
-        policy=policy,
+    return RunSpec(
+        config=config,
+        prompt=args.prompt,
+        policy=CachePolicy(args.policy, args.window, args.sinks),
         cache_dtype=args.cache_dtype or "model",
+        weights=weights,
+        sampling=Sampling(temperature=args.temperature, top_k=args.top_k, seed=args.seed),
     )
 
 
-def run_steps(engine: Engine, steps: int):
+def run_from_args(args: argparse.Namespace, *, count_flops: bool = False) -> Run:
+    """Build the run the options describe (see :func:`spec_from_args` for the errors)."""
+    return build_run(spec_from_args(args), count_flops=count_flops)
+
+
+def run_steps(run: Run, steps: int):
     """Yield the prefill record, then up to ``steps`` decode records; stops early at a limit."""
-    yield engine.current
+    yield run.current
     for _ in range(steps):
         try:
-            yield engine.step_forward()
+            yield run.step_forward()
         except GenerationStopped as stop:
-            print(f"kvviz: stopped after step {engine.current.step}: {stop}", file=sys.stderr)
+            print(f"kvviz: stopped after step {run.current.step}: {stop}", file=sys.stderr)
             return

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kvviz.cli.common import engine_from_args, run_steps
+    from kvviz.cli.common import run_from_args, run_steps
 
     suffix = suffix_of(args.out)
     if suffix not in SUFFIXES:
@@ -69,7 +69,7 @@ def _export(args: argparse.Namespace) -> int:
         raise ExportError(f"--steps: must be at least 1, got {args.steps}")
     out = check_writable(args.out)
     if suffix in DATA_SUFFIXES:
-        records = list(run_steps(engine_from_args(args, count_flops=True), args.steps))
+        records = list(run_steps(run_from_args(args, count_flops=True), args.steps))
         export_data(records, out)
         print(f"wrote {out}: {len(records)} steps")
         return 0
@@ -85,20 +85,20 @@ def _export(args: argparse.Namespace) -> int:
     if suffix in ANIMATION_SUFFIXES:
         animation_export.check_animation_path(out)
         animation_export.check_frame_ms(args.frame_ms)
-    engine = engine_from_args(args)
-    config = engine.config
+    exported = run_from_args(args)
+    config = exported.config
     for option, value, count in (("--layer", args.layer, config.n_layers), ("--head", args.head, config.n_heads)):
         if not 0 <= value < count:
             raise ExportError(f"{option}: must be in 0..{count - 1} for this model, got {value}")
-    records = list(run_steps(engine, args.steps))
+    records = list(run_steps(exported, args.steps))
     if suffix in ANIMATION_SUFFIXES:
         last = records[-1].step if args.last is None else args.last
         steps = animation_export.check_steps(args.first, last, len(records))
 
-    with offscreen_window(engine, args.prompt, THEMES[args.theme], args.layer, args.head) as window:
+    with offscreen_window(exported, THEMES[args.theme], args.layer, args.head) as window:
         if suffix in PICTURE_SUFFIXES:
             path = picture_export.export_picture(window, args.panel, out, size)
-            print(f"wrote {path}: {args.panel} at step {engine.current.step}")
+            print(f"wrote {path}: {args.panel} at step {exported.current.step}")
             return 0
         images = [animation_export.to_pil(im) for im in animation_export.frames(window, args.panel, steps, size)]
     path = animation_export.save_animation(images, out, args.frame_ms)

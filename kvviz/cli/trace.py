@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from kvviz.cli.common import add_model_options, engine_from_args, run_steps
+from kvviz.cli.common import add_model_options, run_from_args, run_steps
 from kvviz.core import tokenizer
 from kvviz.core.serialize import record_to_dict
 from kvviz.units import format_bytes, format_flops, format_seconds
@@ -19,24 +19,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    engine = engine_from_args(args, count_flops=True)
+    traced = run_from_args(args, count_flops=True)
     if args.json:
-        for record in run_steps(engine, args.steps):
+        for record in run_steps(traced, args.steps):
             print(json.dumps(record_to_dict(record)), flush=True)
         return 0
     header = (
         f"{'step':>4} {'phase':<7} {'n':>4} {'token':<6} {'FLOPs uncached':>14} {'FLOPs cached':>12} "
         f"{'saved':>6} {'cache used':>10} {'t uncached':>10} {'t cached':>9} {'|Δlogit|':>8}"
     )
-    c = engine.config
+    c, spec = traced.config, traced.spec
     print(
         f"{c.attention_kind}: {c.n_layers} layers, {c.n_heads} heads, {c.n_kv_heads} kv-heads, "
         f"head_dim {c.dim_head}, {c.dtype}, batch {c.batch_size}, context {c.context_length}"
     )
-    cache_dtype = "" if engine.cache_dtype == "model" else f" K/V stored as {engine.cache_dtype} with float16 scales."
-    print(engine.policy.describe_limit(c.context_length) + cache_dtype)
+    cache_dtype = "" if spec.cache_dtype == "model" else f" K/V stored as {spec.cache_dtype} with float16 scales."
+    print(spec.policy.describe_limit(c.context_length) + cache_dtype)
     print(header)
-    for r in run_steps(engine, args.steps):
+    for r in run_steps(traced, args.steps):
         u, k = r.uncached, r.cached
         saved = 1 - k.flops.total / u.flops.total
         token = tokenizer.token_labels([r.next_token])[0]
@@ -45,6 +45,6 @@ def run(args: argparse.Namespace) -> int:
             f"{format_flops(k.flops.total):>12} {saved:>6.0%} {format_bytes(r.cache_bytes_used):>10} "
             f"{format_seconds(u.time_s):>10} {format_seconds(k.time_s):>9} {r.max_abs_logit_diff:>8.1e}"
         )
-    last = engine.current
+    last = traced.current
     print(f"generated: {tokenizer.decode((*last.tokens[last.n_prompt :], last.next_token))!r}")
     return 0

@@ -3,7 +3,12 @@
 Every step runs the model twice on the same tokens: once over the whole sequence with no
 cache (what a model without a KV cache must do) and once over the new token with the cache.
 It measures both, checks that they agree, and returns an immutable :class:`StepRecord`.
-Records are kept as history, so stepping back and forth never recomputes anything.
+
+The engine only generates: it keeps the newest record and the state that the next step
+needs (cache, attention store, sampler). Which step a user looks at is a
+:class:`~kvviz.core.history.History`'s business, so an app may run :meth:`Engine.decode`
+on a worker thread while the GUI thread moves through the records already made: the
+store only grows, so those records stay valid.
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
 from kvviz.core.flops import forward_flops
 from kvviz.core.model import ForwardResult, TinyDecoder
 from kvviz.core.policy import CachePolicy
-from kvviz.core.quant import CACHE_DTYPES
 from kvviz.core.record import Mode, ModeStats, Phase, StepRecord
 from kvviz.core.sampling import Sampler, Sampling
 
@@ -38,8 +42,29 @@ class GenerationStopped(RuntimeError):
     """No further step can be made; the message says why (context full, token budget spent)."""
 
 
+def stop_reason(record: StepRecord, max_new_tokens: int | None) -> str | None:
+    """Why no step can follow ``record`` in a run limited to ``max_new_tokens``, or None if one can.
+
+    The one wording of a run's end: the CLI prints it, the app's status bar shows it.
+    """
+    generated = record.step + 1
+    if max_new_tokens is not None and generated >= max_new_tokens:
+        return f"max new tokens reached ({max_new_tokens} generated)"
+    if context_full(record):
+        return (
+            f"context length reached: all {record.config.context_length} positions hold tokens and the "
+            "full cache has no room for the next one"
+        )
+    return None
+
+
+def context_full(record: StepRecord) -> bool:
+    """Whether a cache that keeps every key has no room left after ``record``."""
+    return not record.policy.evicts and record.n_tokens >= record.config.context_length
+
+
 class Engine:
-    """Owns the model, the cache and the history of one generation run.
+    """Owns the model, the cache and the sampler of one generation run, and makes its records.
 
     ``record_attention`` keeps every attention row for the views (off for pure speed runs);
     ``count_flops`` also runs each pass under ``FlopCounterMode`` to measure its FLOPs;
@@ -75,45 +100,15 @@ class Engine:
             raise ConfigError("modes", "must include the cached mode, which drives generation")
         self.policy = policy or CachePolicy()
         self.policy.check_fits(config.context_length)
-        if cache_dtype not in CACHE_DTYPES:
-            raise ConfigError("cache_dtype", f"must be one of {', '.join(CACHE_DTYPES)}, got {cache_dtype!r}")
-        self.cache_dtype = cache_dtype
         self.config = config
+        self.cache_dtype = cache_dtype  # the cache checks it, in prefill
         self.model = model if model is not None else TinyDecoder(config)
         self.sampling = sampling or Sampling()
         self.max_new_tokens = max_new_tokens
         self.record_attention = record_attention
         self.count_flops = count_flops
         self.modes = tuple(modes)
-        self.history: list[StepRecord] = []
-        self.cursor = -1
-        self._prepared: StepRecord | None = None
-        self.reset()
-
-    # -- navigation -------------------------------------------------------------------
-
-    @property
-    def current(self) -> StepRecord:
-        return self.history[self.cursor]
-
-    @property
-    def frontier(self) -> StepRecord:
-        """The newest record computed; the cache is in its state."""
-        return self.history[-1]
-
-    @property
-    def stop_reason(self) -> str | None:
-        """Why no step can follow the frontier, or None if one can."""
-        last = self.frontier
-        generated = last.step + 1
-        if self.max_new_tokens is not None and generated >= self.max_new_tokens:
-            return f"max new tokens reached ({self.max_new_tokens} generated)"
-        if not self.policy.evicts and last.n_tokens >= self.config.context_length:
-            return (
-                f"context length reached: all {self.config.context_length} positions hold tokens and the "
-                "full cache has no room for the next one"
-            )
-        return None
+        self.newest = self.prefill()
 
     @property
     def final_step(self) -> int | None:
@@ -125,56 +120,13 @@ class Engine:
             limits.append(self.config.context_length - len(self.prompt_ids))
         return min(limits) if limits else None
 
-    def can_step_forward(self) -> bool:
-        return self.cursor < len(self.history) - 1 or self.stop_reason is None
+    def stop_reason(self, record: StepRecord) -> str | None:
+        """Why no step can follow ``record`` of this run, or None if one can."""
+        return stop_reason(record, self.max_new_tokens)
 
-    def step_forward(self) -> StepRecord:
-        """Show the next step: from history if it exists, else computed now."""
-        if self.cursor < len(self.history) - 1:
-            self.cursor += 1
-            return self.current
-        reason = self.stop_reason
-        if reason is not None:
-            raise GenerationStopped(reason)
-        record, self._prepared = self._prepared or self._decode(), None
-        self.history.append(record)
-        self.cursor += 1
-        return self.current
-
-    def prepare_next(self) -> bool:
-        """Compute the step after the frontier now, to be shown by a later :meth:`step_forward`.
-
-        An app calls this from a worker thread while the user looks at the current step, so
-        that stepping on only has to show a record. Until then the record is in no history,
-        and records already made stay valid (the store only grows). Meanwhile the caller must
-        not call anything else that computes (step_forward at the frontier, seek past it,
-        reset); moving the cursor through the history is safe. False if no step can follow.
-        """
-        if self._prepared is not None:
-            return True
-        if self.stop_reason is not None:
-            return False
-        self._prepared = self._decode()
-        return True
-
-    def step_back(self) -> StepRecord:
-        if self.cursor > 0:
-            self.cursor -= 1
-        return self.current
-
-    def seek(self, step: int) -> StepRecord:
-        """Go to ``step``, computing forward as needed; stops early (no error) at the limit."""
-        if step < 0:
-            raise ValueError(f"step must be non-negative, got {step}")
-        while self.cursor < step and self.can_step_forward():
-            self.step_forward()
-        self.cursor = min(step, self.cursor)
-        return self.current
-
-    def reset(self) -> StepRecord:
-        """Discard the run and prefill the prompt again (same seed, so the same run)."""
+    def prefill(self) -> StepRecord:
+        """Start the run again: an empty cache, and the prompt processed (same seed, so the same run)."""
         B = self.config.batch_size
-        self._prepared = None
         self.cache = KVCache(self.config, self.policy, self.cache_dtype)
         self.first_divergence: int | None = None
         self.sampler = Sampler(self.sampling)
@@ -188,14 +140,15 @@ class Engine:
         self._tokens = self.sequence[0].numpy()  # shares memory: records slice it, positions never change
         with torch.inference_mode():  # untimed warm-up: a process's first forward pays one-off library set-up
             self.model(self.sequence[:, :1])
-        self.history = [self._run(Phase.PREFILL, step=0, start=0, n=len(self.prompt_ids))]
-        self.cursor = 0
-        return self.current
+        self.newest = self._run(Phase.PREFILL, step=0, start=0, n=len(self.prompt_ids))
+        return self.newest
 
-    # -- computing a step ----------------------------------------------------------------
-
-    def _decode(self) -> StepRecord:
-        last = self.frontier
+    def decode(self) -> StepRecord:
+        """Generate the token after the newest record and return its step; GenerationStopped at a limit."""
+        last = self.newest
+        reason = self.stop_reason(last)
+        if reason is not None:
+            raise GenerationStopped(reason)
         n = last.n_tokens + 1
         if n > self.sequence.shape[1]:  # a sliding cache generates past the context length
             grown = torch.zeros(self.sequence.shape[0], 2 * self.sequence.shape[1], dtype=torch.long)
@@ -203,7 +156,10 @@ class Engine:
             self.sequence = grown
             self._tokens = grown[0].numpy()
         self.sequence[:, n - 1] = self._next_tokens
-        return self._run(Phase.DECODE, step=last.step + 1, start=n - 1, n=n)
+        self.newest = self._run(Phase.DECODE, step=last.step + 1, start=n - 1, n=n)
+        return self.newest
+
+    # -- computing a step ----------------------------------------------------------------
 
     @torch.inference_mode()
     def _run(self, phase: Phase, step: int, start: int, n: int) -> StepRecord:
@@ -222,7 +178,6 @@ class Engine:
                 self._measure(lambda: self.model(full_ids, 0, None, policy=self.policy)) if self.count_flops else None
             )
 
-        key_positions = self.cache.key_positions(start, n - start)
         t0 = time.perf_counter()
         res_c = self.model(new_ids, start, self.cache, capture=want_rows)
         time_c = time.perf_counter() - t0
@@ -233,6 +188,7 @@ class Engine:
             token_u = int(self.sampler(res_u.logits)[0])
             if sampler_state is not None:
                 self.sampler.restore(sampler_state)
+        key_positions = res_c.key_positions
         next_tokens = self.sampler(res_c.logits)
         self._next_tokens = next_tokens
 

@@ -34,6 +34,7 @@ class ForwardResult:
     weights: list[torch.Tensor] | None  # per layer (B, H, T, Tk), softmax of scores
     keys: list[torch.Tensor] | None  # per layer (B, kv_heads, T, head_dim): K written this pass
     values: list[torch.Tensor] | None
+    key_positions: torch.Tensor  # (Tk,): the absolute position of each key column attended to
 
 
 class Rotary:
@@ -237,8 +238,8 @@ class TinyDecoder(nn.Module):
         rope = self.rotary.tables(start, start + T, self.config.torch_dtype)
         if cache is not None:
             policy = cache.policy
+        key_pos = cache.key_positions(start, T) if cache is not None else torch.arange(T)
         if allowed is None and (policy.evicts or T > 1):  # a decode row under the causal mask sees every key
-            key_pos = cache.key_positions(start, T) if cache is not None else torch.arange(T)
             allowed = policy.allowed(torch.arange(start, start + T), key_pos)  # (T, Tk) or None
         blocked = None if allowed is None else ~allowed
         if self._plan is None or torch.is_grad_enabled():  # training may swap tensors between calls
@@ -261,4 +262,4 @@ class TinyDecoder(nn.Module):
         ln_f = self.ln_f
         hidden = F.layer_norm(x if all_logits else x[:, -1, :], d, ln_f.weight, ln_f.bias, ln_f.eps)
         logits = F.linear(hidden, embed)  # tied embedding
-        return ForwardResult(logits, scores, weights, keys, values)
+        return ForwardResult(logits, scores, weights, keys, values, key_pos)

@@ -1,7 +1,8 @@
-"""Plain-data views of step records, shared by `kvviz trace` and the data exporters."""
+"""Step records as plain data: the one serialisation, read by `kvviz trace`, the CSV and the JSON exporters."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from kvviz.core import tokenizer
@@ -31,4 +32,16 @@ def record_to_dict(record: StepRecord) -> dict[str, Any]:
         "max_abs_logit_diff": record.max_abs_logit_diff,
         "recompute_max_abs_diff": record.recompute_max_abs_diff,
         "first_divergence_step": record.first_divergence_step,
+    }
+
+
+def run_to_dict(records: Sequence[StepRecord]) -> dict[str, Any]:
+    """A run as JSON-ready data: its configuration, policy, cache dtype and prompt, and every step."""
+    first = records[0]
+    return {
+        "config": first.config.to_dict(),
+        "policy": {"kind": first.policy.kind, "window": first.policy.window, "sinks": first.policy.sinks},
+        "cache_dtype": first.cache_dtype,
+        "prompt": tokenizer.decode(first.tokens[: first.n_prompt]),
+        "steps": [record_to_dict(r) for r in records],
     }

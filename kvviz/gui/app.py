@@ -7,29 +7,15 @@ tells the user the app has started.
 
 from __future__ import annotations
 
-import atexit
-import gc
-import sys
-
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from kvviz.gui.application import application, close_windows
+from kvviz.gui.crash import install as install_crash_reporter
 from kvviz.gui.main_window import MainWindow
 from kvviz.gui.settings import Settings
 from kvviz.gui.theme import DARK, THEMES, apply_to_application
 
-
-def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (the existing one if there is one), themed."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(list(sys.argv if argv is None else argv))
-        atexit.register(close_windows)
-    app.setApplicationName("kvviz")
-    app.setOrganizationName("kvviz")
-    apply_to_application(app, DARK)
-    return app
+__all__ = ["application", "close_windows", "launch", "run_app"]
 
 
 def launch(argv: list[str] | None = None, settings: Settings | None = None) -> tuple[QApplication, MainWindow]:
@@ -46,33 +32,11 @@ def launch(argv: list[str] | None = None, settings: Settings | None = None) -> t
 
 def run_app(argv: list[str] | None = None) -> int:
     """Run the app until its window closes; returns the exit status."""
-    from kvviz.gui import crash
-
     app = application(argv)
-    reporter = crash.install()
+    reporter = install_crash_reporter()
     try:
         _app, _window = launch(argv)
         return app.exec()
     finally:
         close_windows()
         reporter.uninstall()
-
-
-def close_windows() -> None:
-    """Close and delete every window while the QApplication still exists.
-
-    Widgets left for the interpreter's exit are destroyed in no particular order, after
-    parts of Qt they need (a script that grabbed a window and returned could crash
-    there); closing them first stops their timers and saves their settings.
-    """
-    if QApplication.instance() is None:
-        return
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    for window in windows:
-        window.close()
-    QCoreApplication.processEvents()
-    gc.collect()
-    for window in windows:
-        if shiboken6.isValid(window):
-            shiboken6.delete(window)
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

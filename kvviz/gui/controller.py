@@ -1,17 +1,18 @@
-"""Where the core's engine meets the widgets: one QObject that owns the engine.
+"""Where a run meets the widgets: one QObject that owns the run and announces what is shown.
 
-Widgets never see the engine. They get the record at the cursor through
-``record_changed`` and the records computed so far through ``history_changed``, and ask
-for navigation through the methods here.
+Data flows one way. The controller emits the record at the cursor (``record_changed``),
+the records computed so far (``history_changed``) and a frozen :class:`NavState`
+(``navigation_changed``); views and actions only receive these. Commands come in through
+the methods here.
 
 While the user looks at the newest step, the next one is already being computed on a
-worker thread (:meth:`Engine.prepare_next`), so pressing Step only has to show a record,
-and playing never blocks the event loop for a whole step: it shows each step when the
-worker has it, at most at the chosen speed. A Step pressed while the worker is still on
-the next step waits for it without blocking either, and presses made meanwhile count
-once: a held arrow key stops when it is released, not a queue of key repeats later.
-Only one computation runs on an engine at a time; anything else that computes waits
-for it first.
+worker thread (the run's engine alone: the history is the GUI thread's), so pressing Step
+only has to show a record, and playing never blocks the event loop for a whole step: it
+shows each step when the worker has it, at most at the chosen speed. A Step pressed while
+the worker is still on the next step waits for it without blocking either, and presses
+made meanwhile count once: a held arrow key stops when it is released, not a queue of key
+repeats later. Only one computation runs on a run at a time; anything else that computes
+waits for it first.
 """
 
 from __future__ import annotations
@@ -21,26 +22,27 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import shiboken6
 from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer, Signal
 
-from kvviz.core.config import ModelConfig
-from kvviz.core.engine import Engine, GenerationStopped
+from kvviz.core.engine import GenerationStopped
 from kvviz.core.record import StepRecord
+from kvviz.core.run import Run
+from kvviz.gui.navigation import NavState
 
 
 class Controller(QObject):
-    """Owns one :class:`Engine` at a time and announces every change of what is shown."""
+    """Owns one :class:`Run` at a time; ``compute_ahead=False`` for a window that only shows
+    records already made (an export), whose run another controller may be stepping."""
 
     record_changed = Signal(object)  # StepRecord at the cursor
     history_changed = Signal(object)  # tuple[StepRecord, ...]: every step computed so far
-    state_changed = Signal()  # cursor, playing or stop reason changed: resync the actions
-    stopped = Signal(str)  # generation reached a limit; the text says which
+    navigation_changed = Signal(object)  # NavState
     _prepared = Signal()  # the worker finished the next step (emitted from its thread)
 
-    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+    def __init__(self, run: Run, parent: QObject | None = None, *, compute_ahead: bool = True) -> None:
         super().__init__(parent)
-        self._engine = engine
+        self._run = run
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvviz-step")
         self._pending: Future | None = None
-        self._detached = False
+        self._detached = not compute_ahead
         self._timer = QTimer(self)  # the next play tick
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -55,37 +57,41 @@ class Controller(QObject):
         self._tick_waits = False  # a play tick found the next step still being computed
         self._step_waits = False  # the user asked for a step that the worker is still computing
 
-    # -- what is shown -------------------------------------------------------------------
+    # -- what is shown (for tests and exporters; views receive it through the signals) ------
 
     @property
     def current(self) -> StepRecord:
-        return self._engine.current
+        return self._run.current
 
     @property
     def history(self) -> tuple[StepRecord, ...]:
-        return tuple(self._engine.history)
+        return self._run.records
 
     @property
-    def config(self) -> ModelConfig:
-        return self._engine.config
+    def navigation(self) -> NavState:
+        run = self._run
+        stop = run.stop_reason if run.history.at_newest else None
+        return NavState(
+            step=run.current.step,
+            count=len(run.history),
+            can_back=run.cursor > 0,
+            can_forward=run.can_step_forward(),
+            playing=self._playing,
+            running_to_end=self._playing and self._running_to_end,
+            waiting=self._step_waits,
+            stop_message=stop or "",
+        )
+
+    @property
+    def config(self):
+        return self._run.config
 
     @property
     def prompt_ids(self) -> list[int]:
-        return list(self._engine.prompt_ids)
-
-    @property
-    def max_new_tokens(self) -> int | None:
-        return self._engine.max_new_tokens
-
-    @property
-    def stop_reason(self) -> str | None:
-        return self._engine.stop_reason
+        return list(self._run.engine.prompt_ids)
 
     def can_step_forward(self) -> bool:
-        return self._engine.can_step_forward()
-
-    def can_step_back(self) -> bool:
-        return self._engine.cursor > 0
+        return self._run.can_step_forward()
 
     @property
     def playing(self) -> bool:
@@ -101,15 +107,19 @@ class Controller(QObject):
         return self._step_waits
 
     @property
-    def engine(self) -> Engine:
+    def run(self) -> Run:
         """The run itself, once no step is being computed on it; views never use it."""
         self._wait()
-        return self._engine
+        return self._run
 
-    def detach_engine(self) -> Engine:
+    def announce(self) -> None:
+        """Emit everything shown, for views that have just been connected."""
+        self._announce(history=True)
+
+    def detach_run(self) -> Run:
         """Hand the run to another controller (switching theme): this one stops computing on it."""
         self.shutdown()
-        return self._engine
+        return self._run
 
     def shutdown(self) -> None:
         """Stop playing and computing ahead (the window is closing); waits for a step in progress."""
@@ -121,12 +131,12 @@ class Controller(QObject):
 
     # -- changing the model -----------------------------------------------------------------
 
-    def replace_engine(self, engine: Engine) -> None:
-        """Show a new run (a rebuilt model or prompt) from its prefill."""
+    def replace_run(self, run: Run) -> None:
+        """Show another run (a rebuilt model or prompt) from its prefill."""
         self._cancel_step_request()
         self.pause()
         self._wait()
-        self._engine = engine
+        self._run = run
         self._announce(history=True)
 
     # -- navigation ----------------------------------------------------------------------------
@@ -137,38 +147,37 @@ class Controller(QObject):
             return  # already asked: presses made while a step is computed count once
         if self._computing_next():
             self._step_waits = True
-            self.state_changed.emit()
+            self._emit_navigation()
         else:
             self.step_forward()
 
     def step_forward(self) -> bool:
-        """One step ahead (from history or computed now); False, with ``stopped``, at a limit."""
+        """One step ahead (from history, made ahead, or computed now); False at a limit."""
         self._step_waits = False  # shown now; the announcement below resyncs the actions
-        grows = self._at_frontier()
+        grows = self._run.history.at_newest
         if grows:
             self._wait()
         try:
-            self._engine.step_forward()
-        except GenerationStopped as stop:
+            self._run.step_forward()
+        except GenerationStopped:
             self.pause()
-            self.stopped.emit(str(stop))
-            self.state_changed.emit()
+            self._emit_navigation()
             return False
         self._announce(history=grows)
         return True
 
     def step_back(self) -> None:
         self._cancel_step_request()
-        if self.can_step_back():
-            self._engine.step_back()
+        if self._run.cursor > 0:
+            self._run.step_back()
             self._announce()
 
     def go_to(self, step: int) -> None:
         """Show an already computed step; steps not computed yet are reached by stepping."""
         self._cancel_step_request()
-        step = max(0, min(step, len(self._engine.history) - 1))
-        if step != self._engine.cursor:
-            self._engine.seek(step)
+        step = max(0, min(step, len(self._run.history) - 1))
+        if step != self._run.cursor:
+            self._run.history.go_to(step)
             self._announce()
 
     def go_first(self) -> None:
@@ -179,7 +188,7 @@ class Controller(QObject):
         self._cancel_step_request()
         self.pause()
         self._wait()
-        self._engine.reset()
+        self._run.reset()
         self._announce(history=True)
 
     # -- playing ---------------------------------------------------------------------------------
@@ -207,13 +216,13 @@ class Controller(QObject):
             return
         self._playing, self._running_to_end = True, to_end
         self._timer.start(0 if to_end else self._interval_ms())
-        self.state_changed.emit()
+        self._emit_navigation()
 
     def pause(self) -> None:
         if self._playing:
             self._timer.stop()
             self._playing = self._running_to_end = self._tick_waits = False
-            self.state_changed.emit()
+            self._emit_navigation()
 
     def toggle_play(self) -> None:
         if self.playing:
@@ -227,7 +236,7 @@ class Controller(QObject):
     def _tick(self) -> None:
         if not self._playing:
             return
-        if self._at_frontier() and self._pending is None:
+        if self._run.history.at_newest and self._pending is None:
             self._prefetch_if_wanted()  # running to the end keeps the loop busy: it may never idle between steps
         if self._computing_next():
             self._tick_waits = True  # the worker's signal ticks again; the event loop stays free
@@ -236,7 +245,6 @@ class Controller(QObject):
             return
         if not self.can_step_forward():
             self.pause()
-            self.stopped.emit(self.stop_reason or "end of the run")
         elif self._playing:
             self._timer.start(0 if self._running_to_end else self._interval_ms())
 
@@ -250,10 +258,12 @@ class Controller(QObject):
 
     def _prefetch(self) -> None:
         """Start computing the step after the newest one, if the user is looking at the newest."""
-        engine = self._engine
-        if self._detached or self._pending is not None or not self._at_frontier() or engine.stop_reason is not None:
+        run = self._run
+        if self._detached or self._pending is not None or not run.history.at_newest or run.stop_reason is not None:
             return
-        pending = self._worker.submit(engine.prepare_next)
+        if run.engine.newest.step > run.frontier.step:
+            return  # made ahead already (before a hand-over), waiting to be shown
+        pending = self._worker.submit(run.engine.decode)
         self._pending = pending
         pending.add_done_callback(self._worker_done)
 
@@ -271,19 +281,15 @@ class Controller(QObject):
             self._tick_waits = False
             self._tick()
 
-    def _at_frontier(self) -> bool:
-        """Whether the step shown is the newest computed."""
-        return self._engine.cursor == len(self._engine.history) - 1
-
     def _computing_next(self) -> bool:
         """Whether the worker is computing the step after the one shown, the newest."""
-        return self._at_frontier() and self._pending is not None and not self._pending.done()
+        return self._run.history.at_newest and self._pending is not None and not self._pending.done()
 
     def _cancel_step_request(self) -> None:
         """Any other move wins over a step still waiting for the worker: the latest intent counts."""
         if self._step_waits:
             self._step_waits = False
-            self.state_changed.emit()
+            self._emit_navigation()
 
     def _wait(self) -> None:
         """Let the step being computed finish; its exception, if any, is raised here."""
@@ -291,9 +297,12 @@ class Controller(QObject):
         if pending is not None:
             pending.result()
 
+    def _emit_navigation(self) -> None:
+        self.navigation_changed.emit(self.navigation)
+
     def _announce(self, *, history: bool = False) -> None:
         if history:
             self.history_changed.emit(self.history)
         self.record_changed.emit(self.current)
-        self.state_changed.emit()
+        self._emit_navigation()
         self._prefetch_wanted = True

@@ -1,40 +1,32 @@
-"""The main window frame: menus, toolbar, status bar, and a place for the workspace.
+"""The app's window: a frame that paints first, then shows a run; closing saves the layout and the run.
 
-The frame imports only Qt, so it can paint within a fraction of a second of launch. The
-workspace (the engine, torch and every pyqtgraph view) loads right after the first paint
-in the app, or at once when built for tests with ``load=True``.
+The frame imports only Qt. The views, the run and torch load right after the first paint
+in the app (:meth:`MainWindow.load_after_first_paint`), or at once when built for tests
+with ``load=True``. A window can also be built around a run that exists already (a
+theme switch), which it shows instead of building its own.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
-    QMainWindow,
-    QSizePolicy,
-    QSlider,
-    QSpinBox,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
-from kvviz.gui.actions import Actions, build_actions
 from kvviz.gui.export.dialog import ExportMenu
+from kvviz.gui.frame import Frame
 from kvviz.gui.settings import Settings
-from kvviz.gui.theme import DARK, Theme
+from kvviz.gui.theme import DARK, THEMES, Theme, apply_to_application
 
 if TYPE_CHECKING:
-    from kvviz.gui.controller import Controller
-    from kvviz.gui.workspace import Workspace
+    from kvviz.core.run import Run
+    from kvviz.gui.session import Session
 
 
-class MainWindow(QMainWindow):
-    """kvviz's window. ``panels`` holds every view by name once the workspace has loaded."""
+class MainWindow(Frame):
+    """kvviz's window; ``run`` shows that run instead of the one the settings describe."""
 
-    ready = Signal()  # the workspace is loaded and shows the first record
+    ready = Signal()  # the views are loaded and show the first record
 
     def __init__(
         self,
@@ -43,27 +35,15 @@ class MainWindow(QMainWindow):
         *,
         theme: Theme = DARK,
         load: bool = True,
+        run: Run | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.settings = settings if settings is not None else Settings()
-        self.theme = theme
-        self.panels: dict[str, QWidget] = {}
-        self.workspace: Workspace | None = None
+        super().__init__(settings if settings is not None else Settings(), theme, parent)
+        self.session: Session | None = None
+        self._run = run
         self._load_after_paint = False
-        self.setWindowTitle("kvviz — watch the KV cache work")
-        self.resize(1440, 900)
-
-        self.actions: Actions = build_actions(self)
-        self._build_toolbar()
-        self._build_menus()
-        self._build_status_bar()
-        loading = QLabel("Loading the model…")
-        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(loading)
-        for action in self.actions.all():
-            action.setEnabled(action is self.actions.quit)
-        self.actions.quit.triggered.connect(self.close)
         self.exports = ExportMenu(self)
+        for name, action in self.actions.themes().items():
+            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
         geometry = self.settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -71,98 +51,12 @@ class MainWindow(QMainWindow):
             self.load()
 
     @property
-    def controller(self) -> Controller:
-        if self.workspace is None:
-            raise RuntimeError("the workspace has not loaded yet")
-        return self.workspace.controller
-
-    # -- frame -------------------------------------------------------------------------------
-
-    def _build_toolbar(self) -> None:
-        a = self.actions
-        bar = QToolBar("Run")
-        bar.setObjectName("run_toolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (a.reset, a.first, a.step_back, a.step, a.play, a.run_to_end):
-            bar.addAction(action)
-        bar.addSeparator()
-        self.speed = QSpinBox()
-        self.speed.setRange(1, 60)
-        self.speed.setSuffix(" steps/s")
-        self.speed.setToolTip("Playing speed")
-        bar.addWidget(_caption("Speed"))
-        bar.addWidget(self.speed)
-        bar.addSeparator()
-        self.step_slider = QSlider(Qt.Orientation.Horizontal)
-        self.step_slider.setMinimumWidth(140)
-        self.step_slider.setToolTip("Scrub through the steps computed so far")
-        self.step_label = QLabel()
-        self.step_label.setMinimumWidth(self.step_label.fontMetrics().horizontalAdvance("step 0000 / 0000") + 8)
-        bar.addWidget(self.step_slider)
-        bar.addWidget(self.step_label)
-        bar.addSeparator()
-        self.layer_box = QComboBox()
-        self.layer_box.setToolTip("Layer shown in the attention panels")
-        self.head_box = QComboBox()
-        self.head_box.setToolTip("Query head shown in the attention panels")
-        bar.addWidget(_caption("Layer"))
-        bar.addWidget(self.layer_box)
-        bar.addWidget(_caption("Head"))
-        bar.addWidget(self.head_box)
-        bar.addSeparator()
-        bar.addAction(a.fit)
-        bar.addAction(a.help)
-        # Keyboard focus stays with the window, so Space and the arrows always step.
-        for w in (self.speed, self.step_slider, self.layer_box, self.head_box):
-            w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.addToolBar(bar)
-        self.toolbar = bar
-
-    def _build_menus(self) -> None:
-        a = self.actions
-        menus = self.menuBar()
-        self.file_menu = file_menu = menus.addMenu("&File")
-        file_menu.addAction(a.quit)
-        run = menus.addMenu("&Run")
-        for action in (a.step, a.step_back, a.play, a.first, a.run_to_end):
-            run.addAction(action)
-        run.addSeparator()
-        run.addAction(a.reset)
-        self.view_menu = menus.addMenu("&View")
-        self.view_menu.addAction(a.fit)
-        self.view_menu.addSeparator()
-        help_menu = menus.addMenu("&Help")
-        help_menu.addAction(a.help)
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.status_labels: dict[str, QLabel] = {}
-        tips = {
-            "step": "Step shown / steps computed so far",
-            "phase": "Prefill processes the whole prompt; each decode step processes one token",
-            "tokens": "Tokens processed so far (prompt + generated)",
-            "cache": "KV cache bytes used / allocated for the context length",
-            "check": "Live check: the cached and uncached runs give the same logits for the new token, and the rows "
-            "the uncached run recomputes equal the rows stored when they were first computed",
-        }
-        for name, tip in tips.items():
-            label = QLabel()
-            label.setObjectName(f"status_{name}")
-            label.setContentsMargins(6, 0, 6, 0)
-            label.setToolTip(tip)
-            self.status_labels[name] = label
-            bar.addPermanentWidget(label)
-        # The check is the longest field: it gives way (clipped, full text in the tooltip) on narrow windows.
-        check = self.status_labels["check"]
-        check.setMinimumWidth(80)
-        check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        bar.addPermanentWidget(check, 1)
-
-    # -- loading -------------------------------------------------------------------------------
+    def workspace(self):
+        """The views' layout, once loaded (None before)."""
+        return None if self.session is None else self.session.workspace
 
     def load_after_first_paint(self) -> None:
-        """Load the workspace once the frame has painted (used at launch)."""
+        """Load the views and the run once the frame has painted (used at launch)."""
         self._load_after_paint = True
         self.update()
 
@@ -173,32 +67,81 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.load)
 
     def load(self) -> None:
-        """Build the engine and the views (imports torch and pyqtgraph)."""
-        if self.workspace is not None:
+        """Build the views and the run (imports torch and pyqtgraph), or show the run given."""
+        if self.session is not None:
             return
-        from kvviz.gui.workspace import Workspace
+        from kvviz.gui.run_settings import first_run
+        from kvviz.gui.session import Session
 
-        self.workspace = Workspace(self)
-        self.panels = self.workspace.panels
-        state = self.settings.get("window/state")
+        settings = self.settings
+        notice = problem = ""
+        run = self._run
+        if run is None:
+            first = first_run(settings)
+            run, notice, problem = first.run, first.notice, first.weights_problem
+        self._run = None  # the controller holds it from here
+        self.session = Session(
+            self,
+            run,
+            layer=settings.get("view/layer"),
+            head=settings.get("view/head"),
+            policy_numbers=(settings.get("model/window"), settings.get("model/sinks")),
+        )
+        self.session.controller.set_steps_per_second(settings.get("play/steps_per_second"))
+        self.speed.setValue(self.session.controller.steps_per_second)
+        if problem:
+            self.workspace.controls.show_error("weights", problem)
+        if notice:
+            self.statusBar().showMessage(notice, 10_000)
+        state = settings.get("window/state")
         if state.isEmpty() or not self.restoreState(state):
             # once the new docks have been laid out, or their size requests are overridden
             QTimer.singleShot(0, self, self.workspace.arrange_docks)
         self.ready.emit()
 
-    # -- closing ---------------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        """Redraw in another theme: a new window in that theme takes over the run."""
+        if name != self.theme.name and self.session is not None:
+            switch_theme(self, name)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if self.workspace is not None:
-            self.workspace.controller.shutdown()
-            self.workspace.save_settings()
+        if self.session is not None:
+            self.session.controller.shutdown()
+            self.settings.update(self.session.settings_values())
             self.settings.set("window/state", self.saveState())
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
 
 
-def _caption(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setContentsMargins(8, 0, 4, 0)
-    return label
+#: Windows made by a theme switch: a top-level window lives only while Python holds it.
+_windows: list[MainWindow] = []
+
+
+def switch_theme(window: MainWindow, name: str) -> MainWindow:
+    """The window that now shows ``window``'s run in theme ``name``.
+
+    The views read their theme once, when they are built, so a theme is a property of a
+    window: a new one is built from the saved layout and settings (the old window saves
+    them as it closes) around the same run, so the run, its history and the step shown
+    carry over. The choice is saved for the next launch.
+    """
+    theme = THEMES[name]
+    app = QApplication.instance()
+    run = window.controller.detach_run()
+    window.settings.set("view/theme", name)
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # between the old window closing and the new one showing
+    try:
+        was_visible = window.isVisible()
+        window.close()  # saves the layout, the run's settings and the view
+        apply_to_application(app, theme)
+        successor = MainWindow(window.settings, theme=theme, run=run)
+        if was_visible:
+            successor.show()
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
+    _windows[:] = [w for w in _windows if w is not window]
+    _windows.append(successor)
+    window.deleteLater()
+    return successor

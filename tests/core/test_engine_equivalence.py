@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from kvviz.core.engine import Engine
 from kvviz.core.model import TinyDecoder
+from kvviz.core.run import Run
 
 from .strategies import model_configs, prompts
 
@@ -24,26 +25,26 @@ def reference_greedy(model: TinyDecoder, prompt_ids: list[int], n_new: int, batc
     return out
 
 
-def run(config, prompt, steps):
-    engine = Engine(config, prompt)
-    records = [engine.current]
-    while len(records) <= steps and engine.can_step_forward():
-        records.append(engine.step_forward())
-    return engine, records
+def run_steps(config, prompt, steps):
+    run = Run(Engine(config, prompt))
+    records = [run.current]
+    while len(records) <= steps and run.can_step_forward():
+        records.append(run.step_forward())
+    return run, records
 
 
 @given(model_configs(), prompts, st.integers(1, 8))
 def test_cached_equals_uncached_float32(config, prompt, steps):
-    engine, records = run(config, prompt, steps)
+    run, records = run_steps(config, prompt, steps)
     for r in records:
         assert r.cached.next_token == r.uncached.next_token
         assert r.max_abs_logit_diff <= TOLERANCE["float32"]
     generated = [r.next_token for r in records]
-    assert generated == reference_greedy(engine.model, engine.prompt_ids, len(records), config.batch_size)
+    assert generated == reference_greedy(run.engine.model, run.engine.prompt_ids, len(records), config.batch_size)
 
 
 @given(model_configs(dtypes=("float16", "bfloat16")), prompts, st.integers(1, 6))
 def test_cached_close_to_uncached_half_precision(config, prompt, steps):
-    _, records = run(config, prompt, steps)
+    _, records = run_steps(config, prompt, steps)
     for r in records:
         assert r.max_abs_logit_diff <= TOLERANCE[config.dtype], (config, r.step)

@@ -10,14 +10,15 @@ from kvviz.atomic_file import OutputError, write_atomic
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.metrics import metrics_row, write_csv, write_json
+from kvviz.core.run import Run
 from kvviz.core.serialize import record_to_dict
 
 
 @pytest.fixture(scope="module")
 def records():
-    engine = Engine(ModelConfig(n_heads=4, n_kv_heads=2), "export me")
-    engine.seek(5)
-    return engine.history
+    run = Run(Engine(ModelConfig(n_heads=4, n_kv_heads=2), "export me"))
+    run.seek(5)
+    return run.history
 
 
 def test_csv_rows_equal_records(tmp_path, records):

@@ -12,6 +12,7 @@ from kvviz.core.engine import Engine
 from kvviz.core.paging import OutOfBlocks, PagedKVCache, compare_paging
 from kvviz.core.policy import CachePolicy
 from kvviz.core.record import CellStatus, KVSource, Mode
+from kvviz.core.run import Run
 
 from .strategies import model_configs, prompts
 
@@ -35,8 +36,8 @@ def per_slot_bytes(config: ModelConfig, cache_dtype: str = "model") -> int:
 def test_windowed_cached_equals_uncached_and_bytes_plateau(config, prompt, policy, steps):
     if policy.capacity(config.context_length) > config.context_length:
         return
-    engine = Engine(config, prompt, policy=policy, count_flops=True)
-    records = [engine.current] + [engine.step_forward() for _ in range(steps)]  # may run past the context
+    run = Run(Engine(config, prompt, policy=policy, count_flops=True))
+    records = [run.current] + [run.step_forward() for _ in range(steps)]  # may run past the context
     for r in records:
         assert r.cached.next_token == r.uncached.next_token
         assert r.max_abs_logit_diff < 1e-4
@@ -46,13 +47,13 @@ def test_windowed_cached_equals_uncached_and_bytes_plateau(config, prompt, polic
         assert r.cache_bytes_allocated == (policy.sinks + policy.window) * per_slot_bytes(config)
         for mode in Mode:
             assert r.mode(mode).flops_measured == r.mode(mode).flops.total
-    assert list(engine.cache.resident_positions()) == list(policy.resident(records[-1].n_tokens))
+    assert list(run.engine.cache.resident_positions()) == list(policy.resident(records[-1].n_tokens))
 
 
 def test_window_statuses_and_evicted_columns():
     policy = CachePolicy("sink", window=4, sinks=2)
-    engine = Engine(ModelConfig(context_length=16), "abcdefghij", policy=policy)
-    r = engine.step_forward()  # 11 tokens, query 10 sees keys 0, 1 (sinks) and 7..10 (window)
+    run = Run(Engine(ModelConfig(context_length=16), "abcdefghij", policy=policy))
+    r = run.step_forward()  # 11 tokens, query 10 sees keys 0, 1 (sinks) and 7..10 (window)
     cached, uncached = r.cell_status(Mode.CACHED), r.cell_status(Mode.UNCACHED)
     assert list(np.flatnonzero(cached[10] == CellStatus.COMPUTED)) == [0, 1, 7, 8, 9, 10]
     assert list(np.flatnonzero(cached[10] == CellStatus.OUT_OF_WINDOW)) == [2, 3, 4, 5, 6]
@@ -67,10 +68,10 @@ def test_window_statuses_and_evicted_columns():
 
 def test_full_policy_stops_but_window_slides_past_the_context():
     config = ModelConfig(context_length=8)
-    full = Engine(config, "abcdef")
+    full = Run(Engine(config, "abcdef"))
     assert full.seek(10).n_tokens == 8 and "context length" in full.stop_reason
-    window = Engine(config, "abcdef", policy=CachePolicy("window", 4))
-    assert window.seek(10).n_tokens == 16 and window.stop_reason is None and window.final_step is None
+    window = Run(Engine(config, "abcdef", policy=CachePolicy("window", 4)))
+    assert window.seek(10).n_tokens == 16 and window.stop_reason is None and window.engine.final_step is None
     assert window.current.cache_bytes_used == 4 * per_slot_bytes(config)
 
 
@@ -92,10 +93,10 @@ def test_invalid_policies_name_the_field(kwargs, field):
 
 def test_window_must_fit_the_context():
     with pytest.raises(ConfigError, match="must not exceed context_length") as info:
-        Engine(ModelConfig(context_length=8), "ab", policy=CachePolicy("window", 9))
+        Run(Engine(ModelConfig(context_length=8), "ab", policy=CachePolicy("window", 9)))
     assert info.value.field == "window"
     with pytest.raises(ConfigError) as info:
-        Engine(ModelConfig(), "ab", cache_dtype="int3")
+        Run(Engine(ModelConfig(), "ab", cache_dtype="int3"))
     assert info.value.field == "cache_dtype"
 
 
@@ -119,13 +120,13 @@ def test_quantization_error_within_documented_bound(cache_dtype, head_dim, magni
 @pytest.mark.parametrize("policy", [CachePolicy(), CachePolicy("window", 6)])
 def test_quantized_cache_bytes_include_scales_and_error_is_reported(cache_dtype, policy):
     config = ModelConfig(n_heads=4, n_kv_heads=2, batch_size=2, context_length=32)
-    engine = Engine(config, "quantize me", policy=policy, cache_dtype=cache_dtype)
-    r = engine.seek(8)
+    run = Run(Engine(config, "quantize me", policy=policy, cache_dtype=cache_dtype))
+    r = run.seek(8)
     resident = min(r.n_tokens, policy.capacity(config.context_length))
     assert r.cache_bytes_used == resident * per_slot_bytes(config, cache_dtype)
-    assert r.cache_bytes_used == sum(t[:, :, :resident].numel() * t.element_size() for t in engine.cache.tensors())
+    assert r.cache_bytes_used == sum(t[:, :, :resident].numel() * t.element_size() for t in run.engine.cache.tensors())
     assert 0 < r.max_abs_logit_diff < 10  # real rounding error, not zero and not garbage
-    diverged = [x.step for x in engine.history if x.cached.next_token != x.uncached.next_token]
+    diverged = [x.step for x in run.history if x.cached.next_token != x.uncached.next_token]
     assert r.first_divergence_step == (diverged[0] if diverged else None)
 
 

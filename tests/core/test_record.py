@@ -10,25 +10,26 @@ from kvviz.core.attention_store import recording_nbytes, triangle_size
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.record import CellStatus, KVSource, Mode, Phase
+from kvviz.core.run import Run
 
 from .strategies import model_configs, prompts
 
 
-def full_attention(engine: Engine, n: int) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+def full_attention(run: Run, n: int) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
     """Scores and weights of an independent uncached pass over the first n tokens (batch element 0)."""
     with torch.inference_mode():
-        res = engine.model(engine.sequence[:, :n], capture=True)
+        res = run.engine.model(run.engine.sequence[:, :n], capture=True)
     return [s[0].float() for s in res.scores], [w[0].float() for w in res.weights]
 
 
 @given(model_configs(), prompts, st.integers(1, 6))
 def test_recomputed_rows_equal_rows_stored_earlier(config, prompt, steps):
-    engine = Engine(config, prompt)
-    for _ in range(min(steps, config.context_length - len(engine.prompt_ids))):
-        r = engine.step_forward()
+    run = Run(Engine(config, prompt))
+    for _ in range(min(steps, config.context_length - len(run.engine.prompt_ids))):
+        r = run.step_forward()
         assert r.recompute_max_abs_diff is not None and r.recompute_max_abs_diff < 1e-4
-    final = engine.current
-    scores, weights = full_attention(engine, final.n_tokens)
+    final = run.current
+    scores, weights = full_attention(run, final.n_tokens)
     for layer in range(config.n_layers):
         for head in range(config.n_heads):
             stored = final.scores(layer, head)
@@ -42,35 +43,35 @@ def test_recomputed_rows_equal_rows_stored_earlier(config, prompt, steps):
 
 
 def test_rows_of_earlier_steps_are_unchanged_in_later_records():
-    engine = Engine(ModelConfig(), "hello")
-    early = engine.step_forward()
+    run = Run(Engine(ModelConfig(), "hello"))
+    early = run.step_forward()
     early_scores = early.scores(1, 2).copy()
     for _ in range(5):
-        engine.step_forward()
+        run.step_forward()
     np.testing.assert_array_equal(early.scores(1, 2), early_scores)
-    later = engine.current.scores(1, 2)
+    later = run.current.scores(1, 2)
     np.testing.assert_array_equal(later[: early.n_tokens, : early.n_tokens], early_scores)
 
 
 def test_kv_columns_are_the_cache_contents():
     config = ModelConfig(n_heads=4, n_kv_heads=2)
-    engine = Engine(config, "cache me")
-    r = engine.seek(4)
+    run = Run(Engine(config, "cache me"))
+    r = run.seek(4)
     for layer in range(config.n_layers):
-        np.testing.assert_allclose(r.keys(layer), engine.cache.keys[layer][0, :, : r.n_tokens].numpy(), atol=0)
-        np.testing.assert_allclose(r.values(layer), engine.cache.values[layer][0, :, : r.n_tokens].numpy(), atol=0)
+        np.testing.assert_allclose(r.keys(layer), run.engine.cache.keys[layer][0, :, : r.n_tokens].numpy(), atol=0)
+        np.testing.assert_allclose(r.values(layer), run.engine.cache.values[layer][0, :, : r.n_tokens].numpy(), atol=0)
 
 
 def test_cell_status_and_kv_source():
-    engine = Engine(ModelConfig(), "abcd")
-    prefill = engine.current
+    run = Run(Engine(ModelConfig(), "abcd"))
+    prefill = run.current
     assert prefill.phase is Phase.PREFILL and prefill.new_rows == 4
     for mode in Mode:
         status = prefill.cell_status(mode)
         assert (status[np.tril_indices(4)] == CellStatus.COMPUTED).all()
         assert (status[np.triu_indices(4, 1)] == CellStatus.MASKED).all()
         assert (prefill.kv_source(mode) == KVSource.COMPUTED).all()
-    r = engine.seek(3)
+    r = run.seek(3)
     n = r.n_tokens
     assert r.phase is Phase.DECODE and n == 7 and r.new_rows == 1
     uncached, cached = r.cell_status(Mode.UNCACHED), r.cell_status(Mode.CACHED)
@@ -83,7 +84,7 @@ def test_cell_status_and_kv_source():
 
 
 def test_record_is_immutable():
-    r = Engine(ModelConfig(), "x").current
+    r = Run(Engine(ModelConfig(), "x")).current
     with pytest.raises(AttributeError):
         r.step = 3
     with pytest.raises(ValueError):
@@ -95,11 +96,11 @@ def test_record_is_immutable():
 def test_row_storage_grows_quadratically_not_cubically():
     """A whole run stores L·H·n²/2 values per array (plus doubling slack), not a matrix per step."""
     config = ModelConfig(n_layers=1, n_heads=1, n_kv_heads=1, d_model=8, context_length=400)
-    engine = Engine(config, "a")
-    engine.seek(399)
-    n = engine.current.n_tokens
+    run = Run(Engine(config, "a"))
+    run.seek(399)
+    n = run.current.n_tokens
     assert n == 400
     rows_bytes = 2 * triangle_size(n) * 4  # scores + weights, float32
     kv_bytes = 2 * n * config.dim_head * 4
-    assert rows_bytes + kv_bytes <= engine.store.nbytes <= 1.4 * (rows_bytes + kv_bytes)  # one block of slack
-    assert engine.store.nbytes == recording_nbytes(1, 1, 1, config.dim_head, n)
+    assert rows_bytes + kv_bytes <= run.engine.store.nbytes <= 1.4 * (rows_bytes + kv_bytes)  # one block of slack
+    assert run.engine.store.nbytes == recording_nbytes(1, 1, 1, config.dim_head, n)

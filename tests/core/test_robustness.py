@@ -12,6 +12,7 @@ from kvviz.core import tokenizer
 from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
 from kvviz.core.engine import Engine, GenerationStopped
 from kvviz.core.record import Mode
+from kvviz.core.run import Run
 
 FIELDS = {f.name for f in dataclasses.fields(ModelConfig) if f.init}
 #: Fields a message may name besides the config's own.
@@ -72,13 +73,13 @@ def test_any_config_and_prompt_is_an_error_naming_a_field_or_a_correct_run(field
         return
     if not _small_enough(config):
         return
-    engine = Engine(config, prompt, count_flops=True)
-    records = [engine.current]
+    run = Run(Engine(config, prompt, count_flops=True))
+    records = [run.current]
     for _ in range(steps):
         try:
-            records.append(engine.step_forward())
+            records.append(run.step_forward())
         except GenerationStopped as stop:
-            assert str(stop) and engine.stop_reason
+            assert str(stop) and run.stop_reason
             assert records[-1].n_tokens == config.context_length
             break
     tolerance = 1e-4 if config.dtype == "float32" else 0.25

@@ -10,6 +10,7 @@ from kvviz.core.checkpoint import TRAINED_WEIGHTS, build_model, load_checkpoint
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.core.engine import Engine
 from kvviz.core.head_patterns import head_patterns
+from kvviz.core.run import Run
 from kvviz.training.corpus import load_corpus
 from kvviz.training.model_card import SAMPLE_TOKENS, card_path, greedy_continuation, render_model_card
 from kvviz.training.trainer import bits_per_byte, unigram_bits_per_byte
@@ -86,20 +87,20 @@ def test_sample_words_are_words_of_the_training_text(sample):
 
 def test_cached_and_uncached_runs_agree_with_trained_weights(model):
     config = model.config
-    engine = Engine(config, DEFAULT_PROMPT, model=model)
-    records = [engine.current, *(engine.step_forward() for _ in range(30))]
+    run = Run(Engine(config, DEFAULT_PROMPT, model=model))
+    records = [run.current, *(run.step_forward() for _ in range(30))]
     assert all(r.cached.next_token == r.uncached.next_token for r in records)
     assert max(r.max_abs_logit_diff for r in records) <= TOLERANCE["float32"]
     assert max(r.recompute_max_abs_diff for r in records[1:]) <= TOLERANCE["float32"]
     generated = [r.next_token for r in records]
-    assert generated == reference_greedy(model, engine.prompt_ids, len(records), config.batch_size)
+    assert generated == reference_greedy(model, run.engine.prompt_ids, len(records), config.batch_size)
 
 
 @pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
 def test_trained_weights_run_in_half_precision_with_cache_and_without(dtype):
     config = default_config().replace(dtype=dtype, batch_size=2)
-    engine = Engine(config, DEFAULT_PROMPT, model=build_model(config, "trained"))
-    records = [engine.current, *(engine.step_forward() for _ in range(8))]
+    run = Run(Engine(config, DEFAULT_PROMPT, model=build_model(config, "trained")))
+    records = [run.current, *(run.step_forward() for _ in range(8))]
     assert max(r.max_abs_logit_diff for r in records) <= TOLERANCE[dtype]
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontMetricsF
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.record import KVSource, Mode
+from kvviz.core.run import Run
 from kvviz.core.tokenizer import token_labels
 from kvviz.gui.theme import DARK, ramp, rgb
 from kvviz.gui.views import attention_image
@@ -20,7 +21,7 @@ from kvviz.gui.widgets.axes import label_stride
 
 @pytest.fixture(scope="module")
 def engine():
-    e = Engine(ModelConfig(d_model=32, n_layers=2, n_heads=4, n_kv_heads=2, context_length=64), "Hello KV")
+    e = Run(Engine(ModelConfig(d_model=32, n_layers=2, n_heads=4, n_kv_heads=2, context_length=64), "Hello KV"))
     for _ in range(3):
         e.step_forward()
     return e
@@ -78,7 +79,7 @@ def test_both_panels_share_one_computation_of_the_levels_and_never_a_stale_one(q
         qtbot.addWidget(panel)
         panel.set_record(engine.current)
     assert len(calls) == 1
-    other = Engine(engine.config, "Other words", model=engine.model)  # another store at the same length
+    other = Run(Engine(engine.config, "Other words", model=engine.engine.model))  # another store at the same length
     while other.current.n_tokens < engine.current.n_tokens:
         other.step_forward()
 
@@ -145,7 +146,7 @@ def test_label_stride_keeps_labels_apart():
 
 
 def test_axis_thins_labels_when_cells_are_small(qtbot):
-    e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "x" * 300)
+    e = Run(Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "x" * 300))
     panel = _shown_panel(qtbot, Mode.CACHED, e.current)
     axis = panel.query_axis
     (lo, hi) = panel.view.viewRange()[1]
@@ -168,7 +169,7 @@ def test_hovering_a_cell_reports_it(qtbot, engine):
 
 
 def test_zooming_in_brings_back_every_label_and_fit_shows_all(qtbot):
-    e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "y" * 300)
+    e = Run(Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "y" * 300))
     panel = _shown_panel(qtbot, Mode.UNCACHED, e.current)
     axis = panel.query_axis
 
@@ -198,7 +199,7 @@ def test_the_frame_fits_small_matrices_exactly_and_grows_in_rare_steps():
 
 
 def test_the_view_range_moves_only_when_the_frame_grows(qtbot):
-    e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "z" * 90)
+    e = Run(Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "z" * 90))
     panel = _shown_panel(qtbot, Mode.CACHED, e.current)
     ranges = {}
     for _ in range(60):
@@ -212,7 +213,7 @@ def test_the_view_range_moves_only_when_the_frame_grows(qtbot):
 
 
 def test_token_axis_keeps_its_picture_only_while_the_ticks_it_draws_stay_the_same(qtbot):
-    e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "w" * 250)
+    e = Run(Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=400), "w" * 250))
     panel = _shown_panel(qtbot, Mode.CACHED, e.current)
     axis = panel.query_axis
     (lo, hi) = panel.view.viewRange()[1]

@@ -82,13 +82,13 @@ def test_damaged_checkpoints_are_explained_and_the_model_keeps_running(qtbot, wi
 
     controls = window.panels["controls"]
     good = tmp_path / "good.pt"
-    save_checkpoint(good, window.controller.engine.model)
-    engine = window.controller.engine
+    save_checkpoint(good, window.controller.run.engine.model)
+    run = window.controller.run
     for bad in _checkpoint_files(tmp_path, good):
         assert not controls.choose_weights(bad), bad
         assert bad.name in controls.errors["weights"].text()
         assert controls.weights.currentData() == "random"
-        assert window.controller.engine is engine
+        assert window.controller.run is run
     assert window.controller.step_forward()
     assert_views_show(window)
 

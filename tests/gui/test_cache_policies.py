@@ -46,7 +46,7 @@ def test_sink_policy_marks_forgotten_keys_and_the_cache_plateaus(qtbot, window):
     for _ in range(c.config.context_length):  # past the context: a sliding cache does not stop
         assert c.step_forward()
     record = c.current
-    assert record.n_tokens > c.config.context_length and c.stop_reason is None
+    assert record.n_tokens > c.config.context_length and c.navigation.stop_message == ""
     assert_views_show(window)
 
     # the plateau: bytes stop growing once sinks + window slots are full
@@ -181,10 +181,10 @@ def test_loading_a_checkpoint_locks_the_shape_and_runs_its_weights(qtbot, window
         assert not controls.spins[name].isEnabled()
         assert "Fixed by the mine.pt weights" in controls.spins[name].toolTip()
     controls.apply_button.click()
-    engine = window.controller.engine
-    assert engine.config.d_model == 48
+    run = window.controller.run
+    assert run.config.d_model == 48
     torch.testing.assert_close(
-        engine.model.state_dict()["embed.weight"], model.state_dict()["embed.weight"].half().float()
+        run.engine.model.state_dict()["embed.weight"], model.state_dict()["embed.weight"].half().float()
     )
     assert "mine.pt weights" in window.windowTitle()
     assert_views_show(window)
@@ -197,12 +197,12 @@ def test_a_damaged_checkpoint_is_explained_and_the_model_keeps_running(qtbot, wi
     bad = tmp_path / "bad.pt"
     bad.write_bytes(np.random.default_rng(0).bytes(4096))
     controls = window.panels["controls"]
-    engine = window.controller.engine
+    run = window.controller.run
     assert not controls.choose_weights(bad)
     assert not controls.errors["weights"].isHidden()
     assert "bad.pt" in controls.errors["weights"].text()
     assert controls.weights.currentData() == "random"
-    assert window.controller.engine is engine
+    assert window.controller.run is run
     window.controller.step_forward()
     assert window.controller.current.step == 1
     assert_views_show(window)

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from kvviz.cli import build_parser, main
-from kvviz.cli.common import engine_from_args, run_steps
+from kvviz.cli.common import run_from_args, run_steps
 from kvviz.core.metrics import metrics_row
 from kvviz.core.serialize import record_to_dict
 from kvviz.gui.theme import DARK, apply_to_application
@@ -84,7 +84,7 @@ def test_data_equals_the_records(out, suffix):
     target = out / f"m{suffix}"
     assert export("--steps", "3", "--out", str(target)) == 0
     args = build_parser().parse_args(["export", *SMALL, "--steps", "3", "--out", str(target)])
-    records = list(run_steps(engine_from_args(args, count_flops=True), 3))
+    records = list(run_steps(run_from_args(args, count_flops=True), 3))
     measured = {"uncached_time_s", "cached_time_s"}  # wall times differ from run to run
     if suffix == ".csv":
         with target.open(encoding="utf-8") as f:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPushButton
 
 from kvviz.core.metrics import metrics_row
 from kvviz.core.serialize import record_to_dict
-from kvviz.gui import theme_switch
+from kvviz.gui import main_window as theme_switch
 from kvviz.gui.export.picture import PictureSize, picture
 from kvviz.gui.main_window import MainWindow
 from kvviz.gui.theme import DARK, SLIDE
@@ -131,19 +131,18 @@ def test_settings_remember_the_last_choice(window, out):
 
 
 def test_menu_entries_and_shortcuts(window):
-    exports = window.exports
     file_actions = window.file_menu.actions()
     for action, keys in (
-        (exports.export_picture, "Ctrl+E"),
-        (exports.copy_picture, "Ctrl+Shift+C"),
-        (exports.export_animation, "Ctrl+Shift+E"),
-        (exports.export_data, "Ctrl+Shift+D"),
+        (window.actions.export_picture, "Ctrl+E"),
+        (window.actions.copy_picture, "Ctrl+Shift+C"),
+        (window.actions.export_animation, "Ctrl+Shift+E"),
+        (window.actions.export_data, "Ctrl+Shift+D"),
     ):
         assert action in file_actions
         assert action.shortcut().toString() == keys
         assert action.isEnabled()
-    assert set(exports.theme_actions) == {"dark", "slide"}
-    assert exports.theme_actions["dark"].isChecked()
+    assert set(window.actions.themes()) == {"dark", "slide"}
+    assert window.actions.themes()["dark"].isChecked()
 
 
 def test_gif_has_one_frame_per_step_and_the_duration(qtbot, window, out):
@@ -163,7 +162,7 @@ def test_gif_has_one_frame_per_step_and_the_duration(qtbot, window, out):
         gif.seek(4)
         last = np.asarray(gif.convert("RGB"), dtype=np.float32)
     assert first.std() > 20 and np.abs(first - last).mean() > 0.5  # frames show different steps
-    assert window.controller.current.step == 2  # the step shown before comes back
+    assert window.controller.current.step == 2  # the window on screen never moved
     assert leftovers(out) == ["a.gif"]
 
 
@@ -173,7 +172,7 @@ def test_cancelled_animation_writes_nothing(qtbot, window, out):
     job._timer.stop()  # draw two frames by hand, then cancel half-way
     job._tick()
     job._tick()
-    assert window.controller.current.step == 1 and job.progress.value() == 2
+    assert window.controller.current.step == 4 and job.progress.value() == 2  # drawn elsewhere: the window stays
     with qtbot.waitSignal(job.done) as done:
         job.progress.findChild(QPushButton).click()  # the dialog's Cancel
     assert done.args == [None]
@@ -221,16 +220,16 @@ def test_switching_theme_keeps_the_run_and_is_remembered(qtbot, window):
     stepped(window, 3)
     window.controller.go_to(1)
     history = window.controller.history
-    window.exports.theme_actions["slide"].trigger()
+    window.actions.themes()["slide"].trigger()
     successor = theme_switch._windows[-1]
     qtbot.addWidget(successor)
     assert successor is not window and successor.theme is SLIDE
     assert successor.controller.history == history
     assert successor.controller.current.step == 1
-    assert successor.exports.theme_actions["slide"].isChecked()
+    assert successor.actions.themes()["slide"].isChecked()
     assert successor.settings.get("view/theme") == "slide"
     assert np.median(pixels(picture(successor, "attention", PictureSize(1)))) > 240
-    successor.exports.set_theme("dark")
+    successor.set_theme("dark")
     assert theme_switch._windows[-1].theme is DARK
     qtbot.addWidget(theme_switch._windows[-1])
 
@@ -250,7 +249,7 @@ def test_picture_dialog_copies_the_chosen_panel_at_the_chosen_size(qtbot, window
     assert window.exports.last_size() == PictureSize(fixed=(640, 400))
     # Copy picture (Ctrl+Shift+C) repeats the last choice without asking
     QGuiApplication.clipboard().clear()
-    window.exports.copy_picture.trigger()
+    window.actions.copy_picture.trigger()
     assert QGuiApplication.clipboard().image().width() == 640
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
+from kvviz.core.run import Run
 from kvviz.gui.theme import DARK
 from kvviz.gui.views.cache_view import KVCacheView, band_layout, cache_values
 from kvviz.gui.views.formula_view import FormulaView
@@ -24,19 +25,19 @@ CONFIGS = [
 ]
 
 
-def _run(config: ModelConfig, steps: int = 4) -> Engine:
-    engine = Engine(config, "cache me")
+def _run(config: ModelConfig, steps: int = 4) -> Run:
+    run = Run(Engine(config, "cache me"))
     for _ in range(steps):
-        engine.step_forward()
-    return engine
+        run.step_forward()
+    return run
 
 
 @pytest.mark.parametrize("config", CONFIGS, ids=lambda c: f"{c.attention_kind}-{c.dtype}-b{c.batch_size}")
 def test_memory_formula_equals_measured_cache_bytes(qtbot, config):
-    engine = _run(config)
+    run = _run(config)
     view = KVCacheView(DARK)
     qtbot.addWidget(view)
-    for record in engine.history:
+    for record in run.history:
         formula = memory_formula(record)
         assert formula.product == record.cache_bytes_used
         assert formula.agrees
@@ -56,8 +57,8 @@ def test_memory_formula_equals_measured_cache_bytes(qtbot, config):
 
 def test_cache_view_shows_the_cached_keys_and_values(qtbot):
     config = CONFIGS[1]
-    engine = _run(config)
-    record = engine.current
+    run = _run(config)
+    record = run.current
     view = KVCacheView(DARK)
     qtbot.addWidget(view)
     view.set_record(record)
@@ -76,9 +77,9 @@ def test_cache_view_shows_the_cached_keys_and_values(qtbot):
 
 
 def test_status_fields_read_the_record():
-    engine = _run(CONFIGS[0], steps=2)
-    record = engine.current
-    fields = status_fields(record, len(engine.history))
+    run = _run(CONFIGS[0], steps=2)
+    record = run.current
+    fields = status_fields(record, len(run.history))
     assert fields.step == "step 2 / 2"
     assert fields.phase == "decode"
     assert fields.tokens == f"{record.n_tokens} tokens ({record.n_prompt} + 2)"
@@ -87,9 +88,9 @@ def test_status_fields_read_the_record():
 
 
 def test_step_series_are_the_records_figures():
-    engine = _run(CONFIGS[2], steps=5)
-    s = step_series(engine.history)
-    records = engine.history
+    run = _run(CONFIGS[2], steps=5)
+    s = step_series(run.history)
+    records = run.history
     np.testing.assert_array_equal(s.steps, [r.step for r in records])
     np.testing.assert_array_equal(s.flops_uncached, [r.uncached.flops.total for r in records])
     np.testing.assert_array_equal(s.flops_cached, [r.cached.flops.total for r in records])

@@ -17,15 +17,15 @@ def _prepared(controller) -> bool:
 def test_stepping_on_shows_the_step_computed_meanwhile(qtbot, window, monkeypatch):
     controller = window.controller
     qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
-    engine = controller.engine
+    engine = controller.run.engine
     computed_on: list[str] = []
-    decode = engine._decode
+    decode = engine.decode
 
     def watched():
         computed_on.append(threading.current_thread().name)
         return decode()
 
-    monkeypatch.setattr(engine, "_decode", watched)
+    monkeypatch.setattr(engine, "decode", watched)
     assert controller.step_forward()
     assert computed_on == []  # nothing was computed when the user stepped: the record was ready
     assert controller.current.step == 1
@@ -40,22 +40,22 @@ def test_looking_back_in_history_computes_nothing_ahead(qtbot, window):
         controller.step_forward()
     controller.go_to(1)
     qtbot.wait(50)
-    engine = controller.engine
-    assert len(engine.history) == 4 and engine.cursor == 1
+    run = controller.run
+    assert len(run.history) == 4 and run.cursor == 1
     assert controller.step_forward() and controller.current.step == 2
 
 
 def test_playing_keeps_handling_events_while_a_step_is_computed(qtbot, window, monkeypatch):
     """A slow step (0.3 s here) runs on the worker: the GUI thread's timers keep firing meanwhile."""
     controller = window.controller
-    engine = controller.engine
-    decode = engine._decode
+    engine = controller.run.engine
+    decode = engine.decode
 
     def slow():
         time.sleep(0.3)
         return decode()
 
-    monkeypatch.setattr(engine, "_decode", slow)
+    monkeypatch.setattr(engine, "decode", slow)
     ticks: list[float] = []
     shown: list[float] = []
     probe = QTimer()
@@ -77,12 +77,12 @@ def test_a_failing_step_on_the_worker_reaches_the_user_thread(qtbot, window, mon
     qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
     controller.step_forward()
     controller._wait()
-    engine = controller.engine
+    engine = controller.run.engine
 
     def broken():
         raise ZeroDivisionError("a bug in a step")
 
-    monkeypatch.setattr(engine, "_decode", broken)
+    monkeypatch.setattr(engine, "decode", broken)
     controller._prefetch()
     try:
         controller.step_forward()
@@ -102,16 +102,16 @@ def _step_then_slow_worker(qtbot, controller, monkeypatch) -> threading.Event:
     """
     qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
     controller.step_forward()
-    engine = controller.engine
-    assert engine._prepared is None
-    decode = engine._decode
+    engine = controller.run.engine
+    assert engine.newest is controller.current  # nothing made ahead
+    decode = engine.decode
     release = threading.Event()
 
     def held():
         release.wait(10)
         return decode()
 
-    monkeypatch.setattr(engine, "_decode", held)
+    monkeypatch.setattr(engine, "decode", held)
     controller._prefetch()
     return release
 
@@ -156,14 +156,14 @@ def test_a_run_handed_to_another_window_is_not_stepped_by_the_old_one(qtbot, win
     release = _step_then_slow_worker(qtbot, controller, monkeypatch)
     controller.request_step()
     threading.Timer(0.2, release.set).start()  # the worker finishes while the old window hands the run over
-    engine = controller.detach_engine()
-    assert engine.cursor == 1 and len(engine.history) == 2 and engine._prepared is not None
+    run = controller.detach_run()
+    assert run.cursor == 1 and len(run.history) == 2 and run.engine.newest.step == 2  # made, not shown
     qtbot.wait(100)  # the worker's signal, if any, arrives now
-    assert engine.cursor == 1 and len(engine.history) == 2
+    assert run.cursor == 1 and len(run.history) == 2
     assert not controller.step_waiting
     controller._step_waits = True  # even a request that survived the hand-over
     controller._prepared.emit()
-    assert engine.cursor == 1 and len(engine.history) == 2
+    assert run.cursor == 1 and len(run.history) == 2
 
 
 def test_a_late_signal_does_not_make_a_waiting_step_block_the_window(qtbot, window, monkeypatch):

@@ -7,13 +7,14 @@ from PySide6.QtCore import QPoint
 
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
+from kvviz.core.run import Run
 from kvviz.gui.theme import DARK
 from kvviz.gui.views.token_strip import ChipCanvas, ChipKind, ChipRun, TokenStrip
 
 
 @pytest.fixture(scope="module")
 def engine():
-    e = Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=128), "Strips wrap: ")
+    e = Run(Engine(ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=128), "Strips wrap: "))
     for _ in range(40):
         e.step_forward()
     return e

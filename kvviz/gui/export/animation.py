@@ -1,9 +1,9 @@
 """Animations of steps a..b: GIF, or MP4 when an encoder is installed.
 
-Frames come from the window itself: the controller shows each step of the run's history,
-the panel is drawn, and the step shown before is put back afterwards. ``frames`` is a
-generator so the app can draw one frame per timer tick (widgets may only be drawn on
-the GUI thread, and the event loop must keep running) while ``kvviz export`` simply
+Frames come from a window drawn for the export (see :mod:`kvviz.gui.export.offscreen`):
+its controller shows each step of the run's history and the panel is drawn. ``frames``
+is a generator so the app can draw one frame per timer tick (widgets may only be drawn
+on the GUI thread, and the event loop must keep running) while ``kvviz export`` simply
 loops over it. Every file is written through ``write_atomic``: a failed or cancelled
 export leaves nothing behind.
 """
@@ -22,7 +22,7 @@ from kvviz.exports import ANIMATION_SUFFIXES, ExportError, suffix_of, wrong_suff
 from kvviz.gui.export.picture import PictureSize, panel_widget, render
 
 if TYPE_CHECKING:
-    from kvviz.gui.main_window import MainWindow
+    from kvviz.gui.frame import Frame
 
 MP4_MISSING = "MP4 needs imageio-ffmpeg (pip install imageio imageio-ffmpeg); GIF works without it"
 
@@ -40,19 +40,34 @@ def check_frame_ms(frame_ms: int) -> int:
     return frame_ms
 
 
-def frames(window: MainWindow, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:
-    """The panel at each step; the step shown before comes back when the generator ends or is closed."""
+def frames(window: Frame, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:
+    """The panel of an export window at each step (the window is the export's own: it is left at the last)."""
     controller = window.controller
     check_steps(steps.start, steps.stop - 1, len(controller.history))
     widget = panel_widget(window, name)
-    controller.pause()
-    shown = controller.current.step
-    try:
-        for step in steps:
-            controller.go_to(step)
-            yield render(widget, size)
-    finally:
-        controller.go_to(shown)
+    for step in steps:
+        controller.go_to(step)
+        yield render(widget, size)
+
+
+def frames_like(window: Frame, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:
+    """The panel at each step as ``window`` would show it, drawn in an export window laid out like it.
+
+    ``window`` itself does not move: the export window shows a snapshot of its run's records.
+    """
+    check_steps(steps.start, steps.stop - 1, len(window.controller.history))
+    panel_widget(window, name)  # an unknown or hidden panel is refused before anything is built
+    return _frames_like(window, name, steps, size)
+
+
+def _frames_like(window: Frame, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:
+    from kvviz.gui.export.offscreen import export_window
+
+    run = window.controller.run.snapshot()
+    layer, head = window.selection.layer, window.selection.head
+    size_on_screen = (window.width(), window.height())
+    with export_window(run, window.theme, layer, head, size=size_on_screen, state=window.saveState()) as shown:
+        yield from frames(shown, name, steps, size)
 
 
 def to_pil(image: QImage) -> Image.Image:

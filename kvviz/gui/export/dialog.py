@@ -1,10 +1,11 @@
-"""File ▸ Export and View ▸ Theme: getting a picture, an animation or the data out of the app.
+"""File ▸ Export: getting a picture, an animation or the data out of the app.
 
 A picture takes two keys: Ctrl+Shift+C copies the last chosen panel (at the last
 chosen size) to the clipboard, Ctrl+E asks which panel, what size and where. The last
 folder and choices are remembered. Animations draw one frame per timer tick under a
-progress dialog that can cancel (nothing is written then). Every failure is one line
-in a dialog, and no partial file is left behind.
+progress dialog that can cancel (nothing is written then), in a window of their own
+around the same records: the window on screen stays at the step the user left it.
+Every failure is one line in a dialog, and no partial file is left behind.
 
 Imports only Qt at module level: the window frame must paint before torch loads.
 """
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvviz.gui.frame import Frame
+
 if TYPE_CHECKING:
     from kvviz.gui.export.picture import PictureSize
-    from kvviz.gui.main_window import MainWindow
 
 #: What each panel is called in the menus; names are the keys of ``window.panels`` (and the CLI's --panel).
 PANEL_TITLES = {
@@ -54,67 +55,19 @@ PANEL_TITLES = {
 }
 
 
-def _action(parent: QObject, text: str, shortcut: str, tip: str) -> QAction:
-    action = QAction(text, parent)
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-        tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-    action.setToolTip(tip)
-    action.setStatusTip(tip)
-    action.setEnabled(False)
-    return action
-
-
 class ExportMenu(QObject):
-    """The export and theme commands of one window, and what they do."""
+    """What the export actions of one window do (the actions are in the window's registry)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Frame) -> None:
         super().__init__(window)
         self.window = window
         self.settings = window.settings
         self.job: AnimationJob | None = None
-        self.export_picture = _action(self, "Export picture…", "Ctrl+E", "Save a panel or the window as PNG or SVG")
-        self.copy_picture = _action(
-            self, "Copy picture", "Ctrl+Shift+C", "Copy the last exported panel to the clipboard, to paste in a slide"
-        )
-        self.export_animation = _action(
-            self, "Export animation…", "Ctrl+Shift+E", "Save steps a..b of a panel as an animated GIF (or MP4)"
-        )
-        self.export_data = _action(
-            self, "Export data…", "Ctrl+Shift+D", "Save per-step tokens, FLOPs, bytes and times as CSV or JSON"
-        )
-        self.export_picture.triggered.connect(self.ask_picture)
-        self.copy_picture.triggered.connect(self._copy_last)
-        self.export_animation.triggered.connect(self.ask_animation)
-        self.export_data.triggered.connect(self.ask_data)
-        menu = window.file_menu
-        before = menu.actions()[0] if menu.actions() else None
-        for action in self.actions():
-            menu.insertAction(before, action)
-        menu.insertSeparator(before)
-
-        from kvviz.gui.theme import THEMES
-
-        theme_menu = window.view_menu.addMenu("&Theme")
-        group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for name in THEMES:
-            action = QAction("Dark (screens)" if name == "dark" else "Slide (white, large type)", self)
-            action.setCheckable(True)
-            action.setChecked(name == window.theme.name)
-            action.setStatusTip(f"Redraw the window in the {name} theme; the run is kept")
-            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
-            group.addAction(action)
-            theme_menu.addAction(action)
-            self.theme_actions[name] = action
-        window.ready.connect(self._enable)
-
-    def actions(self) -> list[QAction]:
-        return [self.export_picture, self.copy_picture, self.export_animation, self.export_data]
-
-    def _enable(self) -> None:
-        for action in self.actions():
-            action.setEnabled(True)
+        actions = window.actions
+        actions.export_picture.triggered.connect(self.ask_picture)
+        actions.copy_picture.triggered.connect(self._copy_last)
+        actions.export_animation.triggered.connect(self.ask_animation)
+        actions.export_data.triggered.connect(self.ask_data)
 
     # -- doing (also what tests call) -------------------------------------------------------
 
@@ -167,7 +120,7 @@ class ExportMenu(QObject):
             animation_export.check_animation_path(path)
             animation_export.check_frame_ms(frame_ms)
             steps = animation_export.check_steps(first, last, len(self.window.controller.history))
-            frames = animation_export.frames(self.window, name, steps, size)
+            frames = animation_export.frames_like(self.window, name, steps, size)
         except (ValueError, OSError) as exc:
             self.show_error("The animation was not saved", exc)
             return None
@@ -177,14 +130,6 @@ class ExportMenu(QObject):
         self.job.done.connect(self._animation_done)
         self.job.start()
         return self.job
-
-    def set_theme(self, name: str) -> None:
-        """Redraw in another theme: a new window in that theme takes over the run."""
-        if name == self.window.theme.name or self.window.workspace is None:
-            return
-        from kvviz.gui.theme_switch import switch_theme
-
-        switch_theme(self.window, name)
 
     def show_error(self, title: str, exc: BaseException) -> None:
         QMessageBox.warning(self.window, title, str(exc))
@@ -288,7 +233,7 @@ class SizeChooser(QWidget):
         return PictureSize(fixed=(self.width.value(), self.height.value()))
 
 
-def _panel_box(window: MainWindow, chosen: str) -> QComboBox:
+def _panel_box(window: Frame, chosen: str) -> QComboBox:
     box = QComboBox()
     for name, title in PANEL_TITLES.items():
         if name == "window" or name in window.panels:

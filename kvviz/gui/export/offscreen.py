@@ -1,8 +1,9 @@
-"""The app's window built without a display, for ``kvviz export``: the same widgets draw the pictures.
+"""Windows drawn for exports only: the app's own frame and views, never shown on a screen.
 
-The window gets throw-away settings (so the user's saved layout and run neither shape
-nor suffer from a headless export) that describe the run's model, then shows the run
-the CLI computed, at the layer and head asked for.
+``kvviz export`` draws its pictures in one, and the app draws animations in one, so both
+look exactly like the app. The window shows a run that exists already (nothing is
+built or computed for it) and gets throw-away settings, so the user's saved layout and
+run neither shape nor suffer from an export.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kvviz.core.engine import Engine
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+
+from kvviz.core.run import Run
+from kvviz.gui.frame import Frame
 from kvviz.gui.theme import Theme
 
 #: The window's size for pictures, in logical pixels: a common laptop screen.
@@ -22,52 +26,57 @@ WINDOW_SIZE = (1440, 900)
 
 def settle() -> None:
     """Run pending events (deferred layouts, the first dock arrangement) so what is drawn is final."""
-    from PySide6.QtCore import QCoreApplication
-
     for _ in range(3):
         QCoreApplication.processEvents()
 
 
 @contextmanager
-def offscreen_window(engine: Engine, prompt: str, theme: Theme, layer: int, head: int) -> Iterator:
-    """A laid-out main window showing ``engine``'s run (of ``prompt``) at its current step."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kvviz.gui.app import application
-    from kvviz.gui.main_window import MainWindow
-    from kvviz.gui.settings import MODEL_FIELDS, Settings
-    from kvviz.gui.theme import apply_to_application
+def export_window(
+    run: Run,
+    theme: Theme,
+    layer: int,
+    head: int,
+    *,
+    size: tuple[int, int] = WINDOW_SIZE,
+    state: QByteArray | None = None,
+) -> Iterator[Frame]:
+    """A laid-out window showing ``run`` at its current step, with the dock layout ``state`` if given.
 
-    app = application([])
-    apply_to_application(app, theme)
-    config = engine.config
+    It never computes a step: give it a run no other window steps, or a snapshot of one.
+    """
+    from kvviz.gui.session import Session
+    from kvviz.gui.settings import Settings
+
     with tempfile.TemporaryDirectory(prefix="kvviz-export-") as folder:
-        settings = Settings(Path(folder) / "kvviz.ini")
-        values = {f"model/{name}": getattr(config, name) for name in MODEL_FIELDS}
-        settings.update(
-            {
-                **values,
-                "model/head_dim": config.head_dim or 0,
-                "model/prompt": prompt,
-                "view/layer": layer,
-                "view/head": head,
-                "view/theme": theme.name,
-            }
-        )
-        # shown, then loaded, as the app does at launch: docks laid out in a hidden window and
-        # then resized leave stale tab bars drawn over the picture
-        window = MainWindow(settings, theme=theme, load=False)
+        window = Frame(Settings(Path(folder) / "kvviz.ini"), theme)
+        # shown (but not on screen) before the views load, as the app does at launch: docks laid
+        # out in a hidden window and then resized leave stale tab bars drawn over the picture
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         try:
-            window.resize(*WINDOW_SIZE)
+            window.resize(*size)
             window.show()
             settle()
-            window.load()
-            settle()
-            window.controller.replace_engine(engine)
+            session = Session(window, run, layer=layer, head=head, compute_ahead=False)
+            settle()  # the docks are laid out before they are arranged or restored
+            if state is None or not window.restoreState(state):
+                session.workspace.arrange_docks()
             settle()
             yield window
         finally:
-            if window.workspace is not None:
+            if window.loaded:
                 window.controller.shutdown()
             window.hide()
             window.deleteLater()
             settle()
+
+
+@contextmanager
+def offscreen_window(run: Run, theme: Theme, layer: int, head: int) -> Iterator[Frame]:
+    """For ``kvviz export``: a QApplication without a display, in ``theme``, and a window showing ``run``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kvviz.gui.application import application
+    from kvviz.gui.theme import apply_to_application
+
+    apply_to_application(application([]), theme)
+    with export_window(run, theme, layer, head) as window:
+        yield window

@@ -24,7 +24,7 @@ from kvviz.atomic_file import OutputError, write_atomic
 from kvviz.exports import PICTURE_SUFFIXES, ExportError, suffix_of, wrong_suffix
 
 if TYPE_CHECKING:
-    from kvviz.gui.main_window import MainWindow
+    from kvviz.gui.frame import Frame
 
 #: The name of the whole window among the panels.
 WINDOW = "window"
@@ -63,11 +63,11 @@ def parse_size(text: str) -> tuple[int, int]:
     return size
 
 
-def panel_names(window: MainWindow) -> list[str]:
+def panel_names(window: Frame) -> list[str]:
     return [WINDOW, *window.panels]
 
 
-def panel_widget(window: MainWindow, name: str) -> QWidget:
+def panel_widget(window: Frame, name: str) -> QWidget:
     if name == WINDOW:
         return window
     if name not in window.panels:
@@ -118,7 +118,7 @@ def _draw(widget: QWidget, scale: float, pixels: QSize) -> QImage:
     return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
-def picture(window: MainWindow, name: str, size: PictureSize) -> QImage:
+def picture(window: Frame, name: str, size: PictureSize) -> QImage:
     return render(panel_widget(window, name), size)
 
 
@@ -130,14 +130,14 @@ def save_png(image: QImage, path: str | Path) -> Path:
     return write_atomic(path, write)
 
 
-def plot_names(window: MainWindow) -> list[str]:
+def plot_names(window: Frame) -> list[str]:
     """The panels that can be saved as SVG: the single plots."""
     import pyqtgraph as pg
 
     return [name for name, widget in window.panels.items() if isinstance(widget, pg.PlotWidget)]
 
 
-def save_svg(window: MainWindow, name: str, path: str | Path) -> Path:
+def save_svg(window: Frame, name: str, path: str | Path) -> Path:
     """A plot as SVG, its lines and text vectors (editable on the slide).
 
     The plot's scene is drawn through Qt's SVG generator; pyqtgraph's SVGExporter cannot
@@ -170,7 +170,7 @@ def save_svg(window: MainWindow, name: str, path: str | Path) -> Path:
     return write_atomic(path, write)
 
 
-def export_picture(window: MainWindow, name: str, path: str | Path, size: PictureSize) -> Path:
+def export_picture(window: Frame, name: str, path: str | Path, size: PictureSize) -> Path:
     """Write the panel to ``path``; the suffix (.png or .svg) chooses the format."""
     suffix = suffix_of(path)
     if suffix == ".svg":
@@ -180,7 +180,7 @@ def export_picture(window: MainWindow, name: str, path: str | Path, size: Pictur
     return save_png(picture(window, name, size), path)
 
 
-def copy_picture(window: MainWindow, name: str, size: PictureSize) -> QImage:
+def copy_picture(window: Frame, name: str, size: PictureSize) -> QImage:
     """Put the panel's picture on the clipboard, ready to paste into a slide."""
     image = picture(window, name, size)
     QGuiApplication.clipboard().setImage(image)

@@ -12,7 +12,6 @@ selector, which goes back to the weights in use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -32,8 +31,9 @@ from PySide6.QtWidgets import (
 from kvviz.core import tokenizer
 from kvviz.core.checkpoint import SHAPE_FIELDS, CheckpointError, Weights, config_for_weights, shape_of, weights_label
 from kvviz.core.config import DTYPES, ConfigError, ModelConfig, check_prompt_fits
-from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
-from kvviz.core.policy import CachePolicy
+from kvviz.core.defaults import DEFAULT_WEIGHTS, default_config
+from kvviz.core.run import RunSpec
+from kvviz.gui.run_settings import make_policy
 from kvviz.gui.theme import Theme
 
 #: (minimum, maximum) of each integer control. The caps bound memory: attention rows for a
@@ -109,35 +109,15 @@ TOOLTIPS = {
 LOCKED_TIP = "Fixed by the {label} weights; choose Random weights to change it."
 
 
-@dataclass(frozen=True)
-class ModelChoice:
-    """Everything that defines a run: the model shape, the prompt, the token budget (None: no limit),
-    the cache policy and storage type, and the weights."""
-
-    config: ModelConfig
-    prompt: str
-    max_new_tokens: int | None
-    policy: CachePolicy = field(default_factory=CachePolicy)
-    cache_dtype: str = "model"
-    weights: Weights = DEFAULT_WEIGHTS
-
-
-def make_policy(kind: str, window: int, sinks: int) -> CachePolicy:
-    """The policy of ``kind``, taking only the numbers it uses (the form keeps the others)."""
-    if kind == "full":
-        return CachePolicy()
-    return CachePolicy(kind, window=window, sinks=sinks if kind == "sink" else 0)
-
-
 class ModelControls(QWidget):
-    """Edits a :class:`ModelChoice`; emits ``apply_requested`` with a valid one."""
+    """Edits a :class:`RunSpec`; emits ``apply_requested`` with a valid one."""
 
-    apply_requested = Signal(object)  # ModelChoice
+    apply_requested = Signal(object)  # RunSpec
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        self._running: ModelChoice | None = None
+        self._running: RunSpec | None = None
         self._weights: Weights = "random"
         self._locked_shape: dict[str, int] | None = None  # SHAPE_FIELDS of the chosen saved weights
         self.spins: dict[str, QSpinBox] = {}
@@ -246,7 +226,7 @@ class ModelControls(QWidget):
 
     # -- values ----------------------------------------------------------------------------
 
-    def set_choice(self, choice: ModelChoice) -> None:
+    def set_choice(self, choice: RunSpec) -> None:
         """Show ``choice`` (the run in use) in the form."""
         self._running = choice
         c = choice.config
@@ -280,6 +260,10 @@ class ModelControls(QWidget):
             self.spins[name].blockSignals(False)
         self._validate()
 
+    def policy_numbers(self) -> tuple[int, int]:
+        """W and S as the form holds them (kept while the full policy, which uses neither, is chosen)."""
+        return self.spins["window"].value(), self.spins["sinks"].value()
+
     def form_values(self) -> dict:
         """The raw values in the form, by config field (plus prompt, max_new_tokens and the cache's)."""
         values = {name: spin.value() for name, spin in self.spins.items()}
@@ -291,7 +275,7 @@ class ModelControls(QWidget):
         values["weights"] = self._weights
         return values
 
-    def choice(self) -> ModelChoice | None:
+    def choice(self) -> RunSpec | None:
         """The choice the form describes, or None (with the reason shown) if it is impossible."""
         return self._validate()
 
@@ -379,7 +363,7 @@ class ModelControls(QWidget):
 
     # -- checking ----------------------------------------------------------------------------
 
-    def _validate(self) -> ModelChoice | None:
+    def _validate(self) -> RunSpec | None:
         self._clear_errors()
         v = self.form_values()
         n_bytes = len(tokenizer.encode(v["prompt"]))
@@ -403,7 +387,7 @@ class ModelControls(QWidget):
         self._note("n_kv_heads", _attention_note(config))
         self._note("head_dim", f"= {config.dim_head}" if config.head_dim is None else "")
         self._note("policy", policy.describe_limit(config.context_length))
-        choice = ModelChoice(config, v["prompt"], v["max_new_tokens"] or None, policy, v["cache_dtype"], v["weights"])
+        choice = RunSpec(config, v["prompt"], v["max_new_tokens"] or None, policy, v["cache_dtype"], v["weights"])
         self.apply_button.setEnabled(choice != self._running)
         return choice
 
@@ -419,7 +403,7 @@ class ModelControls(QWidget):
 
     def _fill_defaults(self) -> None:
         running = self._running
-        self.set_choice(ModelChoice(default_config(), DEFAULT_PROMPT, None, weights="random"))
+        self.set_choice(RunSpec(weights="random"))
         self._running = running
         self.choose_weights(DEFAULT_WEIGHTS)
 

@@ -1,0 +1,140 @@
+"""A run: what it is made of (:class:`RunSpec`), the one place it is built, and its navigation.
+
+The CLI, the app, the exporters and the benchmarks all describe a run as a ``RunSpec`` and
+get it from :func:`build_run`, so a run means the same everywhere. A :class:`Run` joins the
+engine, which makes records, to the history a user moves through; stepping past the newest
+record asks the engine for the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kvviz.core.checkpoint import Weights, build_model
+from kvviz.core.config import ModelConfig
+from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
+from kvviz.core.engine import BOTH_MODES, Engine
+from kvviz.core.history import History
+from kvviz.core.policy import CachePolicy
+from kvviz.core.record import Mode, StepRecord
+from kvviz.core.sampling import Sampling
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """Everything that defines a run: the model shape, its weights, the prompt, how tokens are
+    chosen, the token budget (None: until a limit of the cache), the cache policy and storage type."""
+
+    config: ModelConfig = field(default_factory=default_config)
+    prompt: str = DEFAULT_PROMPT
+    max_new_tokens: int | None = None
+    policy: CachePolicy = field(default_factory=CachePolicy)
+    cache_dtype: str = "model"
+    weights: Weights = DEFAULT_WEIGHTS
+    sampling: Sampling = field(default_factory=Sampling)
+
+
+def build_run(
+    spec: RunSpec,
+    *,
+    count_flops: bool = False,
+    record_attention: bool = True,
+    modes: Sequence[Mode] = BOTH_MODES,
+) -> Run:
+    """The run ``spec`` describes, prefilled. How it is measured is the caller's choice
+    (``count_flops``, ``record_attention``, ``modes``: see :class:`Engine`).
+
+    Bad weights raise CheckpointError; an impossible spec raises ConfigError naming the field.
+    """
+    engine = Engine(
+        spec.config,
+        spec.prompt,
+        model=build_model(spec.config, spec.weights),
+        sampling=spec.sampling,
+        max_new_tokens=spec.max_new_tokens,
+        record_attention=record_attention,
+        count_flops=count_flops,
+        modes=modes,
+        policy=spec.policy,
+        cache_dtype=spec.cache_dtype,
+    )
+    return Run(engine, spec)
+
+
+class Run:
+    """An engine and the history of its records; ``spec`` is what it was built from, when known.
+
+    Everything here runs on the caller's thread. An app that computes ahead calls
+    ``run.engine.decode()`` on a worker, and once that has returned, :meth:`step_forward`
+    shows the record it made instead of computing one; meanwhile the history, and all it
+    holds, is untouched by the worker.
+    """
+
+    def __init__(self, engine: Engine, spec: RunSpec | None = None) -> None:
+        self.engine = engine
+        self.spec = spec
+        self.history = History(engine.newest)
+
+    @property
+    def config(self) -> ModelConfig:
+        return self.engine.config
+
+    @property
+    def records(self) -> tuple[StepRecord, ...]:
+        return self.history.records
+
+    @property
+    def current(self) -> StepRecord:
+        return self.history.current
+
+    @property
+    def frontier(self) -> StepRecord:
+        """The newest record in the history."""
+        return self.history.newest
+
+    @property
+    def cursor(self) -> int:
+        return self.history.cursor
+
+    @property
+    def stop_reason(self) -> str | None:
+        """Why no step can follow the newest record, or None if one can."""
+        return self.engine.stop_reason(self.history.newest)
+
+    def snapshot(self) -> Run:
+        """The same records in a history of its own, for a window that only shows them (an export).
+
+        It shares the engine, so it must not step past its newest record while this run goes on.
+        """
+        twin = Run.__new__(Run)
+        twin.engine, twin.spec, twin.history = self.engine, self.spec, self.history.copy()
+        return twin
+
+    def can_step_forward(self) -> bool:
+        return not self.history.at_newest or self.stop_reason is None
+
+    def step_forward(self) -> StepRecord:
+        """Show the next step: from the history if it exists, else computed now (GenerationStopped at a limit)."""
+        if not self.history.at_newest:
+            return self.history.go_to(self.cursor + 1)
+        made = self.engine.newest
+        if made.step > self.history.newest.step:  # made ahead, not shown yet
+            return self.history.append(made)
+        return self.history.append(self.engine.decode())
+
+    def step_back(self) -> StepRecord:
+        return self.history.go_to(self.cursor - 1)
+
+    def seek(self, step: int) -> StepRecord:
+        """Go to ``step``, computing forward as needed; stops early (no error) at the limit."""
+        if step < 0:
+            raise ValueError(f"step must be non-negative, got {step}")
+        while self.cursor < step and self.can_step_forward():
+            self.step_forward()
+        return self.history.go_to(step)
+
+    def reset(self) -> StepRecord:
+        """Discard the run and prefill the prompt again (same seed, so the same run)."""
+        self.history.restart(self.engine.prefill())
+        return self.current

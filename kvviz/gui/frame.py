@@ -1,0 +1,172 @@
+"""The window's frame: menus, toolbar, status bar, and a place for the views.
+
+The frame imports only Qt, so it can paint within a fraction of a second of launch; the
+views, the run and torch come later (see :mod:`kvviz.gui.session`). The app's window
+(:mod:`kvviz.gui.main_window`) and the windows built for exports are frames.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QToolBar,
+    QWidget,
+)
+
+from kvviz.gui.actions import Actions, build_actions
+from kvviz.gui.settings import Settings
+from kvviz.gui.theme import DARK, Theme
+
+if TYPE_CHECKING:
+    from kvviz.gui.controller import Controller
+    from kvviz.gui.selection import Selection
+
+WINDOW_TITLE = "kvviz — watch the KV cache work"
+
+
+class Frame(QMainWindow):
+    """A window's frame in ``theme``. ``panels`` names every view and ``controller`` is set once
+    the views have loaded (a session fills both)."""
+
+    def __init__(self, settings: Settings, theme: Theme = DARK, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.theme = theme
+        self.panels: dict[str, QWidget] = {}
+        self._controller: Controller | None = None
+        self._selection: Selection | None = None
+        self.setWindowTitle(WINDOW_TITLE)
+        self.resize(1440, 900)
+
+        self.actions: Actions = build_actions(self, theme.name)
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        loading = QLabel("Loading the model…")
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(loading)
+        self.actions.disable_until_loaded()
+        self.actions.quit.triggered.connect(self.close)
+
+    @property
+    def controller(self) -> Controller:
+        if self._controller is None:
+            raise RuntimeError("the views have not loaded yet")
+        return self._controller
+
+    @property
+    def selection(self) -> Selection:
+        if self._selection is None:
+            raise RuntimeError("the views have not loaded yet")
+        return self._selection
+
+    @property
+    def loaded(self) -> bool:
+        return self._controller is not None
+
+    def attach(self, controller: Controller, selection: Selection, panels: dict[str, QWidget]) -> None:
+        """The views have loaded: what they show comes from ``controller`` and ``selection``."""
+        self._controller, self._selection, self.panels = controller, selection, panels
+
+    # -- frame -------------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        a = self.actions
+        bar = QToolBar("Run")
+        bar.setObjectName("run_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (a.reset, a.first, a.step_back, a.step, a.play, a.run_to_end):
+            bar.addAction(action)
+        bar.addSeparator()
+        self.speed = QSpinBox()
+        self.speed.setRange(1, 60)
+        self.speed.setSuffix(" steps/s")
+        self.speed.setToolTip("Playing speed")
+        bar.addWidget(_caption("Speed"))
+        bar.addWidget(self.speed)
+        bar.addSeparator()
+        self.step_slider = QSlider(Qt.Orientation.Horizontal)
+        self.step_slider.setMinimumWidth(140)
+        self.step_slider.setToolTip("Scrub through the steps computed so far")
+        self.step_label = QLabel()
+        self.step_label.setMinimumWidth(self.step_label.fontMetrics().horizontalAdvance("step 0000 / 0000") + 8)
+        bar.addWidget(self.step_slider)
+        bar.addWidget(self.step_label)
+        bar.addSeparator()
+        self.layer_box = QComboBox()
+        self.layer_box.setToolTip("Layer shown in the attention panels")
+        self.head_box = QComboBox()
+        self.head_box.setToolTip("Query head shown in the attention panels")
+        bar.addWidget(_caption("Layer"))
+        bar.addWidget(self.layer_box)
+        bar.addWidget(_caption("Head"))
+        bar.addWidget(self.head_box)
+        bar.addSeparator()
+        bar.addAction(a.fit)
+        bar.addAction(a.help)
+        # Keyboard focus stays with the window, so Space and the arrows always step.
+        for w in (self.speed, self.step_slider, self.layer_box, self.head_box):
+            w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        menus = self.menuBar()
+        self.file_menu = file_menu = menus.addMenu("&File")
+        for action in a.exports():
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        run = menus.addMenu("&Run")
+        for action in (a.step, a.step_back, a.play, a.first, a.run_to_end):
+            run.addAction(action)
+        run.addSeparator()
+        run.addAction(a.reset)
+        self.view_menu = menus.addMenu("&View")
+        self.view_menu.addAction(a.fit)
+        theme_menu = self.view_menu.addMenu("&Theme")
+        for action in a.themes().values():
+            theme_menu.addAction(action)
+        self.view_menu.addSeparator()
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(a.help)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_labels: dict[str, QLabel] = {}
+        tips = {
+            "step": "Step shown / steps computed so far",
+            "phase": "Prefill processes the whole prompt; each decode step processes one token",
+            "tokens": "Tokens processed so far (prompt + generated)",
+            "cache": "KV cache bytes used / allocated for the context length",
+            "check": "Live check: the cached and uncached runs give the same logits for the new token, and the rows "
+            "the uncached run recomputes equal the rows stored when they were first computed",
+        }
+        for name, tip in tips.items():
+            label = QLabel()
+            label.setObjectName(f"status_{name}")
+            label.setContentsMargins(6, 0, 6, 0)
+            label.setToolTip(tip)
+            self.status_labels[name] = label
+            bar.addPermanentWidget(label)
+        # The check is the longest field: it gives way (clipped, full text in the tooltip) on narrow windows.
+        check = self.status_labels["check"]
+        check.setMinimumWidth(80)
+        check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addPermanentWidget(check, 1)
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setContentsMargins(8, 0, 4, 0)
+    return label

@@ -1,0 +1,108 @@
+"""The run the app's settings describe, and the first run of a launch.
+
+The settings store a :class:`RunSpec` field by field; :func:`first_run` builds the saved
+run through the one builder, falling back to random weights, then to the default run, so
+that the app always opens with something to step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kvviz.core.checkpoint import SHAPE_FIELDS, CheckpointError, weights_from_text
+from kvviz.core.config import ConfigError
+from kvviz.core.defaults import default_config
+from kvviz.core.policy import CachePolicy
+from kvviz.core.run import Run, RunSpec, build_run
+from kvviz.gui.settings import MODEL_FIELDS, RUN_DEFAULTS, Settings
+
+#: Settings that describe the run.
+MODEL_KEYS = [
+    *(f"model/{name}" for name in MODEL_FIELDS),
+    "model/prompt",
+    "model/max_new_tokens",
+    *RUN_DEFAULTS,
+    "model/weights",
+]
+
+
+def make_policy(kind: str, window: int, sinks: int) -> CachePolicy:
+    """The policy of ``kind``, taking only the numbers it uses (the form keeps the others)."""
+    if kind == "full":
+        return CachePolicy()
+    return CachePolicy(kind, window=window, sinks=sinks if kind == "sink" else 0)
+
+
+def spec_from_settings(values: dict[str, Any]) -> RunSpec:
+    """The run the settings describe; a value the core rejects raises ConfigError."""
+    fields = {name: values[f"model/{name}"] for name in MODEL_FIELDS}
+    fields["head_dim"] = fields["head_dim"] or None
+    config = default_config().replace(**fields)
+    return RunSpec(
+        config=config,
+        prompt=values["model/prompt"],
+        max_new_tokens=values["model/max_new_tokens"] or None,
+        policy=make_policy(values["model/policy"], values["model/window"], values["model/sinks"]),
+        cache_dtype=values["model/cache_dtype"],
+        weights=weights_from_text(values["model/weights"]),
+    )
+
+
+def spec_to_settings(spec: RunSpec, window: int, sinks: int) -> dict[str, Any]:
+    """The settings that describe ``spec``; ``window`` and ``sinks`` are kept for a policy that uses neither."""
+    values: dict[str, Any] = {f"model/{name}": getattr(spec.config, name) for name in MODEL_FIELDS}
+    values["model/head_dim"] = spec.config.head_dim or 0
+    values["model/prompt"] = spec.prompt
+    values["model/max_new_tokens"] = spec.max_new_tokens or 0
+    values["model/policy"] = spec.policy.kind
+    values["model/window"] = spec.policy.window or window
+    values["model/sinks"] = spec.policy.sinks or sinks
+    values["model/cache_dtype"] = spec.cache_dtype
+    values["model/weights"] = str(spec.weights)
+    return values
+
+
+@dataclass(frozen=True)
+class FirstRun:
+    """The run a launch opens with, a notice for the status bar and the weights problem ("" if none)."""
+
+    run: Run
+    notice: str
+    weights_problem: str
+
+
+def first_run(settings: Settings) -> FirstRun:
+    """The run the saved settings describe, or the default run if the saved one is unusable.
+
+    Weights that cannot be loaded (the trained file missing or damaged, or a shape that
+    differs from the file's) give way to random weights of the same shape.
+    """
+    values = {key: settings.get(key) for key in MODEL_KEYS}
+    notice = ""
+    try:
+        saved = spec_from_settings(values)
+    except ConfigError as exc:
+        saved = None
+        notice = f"Saved model settings were not usable ({exc}); using the defaults."
+    problem = ""
+    for spec in (saved, RunSpec()):
+        if spec is None:
+            continue
+        for weights in dict.fromkeys((spec.weights, "random")):
+            try:
+                run = build_run(replace(spec, weights=weights))
+            except CheckpointError as exc:
+                problem = problem or f"{exc} — running random weights instead"
+                continue
+            except ConfigError as exc:
+                if exc.field in SHAPE_FIELDS:  # the saved shape differs from the weights' shape
+                    problem = problem or f"{exc} — running random weights instead"
+                else:
+                    notice = notice or f"Saved model settings were not usable ({exc}); using the defaults."
+                    break
+                continue
+            if problem and not notice:
+                notice = f"Weights not loaded: {problem}"
+            return FirstRun(run, notice, problem)
+    raise RuntimeError("the default model could not be built")  # a bug in the defaults, not user input

@@ -1,0 +1,206 @@
+"""One window's run on screen: the controller, the selection, the views, and the wires between them.
+
+Data flows one way: the controller emits the record and a frozen :class:`NavState`, the
+session hands them to every view, to the actions (:meth:`Actions.sync`) and to the
+toolbar and status bar, and never asks the controller back. Commands (actions, toolbar,
+the model panel's Apply) go to the controller. The session is built around a run that
+exists already: the app's first run, a run handed over by a theme switch, or the run an
+export shows.
+"""
+
+from __future__ import annotations
+
+import torch
+from PySide6.QtCore import QObject
+
+from kvviz.core.checkpoint import CheckpointError, weights_label
+from kvviz.core.config import ConfigError
+from kvviz.core.engine import context_full
+from kvviz.core.record import StepRecord
+from kvviz.core.run import Run, RunSpec, build_run
+from kvviz.gui.controller import Controller
+from kvviz.gui.frame import WINDOW_TITLE, Frame
+from kvviz.gui.navigation import NavState
+from kvviz.gui.run_settings import spec_to_settings
+from kvviz.gui.selection import Selection
+from kvviz.gui.views.readouts import status_fields
+from kvviz.gui.workspace import Workspace
+
+
+def context_limit_message(record: StepRecord) -> str:
+    """Why a full-cache run cannot go on, and what would let it; "" when that is not what stopped it."""
+    if not context_full(record):
+        return ""
+    return (
+        f"Stopped at the context length: all {record.config.context_length} cache positions hold tokens and the "
+        "full cache keeps every key, so there is no room for the next one. Choose a Sliding window or "
+        "Sinks + window cache policy to keep generating: old keys are evicted and the cache stays the same size."
+    )
+
+
+class Session(QObject):
+    """Shows ``run`` in ``window`` at ``layer``/``head``; ``policy_numbers`` are the W and S the model
+    panel offers for a policy the run does not use; ``compute_ahead`` as for :class:`Controller`."""
+
+    def __init__(
+        self,
+        window: Frame,
+        run: Run,
+        *,
+        layer: int = 0,
+        head: int = 0,
+        policy_numbers: tuple[int, int] = (32, 4),
+        compute_ahead: bool = True,
+    ) -> None:
+        super().__init__(window)
+        # The app's models are tiny: per-operation overhead dominates, and OpenMP workers spinning
+        # against the GUI thread (and anything else running) made steps up to 100× slower on a busy
+        # 2-core machine. One intra-op thread keeps a step's time predictable.
+        torch.set_num_threads(1)
+        if run.spec is None:
+            raise ValueError("a window shows runs built from a RunSpec (kvviz.core.run.build_run)")
+        self.window = window
+        self.spec: RunSpec = run.spec
+        self.workspace = Workspace(window)
+        self.controller = Controller(run, self, compute_ahead=compute_ahead)
+        self.selection = Selection(self)
+        self._record = run.current
+        self._nav: NavState | None = None
+        window.attach(self.controller, self.selection, self.workspace.panels)
+        self._connect()
+        self.workspace.controls.set_policy_numbers(*policy_numbers)
+        self._model_changed()
+        self.selection.select(layer, head)
+        self.controller.announce()
+        self.workspace.uncached.fit()
+        self.workspace.central.setFocus()
+
+    def _connect(self) -> None:
+        w, c, a, s, ws = self.window, self.controller, self.window.actions, self.selection, self.workspace
+        a.step.triggered.connect(c.request_step)
+        a.step_back.triggered.connect(c.step_back)
+        a.play.triggered.connect(c.toggle_play)
+        a.first.triggered.connect(c.go_first)
+        a.run_to_end.triggered.connect(c.run_to_end)
+        a.reset.triggered.connect(c.reset)
+        a.fit.triggered.connect(ws.uncached.fit)
+        a.help.triggered.connect(ws.show_help)
+        w.speed.setValue(c.steps_per_second)
+        w.speed.valueChanged.connect(c.set_steps_per_second)
+        w.step_slider.valueChanged.connect(c.go_to)
+        w.layer_box.currentIndexChanged.connect(s.set_layer)
+        w.head_box.currentIndexChanged.connect(s.set_head)
+        s.limits_changed.connect(self._show_limits)
+        s.changed.connect(self._show_selection)
+        c.record_changed.connect(self._show_record)
+        c.history_changed.connect(ws.plots.set_history)
+        c.navigation_changed.connect(self._show_navigation)
+        ws.uncached.cell_hovered.connect(self._hover)
+        ws.cached.cell_hovered.connect(self._hover)
+        ws.plots.step_clicked.connect(c.go_to)
+        ws.controls.apply_requested.connect(self.apply)
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def apply(self, spec: RunSpec) -> bool:
+        """Rebuild the model for ``spec``; an impossible one is explained and the run kept."""
+        controls = self.workspace.controls
+        try:
+            run = build_run(spec)
+        except ConfigError as exc:
+            controls.show_error(exc.field, exc.rule)
+            return False
+        except CheckpointError as exc:
+            controls.show_error("weights", f"{exc} — the previous model keeps running")
+            return False
+        except (MemoryError, RuntimeError) as exc:
+            controls.show_error("model", f"could not build this model: {exc}")
+            return False
+        self.spec = spec
+        self.controller.replace_run(run)
+        self._model_changed()
+        self.workspace.uncached.fit()
+        c = spec.config
+        cache = spec.policy.kind if spec.policy.evicts else "full"
+        self.window.statusBar().showMessage(
+            f"Model rebuilt: {weights_label(spec.weights)} weights, {c.attention_kind}, {c.n_layers} layers, "
+            f"{c.n_heads} heads, {c.n_kv_heads} kv-heads; {cache} cache in {spec.cache_dtype} storage",
+            6000,
+        )
+        self.workspace.central.setFocus()
+        return True
+
+    def settings_values(self) -> dict:
+        """What the settings keep of this session: the run, the selection and the playing speed."""
+        values = spec_to_settings(self.spec, *self.workspace.controls.policy_numbers())
+        values["view/layer"] = self.selection.layer
+        values["view/head"] = self.selection.head
+        values["play/steps_per_second"] = self.controller.steps_per_second
+        return values
+
+    # -- receiving -----------------------------------------------------------------------------
+
+    def _model_changed(self) -> None:
+        """Tell what follows the model's shape rather than its records, and name the weights."""
+        spec, ws = self.spec, self.workspace
+        self.selection.set_limits(spec.config.n_layers, spec.config.n_heads)
+        ws.controls.set_choice(spec)
+        ws.memory.set_tiny_config(spec.config)
+        ws.paged.set_config(spec.config)
+        self.window.setWindowTitle(f"{WINDOW_TITLE} · {weights_label(spec.weights)} weights")
+
+    def _show_record(self, record: StepRecord) -> None:
+        self._record = record
+        ws = self.workspace
+        for view in (ws.uncached, ws.cached, ws.legend, ws.inspector, ws.tokens, ws.cache_view, ws.plots, ws.paged):
+            view.set_record(record)
+
+    def _show_navigation(self, nav: NavState) -> None:
+        """Actions, slider, status bar and the limit banner, from ``nav`` and the record shown."""
+        w, record, before = self.window, self._record, self._nav
+        self._nav = nav
+        w.actions.sync(nav)
+        w.step_slider.blockSignals(True)
+        w.step_slider.setRange(0, nav.count - 1)
+        w.step_slider.setValue(nav.step)
+        w.step_slider.blockSignals(False)
+        w.step_label.setText(f"step {nav.step} / {nav.count - 1}")
+        fields = status_fields(record, nav.count)
+        for name, label in w.status_labels.items():
+            label.setText(getattr(fields, name))
+        self.workspace.controls.show_limit(context_limit_message(record) if nav.at_limit else "")
+        bar = w.statusBar()
+        message = bar.currentMessage()
+        if nav.waiting:
+            bar.showMessage(f"Computing step {nav.step + 1} …")
+        elif nav.running_to_end:
+            bar.showMessage(f"Running to the end: step {nav.step} (P pauses)")
+        elif message.startswith(("Computing step", "Running to the end")):
+            bar.clearMessage()
+        if nav.at_limit and not (before and before.at_limit and before.step == nav.step):
+            hint = " — a Sliding window or Sinks + window cache policy keeps generating" if context_full(record) else ""
+            bar.showMessage(f"Stopped: {nav.stop_message}{hint}", 15_000)
+
+    def _show_limits(self, n_layers: int, n_heads: int) -> None:
+        w = self.window
+        for box, count, label in ((w.layer_box, n_layers, "layer"), (w.head_box, n_heads, "head")):
+            box.blockSignals(True)
+            box.clear()
+            box.addItems([str(i) for i in range(count)])
+            box.setToolTip(f"{count} {label}s")
+            box.blockSignals(False)
+
+    def _show_selection(self, layer: int, head: int) -> None:
+        w, ws = self.window, self.workspace
+        for box, value in ((w.layer_box, layer), (w.head_box, head)):
+            box.blockSignals(True)
+            box.setCurrentIndex(value)
+            box.blockSignals(False)
+        for view in (ws.uncached, ws.cached, ws.inspector):
+            view.set_selection(layer, head)
+
+    def _hover(self, row: int, col: int) -> None:
+        ws = self.workspace
+        ws.uncached.set_highlight(row, col)
+        ws.cached.set_highlight(row, col)
+        ws.inspector.set_cell(row, col)
