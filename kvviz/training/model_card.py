@@ -21,6 +21,7 @@ from kvviz.core.engine import Engine
 from kvviz.core.head_patterns import head_patterns
 from kvviz.core.model import TinyDecoder
 from kvviz.core.record import Mode
+from kvviz.core.run import Run
 from kvviz.training.corpus import HELDOUT_FRACTION, SOURCE, Corpus
 from kvviz.training.trainer import TrainingResult
 
@@ -53,8 +54,8 @@ def training_card(result: TrainingResult, corpus: Corpus, command: str) -> dict[
 
 def greedy_continuation(model: TinyDecoder, prompt: str, n_tokens: int = SAMPLE_TOKENS) -> list[int]:
     """The next ``n_tokens`` tokens the engine picks greedily (the cached path, as the app runs it)."""
-    engine = Engine(model.config, prompt, model=model, record_attention=False, modes=(Mode.CACHED,))
-    record = engine.seek(n_tokens - 1)
+    run = Run(Engine(model.config, prompt, model=model, record_attention=False, modes=(Mode.CACHED,)))
+    record = run.seek(n_tokens - 1)
     return [*record.tokens[record.n_prompt :], record.next_token]
 
 
