@@ -156,7 +156,7 @@ def bench_steps() -> None:
                 loop = QEventLoop()  # an event loop that waits, as the app's does: the worker starts when it idles
                 QTimer.singleShot(2, loop.quit)
                 loop.exec()
-                pending = controller._pending
+                pending = controller._worker.pending
                 if pending is not None and pending.done():
                     return
 

@@ -17,15 +17,14 @@ waits for it first.
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
-
-import shiboken6
 from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer, Signal
 
+from kvviz.core.config import ModelConfig
 from kvviz.core.engine import GenerationStopped
 from kvviz.core.record import StepRecord
 from kvviz.core.run import Run
 from kvviz.gui.navigation import NavState
+from kvviz.gui.step_worker import StepWorker
 
 
 class Controller(QObject):
@@ -35,13 +34,11 @@ class Controller(QObject):
     record_changed = Signal(object)  # StepRecord at the cursor
     history_changed = Signal(object)  # tuple[StepRecord, ...]: every step computed so far
     navigation_changed = Signal(object)  # NavState
-    _prepared = Signal()  # the worker finished the next step (emitted from its thread)
 
     def __init__(self, run: Run, parent: QObject | None = None, *, compute_ahead: bool = True) -> None:
         super().__init__(parent)
         self._run = run
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvviz-step")
-        self._pending: Future | None = None
+        self._worker = StepWorker(self)
         self._detached = not compute_ahead
         self._timer = QTimer(self)  # the next play tick
         self._timer.setSingleShot(True)
@@ -50,7 +47,7 @@ class Controller(QObject):
         # shown, which it would otherwise slow down by competing for the interpreter.
         self._prefetch_wanted = True
         QAbstractEventDispatcher.instance().aboutToBlock.connect(self._prefetch_if_wanted)
-        self._prepared.connect(self._on_prepared)
+        self._worker.finished.connect(self._on_prepared)
         self._steps_per_second = 4
         self._playing = False
         self._running_to_end = False
@@ -69,26 +66,11 @@ class Controller(QObject):
 
     @property
     def navigation(self) -> NavState:
-        run = self._run
-        stop = run.stop_reason if run.history.at_newest else None
-        return NavState(
-            step=run.current.step,
-            count=len(run.history),
-            can_back=run.cursor > 0,
-            can_forward=run.can_step_forward(),
-            playing=self._playing,
-            running_to_end=self._playing and self._running_to_end,
-            waiting=self._step_waits,
-            stop_message=stop or "",
-        )
+        return NavState.of(self._run, playing=self._playing, to_end=self._running_to_end, waiting=self._step_waits)
 
     @property
-    def config(self):
+    def config(self) -> ModelConfig:
         return self._run.config
-
-    @property
-    def prompt_ids(self) -> list[int]:
-        return list(self._run.engine.prompt_ids)
 
     def can_step_forward(self) -> bool:
         return self._run.can_step_forward()
@@ -109,7 +91,7 @@ class Controller(QObject):
     @property
     def run(self) -> Run:
         """The run itself, once no step is being computed on it; views never use it."""
-        self._wait()
+        self._worker.wait()
         return self._run
 
     def announce(self) -> None:
@@ -126,8 +108,7 @@ class Controller(QObject):
         self._cancel_step_request()
         self.pause()
         self._detached = True
-        self._wait()
-        self._worker.shutdown(wait=True)
+        self._worker.shutdown()
 
     # -- changing the model -----------------------------------------------------------------
 
@@ -135,7 +116,7 @@ class Controller(QObject):
         """Show another run (a rebuilt model or prompt) from its prefill."""
         self._cancel_step_request()
         self.pause()
-        self._wait()
+        self._worker.wait()
         self._run = run
         self._announce(history=True)
 
@@ -156,7 +137,7 @@ class Controller(QObject):
         self._step_waits = False  # shown now; the announcement below resyncs the actions
         grows = self._run.history.at_newest
         if grows:
-            self._wait()
+            self._worker.wait()
         try:
             self._run.step_forward()
         except GenerationStopped:
@@ -187,7 +168,7 @@ class Controller(QObject):
         """Discard the run and prefill the prompt again."""
         self._cancel_step_request()
         self.pause()
-        self._wait()
+        self._worker.wait()
         self._run.reset()
         self._announce(history=True)
 
@@ -236,7 +217,7 @@ class Controller(QObject):
     def _tick(self) -> None:
         if not self._playing:
             return
-        if self._run.history.at_newest and self._pending is None:
+        if self._run.history.at_newest and self._worker.pending is None:
             self._prefetch_if_wanted()  # running to the end keeps the loop busy: it may never idle between steps
         if self._computing_next():
             self._tick_waits = True  # the worker's signal ticks again; the event loop stays free
@@ -259,18 +240,11 @@ class Controller(QObject):
     def _prefetch(self) -> None:
         """Start computing the step after the newest one, if the user is looking at the newest."""
         run = self._run
-        if self._detached or self._pending is not None or not run.history.at_newest or run.stop_reason is not None:
+        if self._detached or self._worker.pending is not None or not run.history.at_newest or run.stop_reason:
             return
         if run.engine.newest.step > run.frontier.step:
             return  # made ahead already (before a hand-over), waiting to be shown
-        pending = self._worker.submit(run.engine.decode)
-        self._pending = pending
-        pending.add_done_callback(self._worker_done)
-
-    def _worker_done(self, _future: Future) -> None:
-        """Runs on the worker thread: tell the GUI thread (a queued signal), unless the controller is gone."""
-        if shiboken6.isValid(self):
-            self._prepared.emit()
+        self._worker.start(run.engine)
 
     def _on_prepared(self) -> None:
         if self._detached:
@@ -283,19 +257,13 @@ class Controller(QObject):
 
     def _computing_next(self) -> bool:
         """Whether the worker is computing the step after the one shown, the newest."""
-        return self._run.history.at_newest and self._pending is not None and not self._pending.done()
+        return self._run.history.at_newest and self._worker.busy()
 
     def _cancel_step_request(self) -> None:
         """Any other move wins over a step still waiting for the worker: the latest intent counts."""
         if self._step_waits:
             self._step_waits = False
             self._emit_navigation()
-
-    def _wait(self) -> None:
-        """Let the step being computed finish; its exception, if any, is raised here."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
 
     def _emit_navigation(self) -> None:
         self.navigation_changed.emit(self.navigation)

@@ -7,6 +7,10 @@ what they show is exactly what was announced.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the frame imports this module, and must paint before torch loads
+    from kvviz.core.run import Run
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,21 @@ class NavState:
     running_to_end: bool
     waiting: bool
     stop_message: str
+
+    @classmethod
+    def of(cls, run: Run, *, playing: bool, to_end: bool, waiting: bool) -> NavState:
+        """The state of ``run`` while it plays (``to_end``: running to the end) and a step is ``waiting``."""
+        stop = run.stop_reason if run.history.at_newest else None
+        return cls(
+            step=run.current.step,
+            count=len(run.history),
+            can_back=run.cursor > 0,
+            can_forward=run.can_step_forward(),
+            playing=playing,
+            running_to_end=playing and to_end,
+            waiting=waiting,
+            stop_message=stop or "",
+        )
 
     @property
     def at_limit(self) -> bool:

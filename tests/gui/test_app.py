@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,40 @@ def test_the_window_frame_imports_no_torch():
     code = "import sys, kvviz.gui.app, kvviz.gui.main_window; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+_PAINT_BEFORE_TORCH = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from kvviz.gui.app import run_app
+from kvviz.gui.main_window import MainWindow
+
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if "torch_at_paint" not in seen and isinstance(obj, MainWindow) and event.type() == QEvent.Type.Paint:
+            seen["torch_at_paint"] = "torch" in sys.modules
+            obj.ready.connect(lambda: (seen.update(ready=obj.controller.current.step == 0), obj.close()))
+        return False
+
+paint = FirstPaint()
+QTimer.singleShot(0, lambda: QApplication.instance().installEventFilter(paint))
+status = run_app([])
+print(json.dumps(seen))
+sys.exit(status)
+"""
+
+
+def test_the_app_paints_its_window_before_torch_loads_then_fills_it(tmp_path):
+    """The app as its entry point runs it: torch is not imported yet when the window first paints."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path), "HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", _PAINT_BEFORE_TORCH], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"torch_at_paint": False, "ready": True}
 
 
 def test_launch_paints_the_frame_then_loads_the_workspace(qtbot):

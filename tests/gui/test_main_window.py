@@ -19,7 +19,7 @@ def test_first_launch_opens_the_default_model_ready_to_step(qtbot, settings):
     window = shown(qtbot, MainWindow(settings))
     c = window.controller
     assert c.config == default_config()
-    assert tokenizer.decode(c.prompt_ids) == DEFAULT_PROMPT
+    assert tokenizer.decode(c.current.tokens[: c.current.n_prompt]) == DEFAULT_PROMPT
     assert c.current.step == 0 and c.current.phase is Phase.PREFILL
     assert window.workspace.docks["help"].isVisible()
     assert_views_show(window)
@@ -85,7 +85,7 @@ def test_run_to_end_stops_when_the_context_is_full(qtbot, small_settings):
     window.actions.run_to_end.trigger()
     qtbot.waitUntil(lambda: not c.playing, timeout=10_000)
     assert c.current.n_tokens == 12
-    assert c.current.step == 12 - len(c.prompt_ids)
+    assert c.current.step == 12 - c.current.n_prompt
     assert "context length" in window.statusBar().currentMessage()
 
 
@@ -127,7 +127,7 @@ def test_changing_the_model_rebuilds_it_and_refreshes_every_view(qtbot, window):
     qtbot.mouseClick(controls.apply_button, Qt.MouseButton.LeftButton)
     c = window.controller
     assert (c.config.n_kv_heads, c.config.n_layers, c.config.dtype) == (1, 3, "float16")
-    assert tokenizer.decode(c.prompt_ids) == "new prompt"
+    assert tokenizer.decode(c.current.tokens[: c.current.n_prompt]) == "new prompt"
     assert c.current.step == 0
     assert window.layer_box.count() == 3
     assert not controls.apply_button.isEnabled()  # the form shows the model in use

@@ -11,7 +11,7 @@ from tests.gui.helpers import assert_views_show
 
 
 def _prepared(controller) -> bool:
-    return controller._pending is not None and controller._pending.done()
+    return controller._worker.pending is not None and controller._worker.pending.done()
 
 
 def test_stepping_on_shows_the_step_computed_meanwhile(qtbot, window, monkeypatch):
@@ -76,7 +76,7 @@ def test_a_failing_step_on_the_worker_reaches_the_user_thread(qtbot, window, mon
     controller = window.controller
     qtbot.waitUntil(lambda: _prepared(controller), timeout=10_000)
     controller.step_forward()
-    controller._wait()
+    controller._worker.wait()
     engine = controller.run.engine
 
     def broken():
@@ -162,7 +162,7 @@ def test_a_run_handed_to_another_window_is_not_stepped_by_the_old_one(qtbot, win
     assert run.cursor == 1 and len(run.history) == 2
     assert not controller.step_waiting
     controller._step_waits = True  # even a request that survived the hand-over
-    controller._prepared.emit()
+    controller._worker.finished.emit()
     assert run.cursor == 1 and len(run.history) == 2
 
 
@@ -172,7 +172,7 @@ def test_a_late_signal_does_not_make_a_waiting_step_block_the_window(qtbot, wind
     release = _step_then_slow_worker(qtbot, controller, monkeypatch)
     controller.request_step()
     started = time.monotonic()
-    controller._prepared.emit()  # as if the previous step's signal came only now
+    controller._worker.finished.emit()  # as if the previous step's signal came only now
     assert time.monotonic() - started < 1  # not blocked waiting for the worker (it holds for up to 10 s)
     assert controller.step_waiting and controller.current.step == 1
     release.set()

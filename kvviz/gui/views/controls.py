@@ -120,30 +120,17 @@ class ModelControls(QWidget):
         self._running: RunSpec | None = None
         self._weights: Weights = "random"
         self._locked_shape: dict[str, int] | None = None  # SHAPE_FIELDS of the chosen saved weights
-        self.spins: dict[str, QSpinBox] = {}
         self.errors: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}
 
         self.prompt = QPlainTextEdit()
         self.prompt.setTabChangesFocus(True)
         self.prompt.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.dtype = QComboBox()
-        self.dtype.addItems(list(DTYPES))
-        self.weights = QComboBox()
-        self.weights.addItem("Trained (default)", "trained")
-        self.weights.addItem("Random", "random")
-        self.weights.addItem("Load checkpoint…", LOAD_CHECKPOINT)
-        self.policy = QComboBox()
-        for kind, text in POLICY_TEXT.items():
-            self.policy.addItem(text, kind)
-        self.cache_dtype = QComboBox()
-        for kind, text in CACHE_DTYPE_TEXT.items():
-            self.cache_dtype.addItem(text, kind)
-        for name, (lo, hi) in {**RANGES, **POLICY_RANGES}.items():
-            spin = QSpinBox()
-            spin.setRange(lo, hi)
-            spin.setKeyboardTracking(True)
-            self.spins[name] = spin
+        self.dtype = _combo({dtype: dtype for dtype in DTYPES})
+        self.weights = _combo({"trained": "Trained (default)", "random": "Random", LOAD_CHECKPOINT: "Load checkpoint…"})
+        self.policy = _combo(POLICY_TEXT)
+        self.cache_dtype = _combo(CACHE_DTYPE_TEXT)
+        self.spins = {name: _spin(lo, hi) for name, (lo, hi) in {**RANGES, **POLICY_RANGES}.items()}
         self.spins["max_new_tokens"].setSpecialValueText("until the context is full")
         self.spins["head_dim"].setSpecialValueText("auto")
         combos = {"dtype": self.dtype, "weights": self.weights, "policy": self.policy, "cache_dtype": self.cache_dtype}
@@ -159,25 +146,14 @@ class ModelControls(QWidget):
             label = QLabel(LABELS[name])
             label.setToolTip(TOOLTIPS[name])
             self.row_labels[name] = label
-            form.addRow(label, self._with_messages(name, control))
+            box, self.notes[name], self.errors[name] = _with_messages(control, theme)
+            form.addRow(label, box)
 
-        self.apply_button = QPushButton("Apply")
-        self.apply_button.setToolTip("Rebuild the model with these settings and start again from the prefill.")
+        self.apply_button = _button("Apply", "Rebuild the model with these settings and start again from the prefill.")
         self.apply_button.setDefault(True)
-        self.defaults_button = QPushButton("Defaults")
-        self.defaults_button.setToolTip("Fill in the default model and prompt (press Apply to use them).")
-        self.apply_error = QLabel()
-        self._style_error(self.apply_error)
-        # Says why a full-cache run stopped, next to the controls that would let it go on.
-        self.limit_banner = QLabel()
-        self.limit_banner.setObjectName("limit_banner")
-        self.limit_banner.setWordWrap(True)
-        self.limit_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.limit_banner.setStyleSheet(
-            f"QLabel#limit_banner {{ color: {theme.text}; border: 1px solid {theme.error_text}; "
-            f"border-radius: 4px; padding: 6px; }}"
-        )
-        self.limit_banner.hide()
+        self.defaults_button = _button("Defaults", "Fill in the default model and prompt (press Apply to use them).")
+        self.apply_error = _error_label(theme)
+        self.limit_banner = _limit_banner(theme)
         buttons = QHBoxLayout()
         buttons.addWidget(self.defaults_button)
         buttons.addStretch(1)
@@ -200,29 +176,6 @@ class ModelControls(QWidget):
             spin.lineEdit().returnPressed.connect(self._apply)
         self.apply_button.clicked.connect(self._apply)
         self.defaults_button.clicked.connect(self._fill_defaults)
-
-    def _with_messages(self, name: str, control: QWidget) -> QWidget:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(1)
-        v.addWidget(control)
-        note = QLabel()
-        note.setStyleSheet(f"color: {self.theme.muted_text}")
-        note.setWordWrap(True)
-        note.hide()
-        error = QLabel()
-        self._style_error(error)
-        v.addWidget(note)
-        v.addWidget(error)
-        self.notes[name] = note
-        self.errors[name] = error
-        return box
-
-    def _style_error(self, label: QLabel) -> None:
-        label.setStyleSheet(f"color: {self.theme.error_text}")
-        label.setWordWrap(True)
-        label.hide()
 
     # -- values ----------------------------------------------------------------------------
 
@@ -422,3 +375,63 @@ def _attention_note(config: ModelConfig) -> str:
     if kind == "MQA":
         return f"MQA: all {config.n_heads} query heads share one K/V head"
     return f"GQA: {config.group_size} query heads share each K/V head"
+
+
+def _combo(items: dict[str, str]) -> QComboBox:
+    """A selector of ``items`` (data: text)."""
+    combo = QComboBox()
+    for data, text in items.items():
+        combo.addItem(text, data)
+    return combo
+
+
+def _button(text: str, tip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    return button
+
+
+def _spin(lo: int, hi: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(lo, hi)
+    spin.setKeyboardTracking(True)
+    return spin
+
+
+def _error_label(theme: Theme) -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(f"color: {theme.error_text}")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _with_messages(control: QWidget, theme: Theme) -> tuple[QWidget, QLabel, QLabel]:
+    """``control`` above a note and an error message (both hidden until set): the box, the note, the error."""
+    box = QWidget()
+    v = QVBoxLayout(box)
+    v.setContentsMargins(0, 0, 0, 0)
+    v.setSpacing(1)
+    v.addWidget(control)
+    note = QLabel()
+    note.setStyleSheet(f"color: {theme.muted_text}")
+    note.setWordWrap(True)
+    note.hide()
+    error = _error_label(theme)
+    v.addWidget(note)
+    v.addWidget(error)
+    return box, note, error
+
+
+def _limit_banner(theme: Theme) -> QLabel:
+    """Says why a full-cache run stopped, next to the controls that would let it go on."""
+    banner = QLabel()
+    banner.setObjectName("limit_banner")
+    banner.setWordWrap(True)
+    banner.setTextFormat(Qt.TextFormat.PlainText)
+    banner.setStyleSheet(
+        f"QLabel#limit_banner {{ color: {theme.text}; border: 1px solid {theme.error_text}; "
+        f"border-radius: 4px; padding: 6px; }}"
+    )
+    banner.hide()
+    return banner
