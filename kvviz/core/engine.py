@@ -42,22 +42,6 @@ class GenerationStopped(RuntimeError):
     """No further step can be made; the message says why (context full, token budget spent)."""
 
 
-def stop_reason(record: StepRecord, max_new_tokens: int | None) -> str | None:
-    """Why no step can follow ``record`` in a run limited to ``max_new_tokens``, or None if one can.
-
-    The one wording of a run's end: the CLI prints it, the app's status bar shows it.
-    """
-    generated = record.step + 1
-    if max_new_tokens is not None and generated >= max_new_tokens:
-        return f"max new tokens reached ({max_new_tokens} generated)"
-    if context_full(record):
-        return (
-            f"context length reached: all {record.config.context_length} positions hold tokens and the "
-            "full cache has no room for the next one"
-        )
-    return None
-
-
 def context_full(record: StepRecord) -> bool:
     """Whether a cache that keeps every key has no room left after ``record``."""
     return not record.policy.evicts and record.n_tokens >= record.config.context_length
@@ -121,8 +105,18 @@ class Engine:
         return min(limits) if limits else None
 
     def stop_reason(self, record: StepRecord) -> str | None:
-        """Why no step can follow ``record`` of this run, or None if one can."""
-        return stop_reason(record, self.max_new_tokens)
+        """Why no step can follow ``record`` of this run, or None if one can.
+
+        The one wording of a run's end: the CLI prints it, the app's status bar shows it.
+        """
+        if self.max_new_tokens is not None and record.step + 1 >= self.max_new_tokens:
+            return f"max new tokens reached ({self.max_new_tokens} generated)"
+        if context_full(record):
+            return (
+                f"context length reached: all {record.config.context_length} positions hold tokens and the "
+                "full cache has no room for the next one"
+            )
+        return None
 
     def prefill(self) -> StepRecord:
         """Start the run again: an empty cache, and the prompt processed (same seed, so the same run)."""

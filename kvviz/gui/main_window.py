@@ -21,6 +21,7 @@ from kvviz.gui.theme import DARK, THEMES, Theme, apply_to_application
 if TYPE_CHECKING:
     from kvviz.core.run import Run
     from kvviz.gui.session import Session
+    from kvviz.gui.workspace import Workspace
 
 
 class MainWindow(Frame):
@@ -51,7 +52,7 @@ class MainWindow(Frame):
             self.load()
 
     @property
-    def workspace(self):
+    def workspace(self) -> Workspace | None:
         """The views' layout, once loaded (None before)."""
         return None if self.session is None else self.session.workspace
 
