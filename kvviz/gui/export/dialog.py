@@ -362,7 +362,7 @@ class AnimationJob(QObject):
         self._finished = False
         self.progress = QProgressDialog("Drawing frames…", "Cancel", 0, count + 1, menu.window)
         self.progress.setWindowTitle("Export animation")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)  # the view shows each frame's step
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)  # one export at a time
         self.progress.setMinimumDuration(0)
         self.progress.canceled.connect(self.cancel)
         self._timer = QTimer(self)
@@ -377,7 +377,7 @@ class AnimationJob(QObject):
         if self._finished:
             return
         self._timer.stop()
-        self._frames.close()  # puts the step shown back
+        self._frames.close()  # closes the export window
         self._images.clear()
         self.menu.window.statusBar().showMessage("Animation export cancelled; nothing was saved", 6000)
         self._finish(None)
