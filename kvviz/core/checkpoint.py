@@ -1,4 +1,4 @@
-"""Saved weights for the tiny decoder: the trained model in ``assets/``, or a user's own file.
+"""Saved weights for the tiny decoder: the trained model shipped in ``kvviz.assets``, or a user's own file.
 
 A checkpoint is data, never code: it is read only with ``torch.load(weights_only=True)``, and
 everything in it (format tag, version, config, every tensor's name and shape) is checked
@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,9 +27,9 @@ from kvviz.core.model import TinyDecoder, parameter_shapes
 
 FORMAT = "kvviz-checkpoint"
 VERSION = 1
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 #: The weights trained by ``kvviz train`` that the app, ``kvviz trace`` and ``kvviz export`` start with.
-TRAINED_WEIGHTS = ASSETS / "tiny-model.pt"
+#: Looked up as package data, so a normal install finds them as a checkout does.
+TRAINED_WEIGHTS = Path(files("kvviz.assets") / "tiny-model.pt")
 #: Tensors are stored in half precision: half the bytes, and far below what changes a token.
 STORAGE_DTYPE = torch.float16
 

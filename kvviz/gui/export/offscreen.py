@@ -8,6 +8,7 @@ the CLI computed, at the layer and head asked for.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,30 @@ from kvviz.gui.theme import Theme
 
 #: The window's size for pictures, in logical pixels: a common laptop screen.
 WINDOW_SIZE = (1440, 900)
+
+
+#: What the offscreen platform says each time a window is shown or a dock moves: noise for a user.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+@contextmanager
+def quiet_offscreen_platform() -> Iterator[None]:
+    """Drop the offscreen platform's known noise from stderr; pass every other Qt message on."""
+    from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
+
+    def handler(mode, context, message: str) -> None:
+        if message == OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def settle() -> None:
@@ -40,7 +65,7 @@ def offscreen_window(engine: Engine, prompt: str, theme: Theme, layer: int, head
     app = application([])
     apply_to_application(app, theme)
     config = engine.config
-    with tempfile.TemporaryDirectory(prefix="kvviz-export-") as folder:
+    with quiet_offscreen_platform(), tempfile.TemporaryDirectory(prefix="kvviz-export-") as folder:
         settings = Settings(Path(folder) / "kvviz.ini")
         values = {f"model/{name}": getattr(config, name) for name in MODEL_FIELDS}
         settings.update(
