@@ -30,6 +30,8 @@ VERSION = 1
 #: The weights trained by ``kvviz train`` that the app, ``kvviz trace`` and ``kvviz export`` start with.
 #: Looked up as package data, so a normal install finds them as a checkout does.
 TRAINED_WEIGHTS = Path(files("kvviz.assets") / "tiny-model.pt")
+#: The suffix of a checkpoint's name; its Markdown model card sits beside it with ``.md``.
+CHECKPOINT_SUFFIX = ".pt"
 #: Tensors are stored in half precision: half the bytes, and far below what changes a token.
 STORAGE_DTYPE = torch.float16
 
