@@ -11,11 +11,15 @@ import torch
 from kvviz.atomic_file import OutputError, check_writable, write_atomic
 from kvviz.cli.common import CliError
 from kvviz.core.checkpoint import CHECKPOINT_SUFFIX, save_checkpoint
+from kvviz.core.config import ConfigError
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.training.corpus import CorpusError, load_corpus
 from kvviz.training.model_card import card_path, is_model_card, training_card, write_model_card
-from kvviz.training.trainer import Progress, TrainingPlan, train
+from kvviz.training.trainer import Progress, TrainingPlan, check_step_fits, train
 from kvviz.units import format_bytes
+
+#: Training-plan fields by the option that sets them, so errors name what the user typed.
+PLAN_OPTIONS = {"steps": "--steps", "batch": "--batch", "learning_rate": "--lr", "seed": "--seed"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -48,7 +52,11 @@ def run(args: argparse.Namespace) -> int:
         context_length=args.context,
         head_dim=None,
     )
-    plan = TrainingPlan(steps=args.steps, batch=args.batch, learning_rate=args.lr, seed=args.seed)
+    try:
+        plan = TrainingPlan(steps=args.steps, batch=args.batch, learning_rate=args.lr, seed=args.seed)
+        check_step_fits(config, plan)
+    except ConfigError as exc:
+        raise _option_error(exc) from None
     command = (
         f"kvviz train --out {args.out} --steps {plan.steps} --seed {plan.seed} --batch {plan.batch} "
         f"--lr {plan.learning_rate} --threads {args.threads} --layers {config.n_layers} --heads {config.n_heads} "
@@ -93,6 +101,11 @@ def run(args: argparse.Namespace) -> int:
         f"unigram baseline {result.unigram_bits_per_byte:.3f}; {_clock(result.wall_time_s)} of training"
     )
     return 0
+
+
+def _option_error(exc: ConfigError) -> CliError:
+    """A training-plan error, naming the option the user typed."""
+    return CliError(f"{PLAN_OPTIONS.get(exc.field, exc.field)}: {exc.rule}")
 
 
 def _check_out(text: str) -> Path:

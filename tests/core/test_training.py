@@ -19,6 +19,7 @@ from kvviz.training.trainer import (
     TrainingPlan,
     bits_per_byte,
     init_for_training,
+    logits_bytes,
     train,
     unigram_bits_per_byte,
 )
@@ -193,3 +194,16 @@ def test_a_failed_save_leaves_the_old_checkpoint_and_no_stray_file(tmp_path, cap
     assert capsys.readouterr().err.endswith("cannot write " + str(out) + ": No space left on device\n")
     assert out.read_bytes() == b"the previous checkpoint"
     assert [p.name for p in tmp_path.iterdir()] == ["mine.pt"]
+
+
+def test_logits_bytes_are_those_of_a_training_steps_logits():
+    logits = TinyDecoder(TINY)(torch.zeros(3, TINY.context_length, dtype=torch.long), all_logits=True).logits
+    assert logits_bytes(TINY, TrainingPlan(batch=3)) == logits.untyped_storage().nbytes()
+
+
+def test_train_refuses_a_batch_beyond_memory_in_one_line_before_reading_the_corpus(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("kvviz.cli.train.load_corpus", lambda: pytest.fail("read the corpus first"))
+    assert main(["train", "--out", str(tmp_path / "x.pt"), "--batch", "100000000", "--steps", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kvviz: error: --batch: too large: a training step's logits alone take 23.8 TiB")
+    assert err.count("\n") == 1 and list(tmp_path.iterdir()) == []
