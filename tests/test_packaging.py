@@ -74,3 +74,17 @@ def test_the_trained_weights_and_card_are_package_data():
     assert shipped == {p.name for p in (ROOT / "assets").iterdir() if p.suffix in (".pt", ".md")}
     assert TRAINED_WEIGHTS.is_file() and TRAINED_WEIGHTS.with_suffix(".md").is_file()
     assert TRAINED_WEIGHTS.resolve() == (ROOT / "assets" / "tiny-model.pt").resolve()  # found as package data
+
+
+def test_help_says_that_plain_kvviz_opens_the_app(capsys):
+    try:
+        main(["--help"])
+    except SystemExit as exit_:
+        assert exit_.code == 0
+    assert "Plain `kvviz`, with no command, opens the desktop app" in " ".join(capsys.readouterr().out.split())
+
+
+def test_options_without_a_command_are_a_one_line_error(capsys):
+    assert main(["--seed", "3"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kvviz: error: ") and err.count("\n") == 1

@@ -80,6 +80,12 @@ def test_gif_has_a_frame_per_step_in_the_range(out):
         assert gif.info["duration"] == 250
 
 
+def test_help_says_mp4_needs_the_video_extra(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    assert ".mp4 needs the video extra: pip install 'kvviz[video]'" in " ".join(capsys.readouterr().out.split())
+
+
 def test_gif_range_past_the_steps_runs_the_model_on_to_its_end(out, capsys):
     target = out / "a.gif"
     assert export("--steps", "2", "--from", "3", "--to", "6", "--out", str(target)) == 0
