@@ -36,8 +36,14 @@ class ConfigError(ValueError):
 
 
 #: Fields that scale what a run allocates, checked against the machine's memory.
-SIZE_FIELDS = ("vocab_size", "d_model", "n_layers", "n_heads", "n_kv_heads", "head_dim", "mlp_ratio")
-SIZE_FIELDS += ("context_length", "batch_size")
+SIZE_FIELDS = (
+    *("vocab_size", "d_model", "n_layers", "n_heads", "n_kv_heads", "head_dim", "mlp_ratio"),
+    *("context_length", "batch_size"),
+)
+#: torch's sizes are 64-bit; a larger number is refused before any arithmetic on it.
+MAX_SIZE = 2**63 - 1
+#: torch's generators take an unsigned 64-bit seed.
+MAX_SEED = 2**64 - 1
 #: Bytes of one token id: the engine keeps the batch's ids for the whole context.
 TOKEN_ID_BYTES = 8
 
@@ -60,6 +66,10 @@ def _positive(name: str, value: Any) -> None:
         raise ConfigError(name, f"must be an integer, got {value!r}")
     if value <= 0:
         raise ConfigError(name, f"must be positive, got {value}")
+    if value > MAX_SIZE:
+        raise ConfigError(
+            name, f"must be below 2**63 (torch's sizes are 64-bit), got a {value.bit_length()}-bit number"
+        )
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,10 @@ class ModelConfig:
             raise ConfigError("dtype", f"must be one of {', '.join(DTYPES)}, got {self.dtype!r}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
             raise ConfigError("seed", f"must be a non-negative integer, got {self.seed!r}")
+        if self.seed > MAX_SEED:
+            raise ConfigError(
+                "seed", f"must be below 2**64 (torch's seeds are 64-bit), got a {self.seed.bit_length()}-bit number"
+            )
         object.__setattr__(self, "_head_dim", head_dim)
         self._check_fits_in_memory()
 
@@ -188,7 +202,10 @@ class ModelConfig:
         return self.n_parameters() * self.bytes_per_element
 
     def bytes_per_position(self) -> int:
-        """Bytes allocated for each position of the context: K and V in ``dtype`` and the batch's token ids."""
+        """Bytes allocated per position of the context.
+
+        K and V in ``dtype``, the batch's token ids, and the cache's record of which position each slot holds.
+        """
         return self.kv_bytes_per_token() + TOKEN_ID_BYTES * (self.batch_size + 1)
 
     def kv_bytes_per_token(self) -> int:

@@ -30,6 +30,13 @@ from kvviz.units import format_bytes
         ({"n_layers": 2.5}, "n_layers", "integer"),
         ({"n_layers": True}, "n_layers", "integer"),
         ({"seed": -1}, "seed", "non-negative"),
+        ({"seed": 2**64}, "seed", "must be below 2**64 (torch's seeds are 64-bit), got a 65-bit number"),
+        (
+            {"context_length": 10**400},
+            "context_length",
+            "must be below 2**63 (torch's sizes are 64-bit), got a 1329-bit",
+        ),
+        ({"d_model": 2**63}, "d_model", "must be below 2**63"),
     ],
 )
 def test_invalid_config_names_field_and_rule(changes, field, rule_part):
@@ -100,7 +107,7 @@ def test_up_front_bytes_are_what_a_run_allocates(config):
         ({"context_length": 100_000_000_000}, "context_length"),
         ({"batch_size": 10**7}, "batch_size"),
         ({"d_model": 10**6}, "d_model"),
-        ({"n_layers": 10**20}, "n_layers"),
+        ({"n_layers": 10**18}, "n_layers"),
         ({"n_heads": 4, "head_dim": 2 * 10**8}, "head_dim"),
     ],
 )
@@ -122,6 +129,13 @@ def test_the_size_limit_is_the_machines_memory_to_the_byte(monkeypatch):
         config.replace(seed=1)
     assert caught.value.rule.startswith(f"too large: a run needs {format_bytes(needed)} up front")
     assert caught.value.field == "batch_size"  # 3 against a default of 1: the furthest above its default
+
+
+def test_the_largest_sizes_allowed_still_give_a_one_line_refusal():
+    huge = dict.fromkeys(("d_model", "n_layers", "mlp_ratio", "vocab_size", "context_length", "batch_size"), 2**62)
+    with pytest.raises(ConfigError, match=r"too large: a run needs [\d.e+]+ PiB up front"):
+        ModelConfig(**huge, n_heads=1, n_kv_heads=1)
+    assert ModelConfig(seed=2**64 - 1).seed == 2**64 - 1
 
 
 def test_memory_is_read_from_the_system():
