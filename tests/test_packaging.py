@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.metadata
+import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import kvviz
@@ -88,3 +90,19 @@ def test_options_without_a_command_are_a_one_line_error(capsys):
     assert main(["--seed", "3"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("kvviz: error: ") and err.count("\n") == 1
+
+
+def test_the_wheel_holds_the_weights_the_card_every_module_and_the_licence(tmp_path):
+    """The wheel as `pip install .` builds it from a clean copy (no stale build/), offline (installed setuptools)."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".*", "build", "dist", "*.egg-info", "__pycache__"))
+    build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), "."]
+    done = subprocess.run(build, cwd=source, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    (wheel,) = tmp_path.glob("kvviz-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "kvviz").rglob("*.py")}
+    assert modules <= names, sorted(modules - names)
+    assert {"kvviz/assets/tiny-model.pt", "kvviz/assets/tiny-model.md"} <= names
+    assert f"kvviz-{kvviz.__version__}.dist-info/licenses/LICENSE" in names
