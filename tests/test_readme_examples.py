@@ -3,7 +3,9 @@
 Each line runs in a fresh process in an empty folder (files the README names from the
 repository are linked in), as a user would type it. Only `kvviz train`, which takes a quarter
 of an hour as written, runs in a short form: the README line with options appended, and the
-test holds that the appended options are the only change.
+test holds that the appended options are the only change. The app itself (`.venv/bin/kvviz`
+at the end of the install line) is run by tests/gui/test_app.py, and the command's hand-over
+to it by tests/test_packaging.py.
 """
 
 from __future__ import annotations
