@@ -105,7 +105,8 @@ def check_output(argv: list[str], stdout: str, folder: Path) -> None:
     if argv[1] == "trace" and "--json" in argv:
         assert len([json.loads(row) for row in stdout.splitlines()]) == steps + 1
     elif argv[1] == "trace":
-        cache_used = [re.findall(r"\d+(?:\.\d+)? (?:[KMG]i)?B\b", row)[0] for row in stdout.splitlines()[3:-1]]
+        rows = [row for row in stdout.splitlines() if re.match(r"\s*\d+ (prefill|decode) ", row)]
+        cache_used = [re.findall(r"\d+(?:\.\d+)? (?:[KMG]i)?B\b", row)[0] for row in rows]
         assert len(cache_used) == steps + 1
         if option(argv, "--policy") == "sink":  # evicts: the cache grows to sinks + window, then stays
             assert cache_used[0] != cache_used[-1] == cache_used[-2] == cache_used[-5]
