@@ -30,19 +30,6 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 #: Options appended to lines that take minutes as written, by sub-command.
 SHORT_FORMS = {"train": ["--steps", "1", "--batch", "1"]}
 
-#: A Hugging Face config.json for README lines that name a placeholder path (Llama-3-8B's shape).
-PLACEHOLDER_CONFIG = {
-    "model_type": "llama",
-    "hidden_size": 4096,
-    "intermediate_size": 14336,
-    "num_attention_heads": 32,
-    "num_key_value_heads": 8,
-    "num_hidden_layers": 32,
-    "vocab_size": 128256,
-    "max_position_embeddings": 8192,
-    "torch_dtype": "bfloat16",
-}
-
 
 def code_blocks(markdown: str) -> list[str]:
     return re.findall(r"^```[a-z]*\n(.*?)^```", markdown, flags=re.MULTILINE | re.DOTALL)
@@ -65,17 +52,12 @@ def test_ci_runs_exactly_the_readmes_test_command():
     assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
 
 
-def prepare(argv: list[str], folder: Path) -> None:
-    """Put in ``folder`` the input files the line names: repository files linked, placeholders made."""
+def link_inputs(argv: list[str], folder: Path) -> None:
+    """Link into ``folder`` the repository files the line names (e.g. an example config.json)."""
     for arg in argv:
-        if arg.startswith("-") or "/" not in arg:
-            continue
-        target = folder / arg
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if (ROOT / arg).exists():
-            target.symlink_to(ROOT / arg)
-        elif arg.endswith("config.json"):
-            target.write_text(json.dumps(PLACEHOLDER_CONFIG), encoding="utf-8")
+        if not arg.startswith("-") and "/" in arg and (ROOT / arg).exists():
+            (folder / arg).parent.mkdir(parents=True, exist_ok=True)
+            (folder / arg).symlink_to(ROOT / arg)
 
 
 def option(argv: list[str], name: str, default: str | None = None) -> str | None:
@@ -87,7 +69,7 @@ def test_readme_line_runs_as_written(line, tmp_path):
     written = shlex.split(line, comments=True)
     argv = written + SHORT_FORMS.get(written[1], [])
     assert argv[: len(written)] == written  # a short form only appends options
-    prepare(argv, tmp_path)
+    link_inputs(argv, tmp_path)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-m", "kvviz", *argv[1:]], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
