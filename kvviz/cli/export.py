@@ -31,7 +31,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="save a panel as PNG/SVG, steps as GIF/MP4, or per-step metrics as CSV/JSON (no display needed)",
     )
     add_model_options(cmd)
-    cmd.add_argument("--out", required=True, metavar="FILE", help=f"file to write: {', '.join(SUFFIXES)}")
+    cmd.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help=f"file to write: {', '.join(SUFFIXES)} (.mp4 needs the video extra: pip install 'kvviz[video]')",
+    )
     cmd.add_argument(
         "--panel",
         default="attention",
@@ -45,7 +50,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     size.add_argument("--size", metavar="WxH", help="exact picture size in pixels, e.g. 1920x1080")
     cmd.add_argument("--theme", choices=("dark", "slide"), default="dark", help="colours and type (default: dark)")
     cmd.add_argument("--from", dest="first", type=int, default=0, help="first step of an animation (default: 0)")
-    cmd.add_argument("--to", dest="last", type=int, help="last step of an animation (default: the last step run)")
+    cmd.add_argument(
+        "--to",
+        dest="last",
+        type=int,
+        help="last step of an animation; past --steps, the run goes on to it (default: --steps)",
+    )
     cmd.add_argument("--frame-ms", type=int, default=500, help="animation: milliseconds per frame (default: 500)")
     cmd.set_defaults(func=run)
 
@@ -67,6 +77,8 @@ def _export(args: argparse.Namespace) -> int:
         raise ExportError(f"--out: give a file ending in {', '.join(SUFFIXES)}, not {args.out!r}")
     if args.steps < 1:
         raise ExportError(f"--steps: must be at least 1, got {args.steps}")
+    if args.last is not None and args.first > args.last:
+        raise ExportError(f"--from {args.first} --to {args.last}: the range is reversed; give the earlier step first")
     out = check_writable(args.out)
     if suffix in DATA_SUFFIXES:
         records = list(run_steps(run_from_args(args, count_flops=True), args.steps))
@@ -90,7 +102,8 @@ def _export(args: argparse.Namespace) -> int:
     for option, value, count in (("--layer", args.layer, config.n_layers), ("--head", args.head, config.n_heads)):
         if not 0 <= value < count:
             raise ExportError(f"{option}: must be in 0..{count - 1} for this model, got {value}")
-    records = list(run_steps(exported, args.steps))
+    goes_on = suffix in ANIMATION_SUFFIXES and args.last is not None and args.last > args.steps
+    records = list(run_steps(exported, args.last if goes_on else args.steps))  # an animation runs on to its --to
     if suffix in ANIMATION_SUFFIXES:
         last = records[-1].step if args.last is None else args.last
         steps = animation_export.check_steps(args.first, last, len(records))

@@ -1,4 +1,4 @@
-"""Saved weights for the tiny decoder: the trained model in ``assets/``, or a user's own file.
+"""Saved weights for the tiny decoder: the trained model shipped in ``kvviz.assets``, or a user's own file.
 
 A checkpoint is data, never code: it is read only with ``torch.load(weights_only=True)``, and
 everything in it (format tag, version, config, every tensor's name and shape) is checked
@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,9 +27,11 @@ from kvviz.core.model import TinyDecoder, parameter_shapes
 
 FORMAT = "kvviz-checkpoint"
 VERSION = 1
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 #: The weights trained by ``kvviz train`` that the app, ``kvviz trace`` and ``kvviz export`` start with.
-TRAINED_WEIGHTS = ASSETS / "tiny-model.pt"
+#: Looked up as package data, so a normal install finds them as a checkout does.
+TRAINED_WEIGHTS = Path(files("kvviz.assets") / "tiny-model.pt")
+#: The suffix of a checkpoint's name; its Markdown model card sits beside it with ``.md``.
+CHECKPOINT_SUFFIX = ".pt"
 #: Tensors are stored in half precision: half the bytes, and far below what changes a token.
 STORAGE_DTYPE = torch.float16
 
@@ -182,6 +185,7 @@ def _read(path: Path) -> Any:
         raise CheckpointError(path, f"cannot be read: {exc.strerror or exc}") from exc
     if not zipfile.is_zipfile(path):
         raise CheckpointError(path, "is not a torch.save zip archive (damaged, truncated or another format)")
+    _check_declared_sizes(path)
     try:
         return torch.load(path, weights_only=True, map_location="cpu")
     except Exception as exc:  # a damaged archive raises almost anything; all mean "unusable file"
@@ -192,6 +196,26 @@ def _read(path: Path) -> Any:
             raise CheckpointError(path, f"holds Python objects, not only tensors{what}; refused to load it") from exc
         first_line = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
         raise CheckpointError(path, f"is damaged: {first_line}") from exc
+
+
+def _check_declared_sizes(path: Path) -> None:
+    """Refuse, before torch reads a byte of it, an archive that unpacks to more than its own size.
+
+    torch allocates each record at the size the archive declares. torch.save stores records
+    uncompressed, so its files never declare more than they hold; a compressed record is how
+    a 2 MB file would make torch allocate gigabytes.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise CheckpointError(path, f"is damaged: {exc}") from exc
+    packed = [entry.filename for entry in entries if entry.compress_type != zipfile.ZIP_STORED]
+    if packed:
+        raise CheckpointError(path, f"has compressed records ({_some(packed)}), which torch.save never writes; refused")
+    declared, size = sum(entry.file_size for entry in entries), path.stat().st_size
+    if declared > size:
+        raise CheckpointError(path, f"declares {declared:,} bytes of records in a file of {size:,} bytes; refused")
 
 
 def _check_tensors(path: Path, config: ModelConfig, state_dict: dict[Any, Any]) -> None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import torch
+
+from kvviz.units import format_bytes
 
 #: Cache/model element types the tiny decoder runs in, by the names users type.
 DTYPES: dict[str, torch.dtype] = {
@@ -32,11 +35,41 @@ class ConfigError(ValueError):
         self.rule = rule
 
 
+#: Fields that scale what a run allocates, checked against the machine's memory.
+SIZE_FIELDS = (
+    *("vocab_size", "d_model", "n_layers", "n_heads", "n_kv_heads", "head_dim", "mlp_ratio"),
+    *("context_length", "batch_size"),
+)
+#: torch's sizes are 64-bit; a larger number is refused before any arithmetic on it.
+MAX_SIZE = 2**63 - 1
+#: torch's generators take an unsigned 64-bit seed.
+MAX_SEED = 2**64 - 1
+#: Bytes of one token id: the engine keeps the batch's ids for the whole context.
+TOKEN_ID_BYTES = 8
+
+
+def memory_bytes() -> int:
+    """This machine's memory (or the container's limit, if lower); 64 GiB where the system does not say."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        total = 64 * 2**30
+    try:
+        limit = Path("/sys/fs/cgroup/memory.max").read_text(encoding="ascii").strip()
+    except OSError:
+        return total
+    return min(total, int(limit)) if limit.isdigit() else total
+
+
 def _positive(name: str, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ConfigError(name, f"must be an integer, got {value!r}")
     if value <= 0:
         raise ConfigError(name, f"must be positive, got {value}")
+    if value > MAX_SIZE:
+        raise ConfigError(
+            name, f"must be below 2**63 (torch's sizes are 64-bit), got a {value.bit_length()}-bit number"
+        )
 
 
 @dataclass(frozen=True)
@@ -97,7 +130,38 @@ class ModelConfig:
             raise ConfigError("dtype", f"must be one of {', '.join(DTYPES)}, got {self.dtype!r}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
             raise ConfigError("seed", f"must be a non-negative integer, got {self.seed!r}")
+        if self.seed > MAX_SEED:
+            raise ConfigError(
+                "seed", f"must be below 2**64 (torch's seeds are 64-bit), got a {self.seed.bit_length()}-bit number"
+            )
         object.__setattr__(self, "_head_dim", head_dim)
+        self._check_fits_in_memory()
+
+    def _check_fits_in_memory(self) -> None:
+        """Refuse, before torch is asked, a model whose weights and full cache cannot be allocated.
+
+        Otherwise a typo such as a context of 10¹¹ ends in an out-of-memory traceback (or the
+        system's OOM killer) instead of a line naming the setting. The error names the setting
+        furthest above its default, the likeliest culprit.
+        """
+        weights, per_position = self.weight_bytes(), self.bytes_per_position()
+        needed, available = weights + per_position * self.context_length, memory_bytes()
+        if needed <= available:
+            return
+        raise ConfigError(
+            self._furthest_above_default(),
+            f"too large: a run needs {format_bytes(needed)} up front (weights {format_bytes(weights)}, "
+            f"K/V cache and token ids for {self.context_length:,} positions "
+            f"{format_bytes(per_position * self.context_length)}), more than this machine's "
+            f"{format_bytes(available)} of memory",
+        )
+
+    def _furthest_above_default(self) -> str:
+        """The size setting with the largest ratio to its default (head_dim only if set, not derived)."""
+        default = {f.name: f.default for f in dataclasses.fields(ModelConfig) if f.name in SIZE_FIELDS}
+        default["head_dim"] = default["d_model"] // default["n_heads"]
+        given = [name for name in SIZE_FIELDS if getattr(self, name) is not None]
+        return max(given, key=lambda name: getattr(self, name) / default[name])
 
     @property
     def dim_head(self) -> int:
@@ -126,6 +190,23 @@ class ModelConfig:
     @property
     def d_ff(self) -> int:
         return self.mlp_ratio * self.d_model
+
+    def n_parameters(self) -> int:
+        """Parameters of ``TinyDecoder(self)`` in closed form (a test holds it to the built model's)."""
+        d, hd = self.d_model, self.dim_head
+        per_layer = 4 * d + (self.n_heads + 2 * self.n_kv_heads) * hd * d + self.n_heads * hd * d + 2 * d * self.d_ff
+        return self.vocab_size * d + self.n_layers * per_layer + 2 * d
+
+    def weight_bytes(self) -> int:
+        """Bytes of the weights in ``dtype``."""
+        return self.n_parameters() * self.bytes_per_element
+
+    def bytes_per_position(self) -> int:
+        """Bytes allocated per position of the context.
+
+        K and V in ``dtype``, the batch's token ids, and the cache's record of which position each slot holds.
+        """
+        return self.kv_bytes_per_token() + TOKEN_ID_BYTES * (self.batch_size + 1)
 
     def kv_bytes_per_token(self) -> int:
         """Cache bytes one token adds for the whole batch: 2 (K and V) · B · L · kv_heads · head_dim · bytes."""

@@ -7,7 +7,7 @@ from kvviz.core.config import ModelConfig
 DEFAULT_PROMPT = "The KV cache stores keys and values."
 
 
-#: The shipped trained weights (assets/tiny-model.pt); "random" allows any shape.
+#: The shipped trained weights (kvviz.assets, tiny-model.pt); "random" allows any shape.
 DEFAULT_WEIGHTS = "trained"
 
 

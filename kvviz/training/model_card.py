@@ -15,8 +15,9 @@ from typing import Any
 
 import torch
 
+from kvviz.atomic_file import write_atomic
 from kvviz.core import tokenizer
-from kvviz.core.checkpoint import STORAGE_DTYPE, Checkpoint, build_model, load_checkpoint
+from kvviz.core.checkpoint import STORAGE_DTYPE, TRAINED_WEIGHTS, Checkpoint, build_model, load_checkpoint
 from kvviz.core.engine import Engine
 from kvviz.core.head_patterns import head_patterns
 from kvviz.core.model import TinyDecoder
@@ -27,6 +28,8 @@ from kvviz.training.trainer import TrainingResult
 
 #: Tokens of greedy continuation shown in the card (and checked by the tests).
 SAMPLE_TOKENS = 100
+#: How every card begins; a file at a card's path that begins otherwise is a user's, not to be overwritten.
+TITLE = "# Model card: "
 
 
 def training_card(result: TrainingResult, corpus: Corpus, command: str) -> dict[str, Any]:
@@ -70,14 +73,11 @@ def render_model_card(checkpoint: Checkpoint, prompt: str) -> str:
     sample = tokenizer.decode(sample_ids)
     patterns = head_patterns(model, tokenizer.encode(prompt) + sample_ids)
     size = checkpoint.path.stat().st_size
-    gap = card["unigram_bits_per_byte"] - card["heldout_bits_per_byte"]
+    shipped = checkpoint.path.resolve() == TRAINED_WEIGHTS.resolve()
     lines = [
-        f"# Model card: `{checkpoint.path.name}`",
+        f"{TITLE}`{checkpoint.path.name}`",
         "",
-        "The trained tiny decoder that kvviz loads by default (the app, `kvviz trace`, `kvviz export`).",
-        "It is kvviz's own `TinyDecoder`, byte-level, trained on CPython's documentation so that it",
-        "writes plausible text and its attention heads show real patterns. Random weights remain",
-        "available (`--weights random`) for any other shape.",
+        *(_SHIPPED_INTRO if shipped else _users_intro(checkpoint.path.name)),
         "",
         "## Configuration",
         "",
@@ -123,7 +123,7 @@ def render_model_card(checkpoint: Checkpoint, prompt: str) -> str:
         f"| held-out | **{card['heldout_bits_per_byte']:.3f}** | {card['unigram_bits_per_byte']:.3f} |",
         f"| training (a slice the size of the held-out text) | {card['train_bits_per_byte']:.3f} | |",
         "",
-        f"The unigram baseline knows only byte frequencies; the model is {gap:.2f} bits per byte below it.",
+        f"The unigram baseline knows only byte frequencies; {_against_baseline(card)}",
         "Both are measured on the stored half-precision weights.",
         "",
         f"## Greedy sample ({SAMPLE_TOKENS} tokens)",
@@ -146,11 +146,44 @@ def render_model_card(checkpoint: Checkpoint, prompt: str) -> str:
         "",
         "## Limits",
         "",
-        "A few minutes of CPU training on half a megabyte: it writes the style of Python's reference",
-        "documentation, not facts. It is a teaching model, not a language model to rely on.",
+        *(_SHIPPED_LIMITS if shipped else _USERS_LIMITS),
         "",
     ]
     return "\n".join(lines)
+
+
+_SHIPPED_INTRO = (
+    "The trained tiny decoder that kvviz loads by default (the app, `kvviz trace`, `kvviz export`).",
+    "It is kvviz's own `TinyDecoder`, byte-level, trained on CPython's documentation so that it",
+    "writes plausible text and its attention heads show real patterns. Random weights remain",
+    "available (`--weights random`) for any other shape.",
+)
+_SHIPPED_LIMITS = (
+    "A few minutes of CPU training on half a megabyte: it writes the style of Python's reference",
+    "documentation, not facts. It is a teaching model, not a language model to rely on.",
+)
+_USERS_LIMITS = (
+    "A tiny byte-level model trained on CPU on Python's reference documentation: a teaching model,",
+    "not a language model to rely on. The results above say how well it predicts that text.",
+)
+
+
+def _users_intro(name: str) -> tuple[str, ...]:
+    return (
+        "A tiny decoder trained with `kvviz train` (the command is below): kvviz's own `TinyDecoder`,",
+        f"byte-level, trained on CPython's documentation. Run it with `--weights {name}` in",
+        "`kvviz trace` and `kvviz export`, or with **Load checkpoint…** in the app's model panel.",
+    )
+
+
+def _against_baseline(card: dict[str, Any]) -> str:
+    """Where the model stands against the baseline, in words that stay true when it is worse."""
+    gap = card["unigram_bits_per_byte"] - card["heldout_bits_per_byte"]
+    if round(gap, 2) > 0:
+        return f"the model is {gap:.2f} bits per byte below it."
+    if round(gap, 2) < 0:
+        return f"the model is {-gap:.2f} bits per byte above it: worse than byte frequencies alone."
+    return "the model does no better than it."
 
 
 def card_path(checkpoint_path: str | Path) -> Path:
@@ -158,8 +191,16 @@ def card_path(checkpoint_path: str | Path) -> Path:
     return Path(checkpoint_path).with_suffix(".md")
 
 
+def is_model_card(path: Path) -> bool:
+    """Whether ``path`` starts as :func:`render_model_card` starts every card."""
+    try:
+        with path.open("rb") as file:
+            return file.read(len(TITLE)) == TITLE.encode()
+    except OSError:
+        return False
+
+
 def write_model_card(checkpoint_path: str | Path, prompt: str) -> Path:
     """Render the card of a saved checkpoint next to it (re-run after changing the default prompt)."""
-    path = card_path(checkpoint_path)
-    path.write_text(render_model_card(load_checkpoint(checkpoint_path), prompt), encoding="utf-8")
-    return path
+    text = render_model_card(load_checkpoint(checkpoint_path), prompt)
+    return write_atomic(card_path(checkpoint_path), lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -20,9 +20,10 @@ import torch
 import torch.nn.functional as F
 
 from kvviz.core.checkpoint import STORAGE_DTYPE
-from kvviz.core.config import ConfigError, ModelConfig
+from kvviz.core.config import ConfigError, ModelConfig, memory_bytes
 from kvviz.core.model import TinyDecoder
 from kvviz.training.corpus import Corpus
+from kvviz.units import format_bytes
 
 INIT_STD = 0.02  # GPT-2's: small logits at the start, so the first loss is the uniform 8 bits
 
@@ -142,6 +143,22 @@ def unigram_bits_per_byte(train: bytes, heldout: bytes) -> float:
     return float(-log2_p[targets].mean())
 
 
+def logits_bytes(config: ModelConfig, plan: TrainingPlan) -> int:
+    """Bytes of one training step's logits (float32), a floor under what the step allocates."""
+    return plan.batch * config.context_length * config.vocab_size * 4
+
+
+def check_step_fits(config: ModelConfig, plan: TrainingPlan) -> None:
+    """Refuse a batch whose logits alone exceed the machine's memory, instead of an allocator traceback."""
+    needed, available = logits_bytes(config, plan), memory_bytes()
+    if needed > available:
+        raise ConfigError(
+            "batch",
+            f"too large: a training step's logits alone take {format_bytes(needed)} (batch × context × "
+            f"{config.vocab_size} × 4 bytes), more than this machine's {format_bytes(available)} of memory",
+        )
+
+
 def train(
     config: ModelConfig,
     corpus: Corpus,
@@ -158,6 +175,7 @@ def train(
     context = config.context_length
     if len(corpus.train) <= context + 1:
         raise ConfigError("context_length", f"must be shorter than the training text ({len(corpus.train)} bytes)")
+    check_step_fits(config, plan)
     torch.manual_seed(plan.seed)
     model = TinyDecoder(config)
     init_for_training(model, plan.seed)

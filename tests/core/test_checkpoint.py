@@ -10,6 +10,7 @@ import pytest
 import torch
 
 from kvviz.cli import main
+from kvviz.core import config as config_module
 from kvviz.core.checkpoint import (
     FORMAT,
     STORAGE_DTYPE,
@@ -272,5 +273,39 @@ def test_a_checkpoint_claiming_a_huge_model_is_refused_without_building_it(tmp_p
     payload["config"] = {**payload["config"], "d_model": 1 << 20, "n_layers": 4096}  # ~10¹⁶ parameters
     path = tmp_path / "huge.pt"
     torch.save(payload, path)
+    with pytest.raises(CheckpointError, match=r"has an invalid model config: d_model: too large: a run needs"):
+        load_checkpoint(path)
+    monkeypatch.setattr(config_module, "memory_bytes", lambda: 2**80)  # a machine that could hold it
     with pytest.raises(CheckpointError, match=r"lacks tensor .blocks.2.ln1.weight. \(and 32751 more\)"):
+        load_checkpoint(path)
+
+
+def recompressed(saved: Path, path: Path, extra: torch.Tensor) -> Path:
+    """``saved`` with one more tensor, its records deflated: a small file that declares far more."""
+    good = payload(saved)
+    torch.save({**good, "state_dict": {**good["state_dict"], "embed.weight": extra}}, path.with_suffix(".tmp"))
+    with zipfile.ZipFile(path.with_suffix(".tmp")) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            out.writestr(info.filename, source.read(info.filename))
+    path.with_suffix(".tmp").unlink()
+    return path
+
+
+def test_a_compressed_archive_is_refused_before_torch_reads_it(tmp_path, saved, monkeypatch):
+    path = recompressed(saved, tmp_path / "bomb.pt", torch.zeros(16 * 2**20, dtype=torch.float16))  # 32 MiB
+    assert path.stat().st_size < 2**20
+    monkeypatch.setattr(torch, "load", lambda *_a, **_k: pytest.fail("torch.load read a compressed archive"))
+    with pytest.raises(CheckpointError, match=r"bomb.pt: has compressed records .*which torch.save never writes"):
+        load_checkpoint(path)
+
+
+def test_an_archive_declaring_more_than_it_holds_is_refused_before_torch_reads_it(tmp_path, saved, monkeypatch):
+    data = bytearray(saved.read_bytes())
+    header = data.rindex(b"PK\x01\x02")  # the last central-directory entry; its uncompressed size is at +24
+    data[header + 24 : header + 28] = (2**31).to_bytes(4, "little")
+    path = tmp_path / "liar.pt"
+    path.write_bytes(data)
+    monkeypatch.setattr(torch, "load", lambda *_a, **_k: pytest.fail("torch.load read a lying archive"))
+    declared = r"liar.pt: declares 2,14\d,\d{3},\d{3} bytes of records in a file of 6\d,\d{3} bytes; refused"
+    with pytest.raises(CheckpointError, match=declared):
         load_checkpoint(path)

@@ -54,6 +54,9 @@ def test_trace_table_is_readable():
         (["--policy", "window"], "--window"),
         (["--policy", "window", "--window", "500"], "--window"),
         (["--cache-dtype", "int3"], "--cache-dtype"),
+        (["--context", "100000000000"], "--context: too large: a run needs "),
+        (["--batch", "1000000000"], "--batch: too large: a run needs "),
+        (["--d-model", "10000000", "--heads", "1"], "--d-model: too large: a run needs "),
     ],
 )
 def test_trace_bad_arguments_exit_nonzero_with_one_line(args, message):

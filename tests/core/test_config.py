@@ -1,10 +1,15 @@
 """Every impossible configuration names its field and the rule it broke."""
 
 import json
+import math
 
 import pytest
 
+from kvviz.core import config as config_module
 from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
+from kvviz.core.engine import Engine
+from kvviz.core.model import TinyDecoder, parameter_shapes
+from kvviz.units import format_bytes
 
 
 @pytest.mark.parametrize(
@@ -25,6 +30,13 @@ from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
         ({"n_layers": 2.5}, "n_layers", "integer"),
         ({"n_layers": True}, "n_layers", "integer"),
         ({"seed": -1}, "seed", "non-negative"),
+        ({"seed": 2**64}, "seed", "must be below 2**64 (torch's seeds are 64-bit), got a 65-bit number"),
+        (
+            {"context_length": 10**400},
+            "context_length",
+            "must be below 2**63 (torch's sizes are 64-bit), got a 1329-bit",
+        ),
+        ({"d_model": 2**63}, "d_model", "must be below 2**63"),
     ],
 )
 def test_invalid_config_names_field_and_rule(changes, field, rule_part):
@@ -67,3 +79,64 @@ def test_json_round_trip_and_unknown_keys(tmp_path):
     path.write_text("{not json")
     with pytest.raises(ConfigError, match="cannot read"):
         ModelConfig.from_json(path)
+
+
+SIZED = [
+    ModelConfig(),
+    ModelConfig(d_model=48, n_layers=3, n_heads=6, n_kv_heads=2, head_dim=12, batch_size=3, context_length=40),
+    ModelConfig(d_model=32, n_layers=1, n_heads=4, n_kv_heads=1, mlp_ratio=2, dtype="bfloat16", vocab_size=300),
+]
+
+
+@pytest.mark.parametrize("config", SIZED, ids=["mha", "gqa", "mqa"])
+def test_up_front_bytes_are_what_a_run_allocates(config):
+    """The figures the size check (and its message) uses, held to the tensors a run really holds."""
+    engine = Engine(config, "ab", model=TinyDecoder(config))
+    weights = sum(p.untyped_storage().nbytes() for p in engine.model.parameters())
+    assert config.n_parameters() == sum(p.numel() for p in engine.model.parameters())
+    assert config.n_parameters() == sum(math.prod(shape) for shape in parameter_shapes(config).values())
+    assert config.weight_bytes() == weights
+    per_context = [*engine.cache.tensors(), engine.cache.slot_positions, engine.sequence]
+    positions = sum(t.untyped_storage().nbytes() for t in per_context)
+    assert config.bytes_per_position() * config.context_length == positions
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"context_length": 100_000_000_000}, "context_length"),
+        ({"batch_size": 10**7}, "batch_size"),
+        ({"d_model": 10**6}, "d_model"),
+        ({"n_layers": 10**18}, "n_layers"),
+        ({"n_heads": 4, "head_dim": 2 * 10**8}, "head_dim"),
+    ],
+)
+def test_a_model_beyond_the_machines_memory_names_its_largest_setting(changes, field):
+    with pytest.raises(ConfigError) as caught:
+        ModelConfig(**changes)
+    assert caught.value.field == field
+    assert "too large: a run needs " in caught.value.rule and "of memory" in caught.value.rule
+    assert "\n" not in str(caught.value)
+
+
+def test_the_size_limit_is_the_machines_memory_to_the_byte(monkeypatch):
+    config = SIZED[1]
+    needed = config.weight_bytes() + config.bytes_per_position() * config.context_length
+    monkeypatch.setattr(config_module, "memory_bytes", lambda: needed)
+    assert config.replace(seed=1).seed == 1  # exactly fits
+    monkeypatch.setattr(config_module, "memory_bytes", lambda: needed - 1)
+    with pytest.raises(ConfigError) as caught:
+        config.replace(seed=1)
+    assert caught.value.rule.startswith(f"too large: a run needs {format_bytes(needed)} up front")
+    assert caught.value.field == "batch_size"  # 3 against a default of 1: the furthest above its default
+
+
+def test_the_largest_sizes_allowed_still_give_a_one_line_refusal():
+    huge = dict.fromkeys(("d_model", "n_layers", "mlp_ratio", "vocab_size", "context_length", "batch_size"), 2**62)
+    with pytest.raises(ConfigError, match=r"too large: a run needs [\d.e+]+ PiB up front"):
+        ModelConfig(**huge, n_heads=1, n_kv_heads=1)
+    assert ModelConfig(seed=2**64 - 1).seed == 2**64 - 1
+
+
+def test_memory_is_read_from_the_system():
+    assert 2**26 < config_module.memory_bytes() < 2**50

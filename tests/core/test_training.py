@@ -1,8 +1,10 @@
 """Training: the loss falls, a seed reproduces a run, and the bits-per-byte measures are right."""
 
+import errno
 import math
 from collections import Counter
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 import torch
@@ -17,9 +19,11 @@ from kvviz.training.trainer import (
     TrainingPlan,
     bits_per_byte,
     init_for_training,
+    logits_bytes,
     train,
     unigram_bits_per_byte,
 )
+from kvviz.units import format_bytes
 
 TINY = ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=1, context_length=32)
 
@@ -109,21 +113,97 @@ def test_prose_drops_indentation_alignment_underlines_and_table_borders():
     assert as_prose(text) == "Title\n\nindented text\n| a | b |"
 
 
+def train_tiny(out: Path) -> int:
+    """`kvviz train` of TINY for 3 steps: seconds, and a model still worse than the unigram baseline."""
+    args = ["train", "--out", str(out), "--steps", "3", "--batch", "2", "--layers", "1", "--d-model", "32"]
+    return main([*args, "--heads", "2", "--kv-heads", "1", "--context", "32", "--threads", "1"])
+
+
 def test_train_command_writes_a_loadable_checkpoint_and_card(tmp_path, capsys):
     out = tmp_path / "mine.pt"
-    args = ["train", "--out", str(out), "--steps", "3", "--batch", "2", "--layers", "1", "--d-model", "32"]
-    assert main([*args, "--heads", "2", "--kv-heads", "1", "--context", "32", "--threads", "1"]) == 0
+    assert train_tiny(out) == 0
     captured = capsys.readouterr()
     assert "step 3/3  loss " in captured.err and "held-out" in captured.err and "eta" in captured.err
     checkpoint = load_checkpoint(out)
     assert checkpoint.config == TINY
     assert checkpoint.card["plan"]["steps"] == 3
     assert checkpoint.card["command"].startswith(f"kvviz train --out {out} --steps 3 ")
+    assert f"saved {out} ({format_bytes(out.stat().st_size)})" in captured.out
     card = out.with_suffix(".md").read_text(encoding="utf-8")
     assert f"{checkpoint.card['heldout_bits_per_byte']:.3f}" in card
     assert main(["trace", "--weights", str(out), "--steps", "1", "--prompt", "ab"]) == 0
 
 
+def test_a_users_card_says_how_to_load_it_and_a_worse_model_reads_as_worse(tmp_path):
+    out = tmp_path / "mine.pt"
+    assert train_tiny(out) == 0
+    card = load_checkpoint(out).card
+    text = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "loads by default" not in text
+    assert "`--weights mine.pt`" in text
+    gap = card["heldout_bits_per_byte"] - card["unigram_bits_per_byte"]
+    assert gap > 0.5  # three steps leave it far worse than byte frequencies
+    assert f"the model is {gap:.2f} bits per byte above it: worse than byte frequencies alone." in text
+    assert "-" not in text.split("The unigram baseline knows only byte frequencies;")[1].split("\n")[0]
+
+
 def test_train_command_checks_the_output_folder_before_training(tmp_path, capsys):
     assert main(["train", "--out", str(tmp_path / "no" / "such.pt"), "--steps", "1"]) == 2
     assert capsys.readouterr().err.startswith("kvviz: error: --out: folder ")
+
+
+@pytest.mark.parametrize("name", ["ckpt.md", "ckpt", "ckpt.pt.md", "notes.txt"])
+def test_train_refuses_an_out_that_is_not_a_checkpoint_name_before_training(tmp_path, capsys, name):
+    assert main(["train", "--out", str(tmp_path / name), "--steps", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kvviz: error: --out: give a checkpoint name ending in .pt") and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_train_keeps_a_users_file_where_the_card_would_go(tmp_path, capsys):
+    notes = tmp_path / "mine.md"
+    notes.write_text("my notes\n", encoding="utf-8")
+    assert main(["train", "--out", str(tmp_path / "mine.pt"), "--steps", "1"]) == 2
+    assert "mine.md exists and is not a kvviz model card" in capsys.readouterr().err
+    assert notes.read_text(encoding="utf-8") == "my notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.md"]
+
+
+def test_train_replaces_a_symlink_not_its_target_and_rewrites_its_own_card(tmp_path):
+    target = tmp_path / "precious.pt"
+    target.write_bytes(b"someone else's data")
+    link = tmp_path / "link.pt"
+    link.symlink_to(target)
+    link.with_suffix(".md").write_text("# Model card: `link.pt`\nan older run\n", encoding="utf-8")
+    assert train_tiny(link) == 0
+    assert target.read_bytes() == b"someone else's data"
+    assert not link.is_symlink() and load_checkpoint(link).config == TINY
+    assert "an older run" not in link.with_suffix(".md").read_text(encoding="utf-8")
+
+
+def test_a_failed_save_leaves_the_old_checkpoint_and_no_stray_file(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "mine.pt"
+    out.write_bytes(b"the previous checkpoint")
+
+    def disk_full(path, *_args, **_kwargs):
+        Path(path).write_bytes(b"half a checkp")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("kvviz.cli.train.save_checkpoint", disk_full)
+    assert train_tiny(out) == 2
+    assert capsys.readouterr().err.endswith("cannot write " + str(out) + ": No space left on device\n")
+    assert out.read_bytes() == b"the previous checkpoint"
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.pt"]
+
+
+def test_logits_bytes_are_those_of_a_training_steps_logits():
+    logits = TinyDecoder(TINY)(torch.zeros(3, TINY.context_length, dtype=torch.long), all_logits=True).logits
+    assert logits_bytes(TINY, TrainingPlan(batch=3)) == logits.untyped_storage().nbytes()
+
+
+def test_train_refuses_a_batch_beyond_memory_in_one_line_before_reading_the_corpus(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("kvviz.cli.train.load_corpus", lambda: pytest.fail("read the corpus first"))
+    assert main(["train", "--out", str(tmp_path / "x.pt"), "--batch", "100000000", "--steps", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kvviz: error: --batch: too large: a training step's logits alone take 23.8 TiB")
+    assert err.count("\n") == 1 and list(tmp_path.iterdir()) == []

@@ -47,6 +47,7 @@ def test_png_without_a_display_in_a_fresh_process(out):
     cmd += ["--size", "800x450", "--out", str(target)]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # the offscreen platform's propagateSizeHints() notes are noise, not news
     with Image.open(target) as image:
         assert image.size == (800, 450)
         assert image.convert("L").getextrema()[1] == 255  # white slide ground
@@ -77,6 +78,20 @@ def test_gif_has_a_frame_per_step_in_the_range(out):
     with Image.open(target) as gif:
         assert gif.n_frames == 4
         assert gif.info["duration"] == 250
+
+
+def test_help_says_mp4_needs_the_video_extra(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    assert ".mp4 needs the video extra: pip install 'kvviz[video]'" in " ".join(capsys.readouterr().out.split())
+
+
+def test_gif_range_past_the_steps_runs_the_model_on_to_its_end(out, capsys):
+    target = out / "a.gif"
+    assert export("--steps", "2", "--from", "3", "--to", "6", "--out", str(target)) == 0
+    with Image.open(target) as gif:
+        assert gif.n_frames == 4
+    assert "steps 3..6, 4 frames" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json"])
@@ -112,7 +127,7 @@ def test_data_equals_the_records(out, suffix):
         (["--size", "0x100"], "size must be 1..16384 pixels a side"),
         (["--scale", "0"], "scale must be above 0"),
         (["--layer", "7"], "--layer: must be in 0..1"),
-        (["--to", "9", "--out-suffix", ".gif"], "step range 0..9 is outside the run (steps 0..2)"),
+        (["--from", "2", "--to", "1", "--out-suffix", ".gif"], "--from 2 --to 1: the range is reversed"),
         (["--frame-ms", "0", "--out-suffix", ".gif"], "frame duration must be 20..60000 ms"),
         (["--out-suffix", ".svg"], "SVG is made for single plots"),
         (["--out-suffix", ".txt"], "--out: give a file ending in .png"),

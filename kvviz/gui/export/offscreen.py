@@ -9,6 +9,7 @@ run neither shape nor suffer from an export.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,30 @@ from kvviz.gui.theme import Theme
 
 #: The window's size for pictures, in logical pixels: a common laptop screen.
 WINDOW_SIZE = (1440, 900)
+
+
+#: What the offscreen platform says each time a window is shown or a dock moves: noise for a user.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+@contextmanager
+def quiet_offscreen_platform() -> Iterator[None]:
+    """Drop the offscreen platform's known noise from stderr; pass every other Qt message on."""
+    from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
+
+    def handler(mode, context, message: str) -> None:
+        if message == OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def settle() -> None:
@@ -47,7 +72,7 @@ def export_window(
     from kvviz.gui.session import Session
     from kvviz.gui.settings import Settings
 
-    with tempfile.TemporaryDirectory(prefix="kvviz-export-") as folder:
+    with quiet_offscreen_platform(), tempfile.TemporaryDirectory(prefix="kvviz-export-") as folder:
         window = Frame(Settings(Path(folder) / "kvviz.ini"), theme)
         # shown (but not on screen) before the views load, as the app does at launch: docks laid
         # out in a hidden window and then resized leave stale tab bars drawn over the picture
