@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pytest
 
+from kvviz.core.agreement import agreement_text
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.gui.theme import DARK
@@ -82,8 +83,8 @@ def test_status_fields_read_the_record():
     assert fields.step == "step 2 / 2"
     assert fields.phase == "decode"
     assert fields.tokens == f"{record.n_tokens} tokens ({record.n_prompt} + 2)"
-    assert f"max |Δlogit| = {record.max_abs_logit_diff:.2g}" in fields.check
-    assert f"max |Δ| = {record.recompute_max_abs_diff:.2g}" in fields.check
+    assert fields.check == agreement_text(record)
+    assert fields.check.startswith("cached vs uncached: same tokens so far · logits equal")
 
 
 def test_step_series_are_the_records_figures():

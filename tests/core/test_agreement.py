@@ -1,0 +1,80 @@
+"""The words for "cached vs uncached" say what was measured: equal, equal within rounding, or different."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import torch
+
+from kvviz.core.agreement import Agreement, agreement_text, compare, rounding_tolerance, step_agreement
+from kvviz.core.checkpoint import build_model
+from kvviz.core.defaults import DEFAULT_PROMPT, default_config
+from kvviz.core.engine import Engine
+
+
+def _records(dtype: str = "float32", weights: str = "trained", cache_dtype: str = "model", steps: int = 12):
+    config = default_config().replace(dtype=dtype)
+    engine = Engine(config, DEFAULT_PROMPT, model=build_model(config, weights), cache_dtype=cache_dtype)
+    return [engine.current, *(engine.step_forward() for _ in range(steps))]
+
+
+@pytest.mark.parametrize(("dtype", "weights"), [("float32", "trained"), ("float32", "random"), ("float16", "random")])
+def test_runs_in_the_models_dtype_agree_at_most_within_rounding(dtype, weights):
+    for record in _records(dtype, weights):
+        found = step_agreement(record)
+        assert found.logits in (Agreement.EQUAL, Agreement.WITHIN_ROUNDING), (record.step, record.max_abs_logit_diff)
+        assert (found.logits is Agreement.EQUAL) == (record.max_abs_logit_diff == 0)
+        assert found.first_divergence_step is None
+        text = agreement_text(record)
+        assert text.startswith("cached vs uncached: same tokens so far · logits equal")
+        if found.logits is Agreement.WITHIN_ROUNDING:
+            assert f"within {dtype} rounding (max |Δ| {record.max_abs_logit_diff:.2g})" in text.split(" · ")[1]
+        if record.step > 0:
+            assert found.rows in (Agreement.EQUAL, Agreement.WITHIN_ROUNDING)
+            assert "recomputed rows equal" in text
+
+
+def test_a_float16_run_says_within_rounding_where_its_logits_are_not_bit_equal():
+    """The status bar used to say "cached = uncached" here while the logits differed by up to 0.06."""
+    records = _records("float16", "random", steps=34)  # bit-equal up to step 31 here
+    differing = [r for r in records if r.max_abs_logit_diff > 0]
+    assert differing, "the case this test is about did not occur"
+    for record in differing:
+        assert step_agreement(record).logits is Agreement.WITHIN_ROUNDING
+        assert "cached = uncached" not in agreement_text(record)
+
+
+def test_an_int4_cache_is_different_and_says_since_when():
+    records = _records(cache_dtype="int4", steps=10)
+    first = next(r.step for r in records if r.cached.next_token != r.uncached.next_token)
+    assert step_agreement(records[0]).logits is Agreement.EQUAL  # the prefill attends to K/V before storing them
+    for record in records[1:]:
+        found = step_agreement(record)
+        assert found.logits is Agreement.DIFFERENT  # quantization error is never called rounding
+        text = agreement_text(record)
+        assert text.startswith("int4 cache vs full precision: ")
+        assert f"logits differ (max |Δ| {record.max_abs_logit_diff:.2g})" in text
+        if record.step < first:
+            assert "same tokens so far" in text
+        else:
+            assert f"tokens first differed at step {first}" in text
+
+
+def test_a_difference_beyond_rounding_is_worded_as_a_difference():
+    record = _records(steps=2)[-1]
+    tolerance = rounding_tolerance(record)
+    assert tolerance == 512 * torch.finfo(torch.float32).eps
+    assert compare(0.0, record) is Agreement.EQUAL
+    assert compare(tolerance, record) is Agreement.WITHIN_ROUNDING
+    assert compare(2 * tolerance, record) is Agreement.DIFFERENT
+    broken = dataclasses.replace(record, max_abs_logit_diff=0.5, recompute_max_abs_diff=0.0, first_divergence_step=1)
+    text = agreement_text(broken)
+    assert text == (
+        "cached vs uncached: tokens first differed at step 1 · logits differ (max |Δ| 0.5) · recomputed rows equal"
+    )
+
+
+def test_a_run_without_the_uncached_mode_says_nothing_was_checked():
+    record = dataclasses.replace(_records(steps=1)[-1], max_abs_logit_diff=None, recompute_max_abs_diff=None)
+    assert agreement_text(record) == "cached vs uncached: not checked (the uncached run did not run)"
