@@ -22,6 +22,7 @@ from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
 from kvviz.core.engine import Engine
 from kvviz.core.record import Mode, StepRecord
 from kvviz.gui.controller import Controller
+from kvviz.gui.eviction_probe_runner import EvictionProbeRunner
 from kvviz.gui.settings import MODEL_FIELDS, RUN_DEFAULTS
 from kvviz.gui.views.attention_image import SharedScoreLevels
 from kvviz.gui.views.attention_panel import AttentionPanel, link_views
@@ -124,6 +125,7 @@ class Workspace(QObject):
         self.plots = PlotsPanel(theme)
         self.controls = ModelControls(theme)
         self.help = HelpPanel(theme)
+        self.eviction_probe = EvictionProbeRunner(self.controller, self.help, self)
         self.paged = PagedCacheView(theme)
         self.memory = MemoryPanel(theme=theme)
 
