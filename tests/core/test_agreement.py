@@ -78,3 +78,14 @@ def test_a_difference_beyond_rounding_is_worded_as_a_difference():
 def test_a_run_without_the_uncached_mode_says_nothing_was_checked():
     record = dataclasses.replace(_records(steps=1)[-1], max_abs_logit_diff=None, recompute_max_abs_diff=None)
     assert agreement_text(record) == "cached vs uncached: not checked (the uncached run did not run)"
+
+
+def test_the_cli_trace_ends_with_the_status_bar_words(capsys):
+    from kvviz.cli import main
+
+    argv = ["trace", "--steps", "8", "--cache-dtype", "int4"]
+    assert main(argv) == 0
+    last_line = capsys.readouterr().out.strip().splitlines()[-1]
+    records = _records(cache_dtype="int4", steps=8)
+    assert last_line == agreement_text(records[-1])
+    assert last_line.startswith("int4 cache vs full precision: tokens first differed at step 6")
