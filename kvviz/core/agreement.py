@@ -69,22 +69,27 @@ def agreement_text(record: StepRecord) -> str:
     found = step_agreement(record)
     if found.logits is None:
         return "cached vs uncached: not checked (the uncached run did not run)"
-    rounding = f"{record.config.dtype} rounding"
     quantized = record.cache_dtype != "model"
     title = f"{record.cache_dtype} cache vs full precision" if quantized else "cached vs uncached"
     if found.first_divergence_step is None:
         tokens = "same tokens so far"
     else:
         tokens = f"tokens first differed at step {found.first_divergence_step}"
-    parts = [tokens, _worded("logits", found.logits, record.max_abs_logit_diff, rounding)]
+    checks = [("logits", found.logits, record.max_abs_logit_diff)]
     if found.rows is not None:
-        parts.append(_worded("recomputed rows", found.rows, record.recompute_max_abs_diff, rounding))
-    return f"{title}: " + " · ".join(parts)
+        checks.append(("recomputed rows", found.rows, record.recompute_max_abs_diff))
+    if len(checks) == 2 and checks[0][1] is checks[1][1]:  # one verdict for both: said once
+        (_, verdict, logits), (_, _, rows) = checks
+        checks = [("logits and recomputed rows", verdict, None if verdict is Agreement.EQUAL else (logits, rows))]
+    worded = [_worded(what, verdict, found_diff, record.config.dtype) for what, verdict, found_diff in checks]
+    return f"{title}: {tokens}; " + "; ".join(worded)
 
 
-def _worded(what: str, agreement: Agreement, difference: float | None, rounding: str) -> str:
+def _worded(what: str, agreement: Agreement, differences: float | tuple[float, float] | None, dtype: str) -> str:
+    """``what`` and its verdict, with the largest |Δ| measured (one number, or a pair for a pair)."""
     if agreement is Agreement.EQUAL:
         return f"{what} equal"
+    sizes = " and ".join(f"{d:.2g}" for d in differences) if isinstance(differences, tuple) else f"{differences:.2g}"
     if agreement is Agreement.WITHIN_ROUNDING:
-        return f"{what} equal within {rounding} (max |Δ| {difference:.2g})"
-    return f"{what} differ (max |Δ| {difference:.2g})"
+        return f"{what} equal within {dtype} rounding (max |Δ| {sizes})"
+    return f"{what} differ (max |Δ| {sizes})"

@@ -27,12 +27,13 @@ def test_runs_in_the_models_dtype_agree_at_most_within_rounding(dtype, weights):
         assert (found.logits is Agreement.EQUAL) == (record.max_abs_logit_diff == 0)
         assert found.first_divergence_step is None
         text = agreement_text(record)
-        assert text.startswith("cached vs uncached: same tokens so far · logits equal")
+        assert text.startswith("cached vs uncached: same tokens so far; logits")
+        assert "equal" in text and "differ" not in text
         if found.logits is Agreement.WITHIN_ROUNDING:
-            assert f"within {dtype} rounding (max |Δ| {record.max_abs_logit_diff:.2g})" in text.split(" · ")[1]
+            assert f"within {dtype} rounding (max |Δ| {record.max_abs_logit_diff:.2g}" in text
         if record.step > 0:
             assert found.rows in (Agreement.EQUAL, Agreement.WITHIN_ROUNDING)
-            assert "recomputed rows equal" in text
+            assert "recomputed rows" in text
 
 
 def test_a_float16_run_says_within_rounding_where_its_logits_are_not_bit_equal():
@@ -54,7 +55,7 @@ def test_an_int4_cache_is_different_and_says_since_when():
         assert found.logits is Agreement.DIFFERENT  # quantization error is never called rounding
         text = agreement_text(record)
         assert text.startswith("int4 cache vs full precision: ")
-        assert f"logits differ (max |Δ| {record.max_abs_logit_diff:.2g})" in text
+        assert f"differ (max |Δ| {record.max_abs_logit_diff:.2g}" in text
         if record.step < first:
             assert "same tokens so far" in text
         else:
@@ -68,10 +69,24 @@ def test_a_difference_beyond_rounding_is_worded_as_a_difference():
     assert compare(0.0, record) is Agreement.EQUAL
     assert compare(tolerance, record) is Agreement.WITHIN_ROUNDING
     assert compare(2 * tolerance, record) is Agreement.DIFFERENT
-    broken = dataclasses.replace(record, max_abs_logit_diff=0.5, recompute_max_abs_diff=0.0, first_divergence_step=1)
-    text = agreement_text(broken)
-    assert text == (
-        "cached vs uncached: tokens first differed at step 1 · logits differ (max |Δ| 0.5) · recomputed rows equal"
+
+    def worded(logits: float, rows: float, first: int | None = None) -> str:
+        measured = dataclasses.replace(
+            record, max_abs_logit_diff=logits, recompute_max_abs_diff=rows, first_divergence_step=first
+        )
+        return agreement_text(measured)
+
+    assert worded(0.5, 0.0, first=1) == (
+        "cached vs uncached: tokens first differed at step 1; logits differ (max |Δ| 0.5); recomputed rows equal"
+    )
+    assert (
+        worded(0.5, 0.25)
+        == "cached vs uncached: same tokens so far; logits and recomputed rows differ (max |Δ| 0.5 and 0.25)"
+    )
+    assert worded(0.0, 0.0) == "cached vs uncached: same tokens so far; logits and recomputed rows equal"
+    assert worded(1e-6, 0.0) == (
+        "cached vs uncached: same tokens so far; logits equal within float32 rounding (max |Δ| 1e-06); "
+        "recomputed rows equal"
     )
 
 

@@ -85,7 +85,7 @@ def test_status_fields_read_the_record():
     assert fields.phase == "decode"
     assert fields.tokens == f"{record.n_tokens} tokens ({record.n_prompt} + 2)"
     assert fields.check == agreement_text(record)
-    assert fields.check.startswith("cached vs uncached: same tokens so far · logits equal")
+    assert fields.check.startswith("cached vs uncached: same tokens so far; logits")
 
 
 def test_step_series_are_the_records_figures():

@@ -137,7 +137,7 @@ class PlotsPanel(QWidget):
         self.flops = StepPlot("FLOPs per step", t, kind="flops")
         self.flops.add_curve("uncached", t.uncached_line)
         self.flops.add_curve("cached", t.cached_line)
-        self.cached_flops = StepPlot("FLOPs per decode step with cache", t, kind="flops")
+        self.cached_flops = StepPlot("Cached step FLOPs", t, kind="flops")
         self.cached_flops.add_curve("total", t.cached_line)
         self.cached_flops.add_curve("attention", t.cached_line, dashed=True)
         self.cumulative = StepPlot("Cumulative FLOPs", t, kind="flops")
