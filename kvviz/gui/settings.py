@@ -20,6 +20,7 @@ import base64
 import binascii
 import json
 import logging
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,8 @@ class Settings:
     def __init__(self, path: str | Path | None = None) -> None:
         self._path = Path(path) if path is not None else default_path()
         self._raw = _read_file(self._path)
+        if path is None and not self._raw and not self._path.exists():  # first launch since settings were INI
+            self._raw = _read_old_ini(self._path.with_suffix(".ini"))
         self._values: dict[str, Any] = {}  # checked values, by key
         self._dirty = False
 
@@ -168,18 +171,26 @@ def int_range(key: str) -> tuple[int, int]:
     return {**RANGES, **POLICY_RANGES}[name]
 
 
-def _read_file(path: Path) -> dict[str, Any]:
-    """The file's top-level object, or {} (with one logged line) when it is missing or not usable."""
+def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None (with one logged line unless it is missing) when it cannot be used."""
     try:
         with path.open("rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        return {}
+        return None
     except OSError as exc:
         log.warning("settings: cannot read %s (%s); using the defaults", path, exc.strerror or exc)
-        return {}
+        return None
     if len(data) > MAX_FILE_BYTES:
         log.warning("settings: %s is larger than %d bytes; using the defaults", path, MAX_FILE_BYTES)
+        return None
+    return data
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    """The file's top-level object, or {} (with one logged line) when it is missing or not usable."""
+    data = _read_bytes(path)
+    if data is None:
         return {}
     try:
         raw = json.loads(data.decode("utf-8"), parse_int=_parse_int)
@@ -191,6 +202,30 @@ def _read_file(path: Path) -> dict[str, Any]:
         log.warning("settings: %s does not hold a JSON object; using the defaults", path)
         return {}
     return raw
+
+
+def _read_old_ini(path: Path) -> dict[str, Any]:
+    """The plain values of the INI file earlier versions kept through QSettings, read as text.
+
+    Only integers and plain text carry over: anything Qt escaped, quoted or wrapped (``@Variant``,
+    ``@ByteArray``, lists) is left behind, so nothing in the file is ever decoded, let alone run.
+    """
+    data = _read_bytes(path)
+    if data is None:
+        return {}
+    values: dict[str, Any] = {}
+    group = ""
+    for line in data.decode("utf-8", errors="replace").splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            group = line[1:-1]
+            continue
+        name, equals, value = line.partition("=")
+        if equals and not any(mark in value for mark in '@\\",\ufffd'):
+            values[f"{group}/{name}"] = int(value) if re.fullmatch(r"-?[0-9]{1,18}", value) else value
+    if values:
+        log.info("settings: carried %d plain values over from %s", len(values), path)
+    return values
 
 
 def _parse_int(text: str) -> int | float:

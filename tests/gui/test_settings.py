@@ -12,9 +12,17 @@ import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
-from kvviz.gui.settings import MAX_FILE_BYTES, MODEL_FIELDS, VIEW_DEFAULTS, Settings, default_path, model_defaults
+from kvviz.gui import settings as settings_module
+from kvviz.gui.settings import MAX_FILE_BYTES, MODEL_FIELDS, VIEW_DEFAULTS, Settings, model_defaults
 
 ALL_KEYS = [*VIEW_DEFAULTS, *model_defaults()]
+
+
+def _user_settings_path():
+    """The default settings path, which conftest points under a temporary folder (looked up when called)."""
+    path = settings_module.default_path()
+    assert not str(path).startswith(str(pathlib.Path.home() / ".config")), "a test must never touch real settings"
+    return path
 
 
 def _defaults() -> dict:
@@ -195,7 +203,7 @@ def test_a_value_planted_in_every_key_runs_nothing_when_the_app_launches(qtbot, 
     marker = tmp_path / "code-ran"
     variant = _planted_variant(tmp_path, marker)
     ini = "".join(f"[{group}]\n{name}={variant}\n" for group, name in (key.split("/") for key in ALL_KEYS))
-    default = default_path()
+    default = _user_settings_path()
     default.parent.mkdir(parents=True, exist_ok=True)
     default.write_text(json.dumps(dict.fromkeys(ALL_KEYS, variant)), encoding="utf-8")
     default.with_suffix(".ini").write_text(ini, encoding="latin-1")  # the file QSettings used to read
@@ -212,3 +220,28 @@ def test_a_value_planted_in_every_key_runs_nothing_when_the_app_launches(qtbot, 
         assert window.controller.config == default_config()  # planted values are no model: the defaults run
         window.close()
     assert not marker.exists()
+
+
+def test_plain_values_of_the_old_ini_file_carry_over_and_nothing_else_is_decoded(tmp_path):
+    marker = tmp_path / "code-ran"
+    variant = _planted_variant(tmp_path, marker)
+    old = _user_settings_path().with_suffix(".ini")
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_text(
+        "[model]\nn_layers=3\ndtype=float16\nprompt=The KV cache\n"
+        f"weights={variant}\n"
+        "[view]\nlayer=1\ntheme=slide\n"
+        "[window]\ngeometry=@ByteArray(\\x1\\x2)\n"
+        '[export]\nfolder="/tmp/a, b"\n',
+        encoding="latin-1",
+    )
+    s = Settings()
+    assert [s.get(k) for k in ("model/n_layers", "model/dtype", "model/prompt")] == [3, "float16", "The KV cache"]
+    assert [s.get(k) for k in ("view/layer", "view/theme")] == [1, "slide"]
+    defaults = _defaults()
+    for key in ("model/weights", "window/geometry", "export/folder"):
+        assert s.get(key) == defaults[key], key
+    assert not marker.exists()
+    s.set("view/head", 2)  # the settings go on in JSON; the old file is left as it was
+    assert json.loads(_user_settings_path().read_text(encoding="utf-8"))["model/n_layers"] == 3
+    assert Settings().get("view/head") == 2
