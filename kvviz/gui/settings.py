@@ -21,6 +21,7 @@ import binascii
 import json
 import logging
 import re
+import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -174,6 +175,9 @@ def int_range(key: str) -> tuple[int, int]:
 def _read_bytes(path: Path) -> bytes | None:
     """The file's bytes, or None (with one logged line unless it is missing) when it cannot be used."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or a device would block or never end
+            log.warning("settings: %s is not a regular file; using the defaults", path)
+            return None
         with path.open("rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:

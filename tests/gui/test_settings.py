@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import pathlib
 import subprocess
 import sys
+import threading
 
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.gui import settings as settings_module
-from kvviz.gui.settings import MAX_FILE_BYTES, MODEL_FIELDS, VIEW_DEFAULTS, Settings, model_defaults
+from kvviz.gui.settings import MAX_FILE_BYTES, MODEL_FIELDS, VIEW_DEFAULTS, Settings, int_range, model_defaults
 
 ALL_KEYS = [*VIEW_DEFAULTS, *model_defaults()]
 
@@ -139,6 +141,26 @@ def test_a_hostile_file_gives_the_defaults_back_with_one_logged_line(tmp_path, c
     lines = _warnings(caplog)
     assert 1 <= len(lines) <= 3, lines  # one for the file, or one per bad value in an otherwise good file
     assert all("\n" not in line and len(line) < 400 for line in lines)
+
+
+def test_a_settings_path_that_is_no_regular_file_is_refused_at_once(tmp_path, caplog):
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    result: list[Settings] = []
+    reader = threading.Thread(target=lambda: result.append(Settings(fifo)), daemon=True)
+    with caplog.at_level(logging.WARNING):
+        reader.start()
+        reader.join(10)
+    assert result, "reading the settings blocked"
+    assert result[0].get("view/layer") == 0
+    assert _warnings(caplog) == [f"settings: {fifo} is not a regular file; using the defaults"]
+
+
+def test_every_integer_setting_has_a_range():
+    for key, default in _defaults().items():
+        if isinstance(default, int):
+            lo, hi = int_range(key)
+            assert lo <= default <= hi, key
 
 
 def test_a_failed_write_keeps_the_old_file_and_raises_nothing(tmp_path, caplog, monkeypatch):
