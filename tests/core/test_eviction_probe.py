@@ -65,3 +65,13 @@ def test_nothing_to_probe_while_nothing_is_evicted():
     early = _run(2, CachePolicy("window", window=32), steps=2)
     assert probe_eviction(early.model, early.current) is None
     assert probe_text(None).startswith("Nothing is evicted at the step shown")
+
+
+@pytest.mark.parametrize(("layers", "words"), [("1", "exactly as they were"), ("2", "changes the last logits by")])
+def test_the_cli_trace_ends_with_the_probe_of_its_last_step(capsys, layers, words):
+    from kvviz.cli import main
+
+    shape = ["--weights", "random", "--layers", layers, "--d-model", "32", "--heads", "4", "--kv-heads", "2"]
+    assert main(["trace", "--steps", "20", "--policy", "window", "--window", "8", "--context", "64", *shape]) == 0
+    last_line = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last_line.startswith("At step 20, ") and words in last_line
