@@ -139,4 +139,4 @@ def test_the_cached_step_plot_shows_its_attention_part_growing_with_n(qtbot):
     record = engine.current
     panel.set_record(record)
     share = (record.cached.flops.qk + record.cached.flops.av) / record.cached.flops.total
-    assert panel.cached_flops.note == f"attention {share:.0%} at {record.n_tokens} keys"
+    assert panel.cached_flops.note == f"attention (dashed) {share:.0%} at {record.n_tokens} keys"

@@ -122,7 +122,7 @@ def attention_share_note(record: StepRecord) -> str:
         return ""
     flops = record.cached.flops
     keys = len(record.policy.resident(record.n_tokens))
-    return f"attention {(flops.qk + flops.av) / flops.total:.0%} at {keys} keys"
+    return f"attention (dashed) {(flops.qk + flops.av) / flops.total:.0%} at {keys} keys"
 
 
 class PlotsPanel(QWidget):
