@@ -10,7 +10,9 @@ import subprocess
 import sys
 import threading
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 from PySide6.QtCore import QByteArray, QSettings
 
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
@@ -267,3 +269,27 @@ def test_plain_values_of_the_old_ini_file_carry_over_and_nothing_else_is_decoded
     s.set("view/head", 2)  # the settings go on in JSON; the old file is left as it was
     assert json.loads(_user_settings_path().read_text(encoding="utf-8"))["model/n_layers"] == 3
     assert Settings().get("view/head") == 2
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=10,
+)
+
+
+@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.given(st.dictionaries(st.sampled_from(ALL_KEYS) | st.text(max_size=10), json_values, max_size=8))
+def test_any_json_object_gives_each_setting_a_value_of_its_type_and_range(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("s") / "s.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    s = Settings(path)
+    for key, default in _defaults().items():
+        value = s.get(key)
+        assert type(value) is type(default), key
+        if isinstance(default, int):
+            lo, hi = int_range(key)
+            assert lo <= value <= hi
+            assert value == default or value == data[key]  # the file's own number, or the default
+        if isinstance(default, str) and key in data and isinstance(data[key], str) and "\0" not in data[key]:
+            assert value == data[key]  # text is kept as it was written
