@@ -7,6 +7,8 @@ import json
 
 from kvviz.cli.common import add_model_options, run_from_args, run_steps
 from kvviz.core import tokenizer
+from kvviz.core.agreement import agreement_text
+from kvviz.core.eviction_probe import probe_eviction, probe_text
 from kvviz.core.serialize import record_to_dict
 from kvviz.units import format_bytes, format_flops, format_seconds
 
@@ -47,4 +49,8 @@ def run(args: argparse.Namespace) -> int:
         )
     last = traced.current
     print(f"generated: {tokenizer.decode((*last.tokens[last.n_prompt :], last.next_token))!r}")
+    print(agreement_text(last))  # the status bar's words, from the same record
+    probe = probe_eviction(engine.model, last) if engine.policy.evicts else None
+    if probe is not None:
+        print(probe_text(probe))  # what eviction removed, and what it did not
     return 0

@@ -76,10 +76,10 @@ class CachePolicy:
             return f"Full cache: generation stops at the context length ({context_length} tokens)."
         if self.kind == "window":
             return (
-                f"Sliding window: only the last {self.window} tokens stay in the cache; older keys are evicted "
-                "and forgotten, so generation slides on past the context length."
+                f"Sliding window: only the last {self.window} tokens keep their K and V in the cache; older ones "
+                "are evicted, so generation slides on past the context length."
             )
         return (
-            f"Sinks + window: the first {self.sinks} tokens stay as attention sinks and the last {self.window} "
-            "tokens slide; everything in between is evicted and forgotten."
+            f"Sinks + window: the first {self.sinks} tokens keep their K and V as attention sinks and the last "
+            f"{self.window} slide; the K and V of everything in between are evicted."
         )

@@ -19,6 +19,7 @@ from kvviz.core.engine import context_full
 from kvviz.core.record import StepRecord
 from kvviz.core.run import Run, RunSpec, build_run
 from kvviz.gui.controller import Controller
+from kvviz.gui.eviction_probe_runner import EvictionProbeRunner
 from kvviz.gui.frame import WINDOW_TITLE, Frame
 from kvviz.gui.navigation import NavState
 from kvviz.gui.run_settings import spec_to_settings
@@ -64,6 +65,7 @@ class Session(QObject):
         self.workspace = Workspace(window)
         self.controller = Controller(run, self, compute_ahead=compute_ahead)
         self.selection = Selection(self)
+        self.eviction_probe = EvictionProbeRunner(self.controller, self.workspace.help, self)
         self._record = run.current
         self._nav: NavState | None = None
         window.attach(self.controller, self.selection, self.workspace.panels)

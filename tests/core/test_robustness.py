@@ -1,15 +1,18 @@
 """Any configuration and prompt a user can type: either the documented ConfigError naming a real
-field, or a run that keeps the core's invariants (cached = uncached, FLOPs and bytes formulas)."""
+field, or a config that obeys every rule and, when small enough to run here, a run that keeps the
+core's invariants (cached = uncached, FLOPs and bytes formulas). Every branch asserts something,
+and each test has examples that reach its branch without an error."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
 
-from hypothesis import given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from kvviz.core import tokenizer
-from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
+from kvviz.core.config import DTYPES, ConfigError, ModelConfig, check_prompt_fits
 from kvviz.core.engine import Engine, GenerationStopped
 from kvviz.core.record import Mode
 from kvviz.core.run import Run
@@ -60,18 +63,52 @@ def _small_enough(config: ModelConfig) -> bool:
     )
 
 
+def _assert_obeys_every_rule(config: ModelConfig, fields: dict) -> None:
+    """What ModelConfig promises of a config it accepts, checked independently of its own checks."""
+    assert {name: getattr(config, name) for name in fields} == fields  # kept as given, nothing coerced
+    for name in ("vocab_size", "d_model", "n_layers", "n_heads", "n_kv_heads", "context_length", "batch_size"):
+        value = getattr(config, name)
+        assert type(value) is int and value > 0, name
+    assert type(config.mlp_ratio) is int and config.mlp_ratio > 0
+    assert config.vocab_size >= 256
+    if config.head_dim is None:
+        assert config.d_model % config.n_heads == 0 and config.dim_head == config.d_model // config.n_heads
+    else:
+        assert type(config.head_dim) is int and config.dim_head == config.head_dim > 0
+    assert config.dim_head % 2 == 0
+    assert config.n_kv_heads <= config.n_heads and config.n_heads % config.n_kv_heads == 0
+    assert config.dtype in DTYPES
+    assert type(config.seed) is int and config.seed >= 0
+
+
 @settings(max_examples=40)
 @given(config_fields, prompts, st.integers(1, 4))
+@example({"d_model": 16, "n_layers": 2, "n_heads": 2, "n_kv_heads": 1, "context_length": 12}, "KV cache", 4)
+@example({"n_heads": 2**40}, "x", 1)
+# one example at each rule's edge, so a rule the config stops enforcing shows up in the accepted branch
+@example({"head_dim": 3}, "x", 1)
+@example({"d_model": 6, "n_heads": 2, "n_kv_heads": 1}, "x", 1)
+@example({"n_layers": True}, "x", 1)
+@example({"n_kv_heads": 3}, "x", 1)
+@example({"vocab_size": 255}, "x", 1)
+@example({"seed": -1}, "x", 1)
+@example({"dtype": "int8"}, "x", 1)
 def test_any_config_and_prompt_is_an_error_naming_a_field_or_a_correct_run(fields, prompt, steps):
     try:
         config = ModelConfig(**fields)
-        ids = tokenizer.encode(prompt)
-        check_prompt_fits(config, len(ids))
     except ConfigError as exc:
         assert exc.field in FIELDS | OTHER_FIELDS, exc
         assert exc.rule and str(exc) == f"{exc.field}: {exc.rule}"
         return
+    _assert_obeys_every_rule(config, fields)
+    ids = tokenizer.encode(prompt)
+    try:
+        check_prompt_fits(config, len(ids))
+    except ConfigError as exc:
+        assert exc.field == "prompt" and (len(ids) == 0 or len(ids) > config.context_length), exc
+        return
     if not _small_enough(config):
+        event("valid, too large to run here: checked against the rules only")
         return
     run = Run(Engine(config, prompt, count_flops=True))
     records = [run.current]
@@ -96,19 +133,31 @@ def test_any_config_and_prompt_is_an_error_naming_a_field_or_a_correct_run(field
 
 @settings(max_examples=30)
 @given(st.dictionaries(st.text(max_size=12), anything, max_size=4))
+@example({})
+@example({"n_layers": 3, "dtype": "float16"})
 def test_unknown_or_wrong_config_keys_are_config_errors(data):
     try:
-        ModelConfig.from_dict(data)
+        config = ModelConfig.from_dict(data)
     except ConfigError as exc:
         assert exc.field in FIELDS | set(data), exc
+        return
+    assert set(data) <= FIELDS
+    _assert_obeys_every_rule(config, data)
+    assert config == ModelConfig(**data)
 
 
 @settings(max_examples=20)
 @given(st.binary(max_size=200))
+@example(b"{}")
+@example(b'{"n_layers": 3, "context_length": 64}')
 def test_any_config_file_is_a_config_error_or_a_config(tmp_path_factory, content):
     path = tmp_path_factory.mktemp("cfg") / "config.json"
     path.write_bytes(content)
     try:
-        ModelConfig.from_json(path)
+        config = ModelConfig.from_json(path)
     except ConfigError as exc:
         assert exc.field in FIELDS | OTHER_FIELDS
+        return
+    data = json.loads(content.decode("utf-8"))  # it was a JSON object of config fields, nothing else
+    assert isinstance(data, dict) and set(data) <= FIELDS
+    _assert_obeys_every_rule(config, data)

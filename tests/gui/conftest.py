@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from kvviz.gui.settings import Settings
 from tests.gui.helpers import shown
@@ -31,10 +30,10 @@ def _one_torch_thread():
 
 
 @pytest.fixture(autouse=True)
-def _no_user_settings(tmp_path_factory):
+def _no_user_settings(tmp_path_factory, monkeypatch):
     """Anything that opens the default settings file opens one under a temporary directory."""
     user_dir = tmp_path_factory.mktemp("user-settings")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(user_dir))
+    monkeypatch.setattr("kvviz.gui.settings.default_path", lambda: user_dir / "kvviz.json")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from kvviz.core import tokenizer
+from kvviz.core.agreement import agreement_text
 from kvviz.core.record import KVSource, Mode
 from kvviz.gui.views.attention_image import attention_rgba, kv_source_rgba, status_lut
 from kvviz.gui.views.readouts import memory_formula, status_fields
@@ -62,15 +63,7 @@ def assert_views_show(window: MainWindow) -> None:
     fields = status_fields(record, len(c.history))
     for name, label in window.status_labels.items():
         assert label.text() == getattr(fields, name)
-    check = window.status_labels["check"].text()
-    if record.cache_dtype == "model":
-        assert f"max |Δlogit| = {record.max_abs_logit_diff:.2g}" in check
-    else:
-        assert f"{record.cache_dtype} cache: max |Δlogit| vs full precision = {record.max_abs_logit_diff:.2g}" in check
-        if record.first_divergence_step is None:
-            assert "tokens identical so far" in check
-        else:
-            assert f"tokens first diverge at step {record.first_divergence_step}" in check
+    assert window.status_labels["check"].text() == agreement_text(record)  # worded in core from the record
 
     legend = window.panels["legend"]
     assert ("outside the window" in legend.visible_entries()) == record.policy.evicts

@@ -91,7 +91,7 @@ def test_run_app_runs_until_the_window_closes_and_saves_settings(tmp_path):
         [sys.executable, "-c", _CLOSE_WHEN_READY], env=env, capture_output=True, text=True, timeout=120
     )
     assert out.returncode == 0, out.stderr
-    saved = (tmp_path / "kvviz" / "kvviz.ini").read_text(encoding="utf-8")
+    saved = (tmp_path / "kvviz" / "kvviz.json").read_text(encoding="utf-8")
     assert "geometry" in saved and "n_layers" in saved
 
 

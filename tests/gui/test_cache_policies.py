@@ -90,7 +90,7 @@ def test_int8_cache_reports_its_error_against_full_precision(qtbot, window):
     record = c.current
     assert record.max_abs_logit_diff > 0  # quantization changes the logits a little
     assert_views_show(window)
-    assert "int8 cache: max |Δlogit| vs full precision" in window.status_labels["check"].text()
+    assert "int8 cache vs full precision: " in window.status_labels["check"].text()
     assert "int8 + float16 scales" in window.panels["kv_cache"].header.text()
 
 
@@ -278,7 +278,7 @@ def test_the_paged_view_catches_up_when_its_tab_comes_to_the_front(qtbot, window
     before = paged.comparison
     for _ in range(3):
         window.controller.step_forward()
-    qtbot.wait(300)  # longer than the settling delay
+    assert not paged._timer.isActive()  # no rebuild is due: nothing will change it behind its tab
     assert paged._stale and paged.comparison is before
     docks["paged"].raise_()
     qtbot.waitUntil(lambda: not paged._stale, timeout=5000)

@@ -56,7 +56,8 @@ def test_play_steps_on_a_timer_and_pauses(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_P)
     assert not c.playing and not window.actions.play.isChecked()
     step = c.current.step
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: not c._timer.isActive())  # a play tick still due has fired: it did not step
+    assert not c.step_waiting
     assert c.current.step == step
     assert_views_show(window)
 

@@ -7,12 +7,14 @@ import math
 import numpy as np
 import pytest
 
+from kvviz.core.agreement import agreement_text
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.run import Run
 from kvviz.gui.theme import DARK
 from kvviz.gui.views.cache_view import KVCacheView, band_layout, cache_values
 from kvviz.gui.views.formula_view import FormulaView
+from kvviz.gui.views.plots import PlotsPanel
 from kvviz.gui.views.readouts import MemoryFormula, memory_formula, status_fields
 from kvviz.gui.views.series import step_series
 from kvviz.units import format_bytes
@@ -83,8 +85,8 @@ def test_status_fields_read_the_record():
     assert fields.step == "step 2 / 2"
     assert fields.phase == "decode"
     assert fields.tokens == f"{record.n_tokens} tokens ({record.n_prompt} + 2)"
-    assert f"max |Δlogit| = {record.max_abs_logit_diff:.2g}" in fields.check
-    assert f"max |Δ| = {record.recompute_max_abs_diff:.2g}" in fields.check
+    assert fields.check == agreement_text(record)
+    assert fields.check.startswith("cached vs uncached: same tokens so far; logits")
 
 
 def test_step_series_are_the_records_figures():
@@ -120,3 +122,22 @@ def test_formula_view_draws_every_factor_inside_the_size_it_asks_for(qtbot):
     assert hint.width() - 15 < ink[-1] < hint.width()  # the warning ends just inside the hint: nothing clipped
     rows = [y for y in range(image.height()) if any(image.pixel(x, y) != background for x in range(hint.width()))]
     assert rows[0] < hint.height() // 2 <= rows[-1]  # names above, values below
+
+
+def test_the_cached_step_plot_shows_its_attention_part_growing_with_n(qtbot):
+    engine = _run(CONFIGS[0], steps=12)
+    panel = PlotsPanel(DARK)
+    qtbot.addWidget(panel)
+    panel.set_history(engine.history)
+    decode = engine.history[1:]
+    x, total = panel.cached_flops.curves["total"].getOriginalDataset()
+    _, attention = panel.cached_flops.curves["attention"].getOriginalDataset()
+    np.testing.assert_array_equal(x, [r.step for r in decode])
+    np.testing.assert_array_equal(total, [r.cached.flops.total for r in decode])
+    np.testing.assert_array_equal(attention, [r.cached.flops.qk + r.cached.flops.av for r in decode])
+    assert np.all(np.diff(attention) > 0)  # one more key each step: attention grows
+    np.testing.assert_array_equal(np.diff(total), np.diff(attention))  # and it is all that grows
+    record = engine.current
+    panel.set_record(record)
+    share = (record.cached.flops.qk + record.cached.flops.av) / record.cached.flops.total
+    assert panel.cached_flops.note == f"attention (dashed) {share:.0%} at {record.n_tokens} keys"

@@ -19,9 +19,9 @@ from kvviz.gui.theme import Theme
 STATUS_TEXT = {
     CellStatus.MASKED: "masked (key after query)",
     CellStatus.COMPUTED: "computed this step",
-    CellStatus.RECOMPUTED: "recomputed (same value again: redundant)",
+    CellStatus.RECOMPUTED: "recomputed (redundant: the same value again, up to rounding)",
     CellStatus.SKIPPED: "skipped (computed at an earlier step)",
-    CellStatus.OUT_OF_WINDOW: "outside the window (key forgotten)",
+    CellStatus.OUT_OF_WINDOW: "outside the window (K/V evicted: this query cannot attend to it)",
 }
 
 KV_TEXT = {

@@ -1,15 +1,29 @@
-"""The "What am I looking at?" page: prefill, decode, Q·Kᵀ, the mask and the cache, in plain words."""
+"""The "What am I looking at?" page: prefill, decode, Q·Kᵀ, the mask and the cache, in plain words.
+
+Every sentence is one a test or a measurement backs: agreement is worded as the status bar
+measures it (equal, equal within rounding, or different), the cost of a cached step is said
+to grow through attention, and eviction is said to remove K and V, not a token's influence,
+with a link that measures that influence on the run shown.
+"""
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from kvviz.gui.theme import Theme
 
+#: The link in the eviction paragraph that asks for the eviction probe.
+PROBE_LINK = "kvviz:probe-eviction"
 
-def help_html(theme: Theme) -> str:
+
+def help_html(theme: Theme, probe: str = "") -> str:
+    """The page; ``probe`` is the eviction probe's latest finding, shown under its link."""
     t = theme
+    finding = f"<br><i>{escape(probe)}</i>" if probe else ""
 
     def chip(colour: str, text: str) -> str:
         ink = "#000" if QColor(colour).lightness() > 100 else "#fff"  # dark chips (evicted) need light text
@@ -18,8 +32,11 @@ def help_html(theme: Theme) -> str:
     return f"""
 <h3>What am I looking at?</h3>
 <p>A tiny transformer decoder writes text one token at a time. Every step is run twice:
-<b>without a KV cache</b> (left) and <b>with one</b> (right). Both produce the same next token;
-the difference is how much work each does. Press <b>Space</b> to take a step.</p>
+<b>without a KV cache</b> (left) and <b>with one</b> (right). With the cache in the model's own dtype
+both compute the same function: their logits agree up to floating-point rounding, and so, unless two
+tokens nearly tie, do the tokens they choose. The status bar says what it measured at each step:
+<i>equal</i> (bit for bit), <i>equal within rounding</i>, or how far they differ. The difference that
+matters is how much work each does. Press <b>Space</b> to take a step.</p>
 
 <h4>Prefill, then decode</h4>
 <p><b>Prefill</b> (step 0) runs the whole prompt at once. Each <b>decode</b> step then
@@ -38,9 +55,9 @@ below and columns to the right, but never alter an earlier row.</p>
 
 <h4>Without a cache</h4>
 <p>Every step feeds the whole sequence again: all earlier rows are
-{chip(t.recomputed, "recomputed")} and give exactly the numbers they gave before
-(the status bar shows the largest difference), and every earlier key and value is projected
-again. Only the last row is new: {chip(t.computed, "computed this step")}.</p>
+{chip(t.recomputed, "recomputed")} and give the numbers they gave before, up to floating-point
+rounding (the sums may run in another order; the status bar shows the largest difference), and every
+earlier key and value is projected again. Only the last row is new: {chip(t.computed, "computed this step")}.</p>
 
 <h4>With a KV cache</h4>
 <p>The model keeps each token's <b>keys and values</b> (K and V) from earlier steps. A decode step
@@ -61,16 +78,22 @@ formula.</p>
 <h4>When the context is full: cache policies</h4>
 <p>With the <b>full cache</b> every key stays, so generation stops when all context positions hold
 tokens. A <b>sliding window</b> keeps only the last W keys: older ones are
-{chip(t.out_of_window, "outside the window")} &mdash; evicted from the cache, and masked the same way in the
-run without a cache, so the model has truly forgotten them &mdash; and the cache stops growing at W slots,
-so generation slides on past the context length. <b>Sinks + window</b> also keeps the first S tokens
-(attention sinks), which models lean on heavily. The K/V strip marks keys
+{chip(t.out_of_window, "outside the window")} &mdash; their K and V are evicted from every layer's cache,
+and the run without a cache masks them the same way, so no later query attends to them again &mdash; and
+the cache stops growing at W slots, so generation slides on past the context length. <b>Sinks + window</b>
+also keeps the first S tokens (attention sinks), which models lean on heavily. The K/V strip marks keys
 {chip(t.kv_evicted, "evicted from the cache")}; the KV cache panel shows the slots plateau.</p>
+<p>Eviction removes a token's K and V, not what was read from them. With two or more layers, tokens
+that attended to it while it was still in the window carry that in their hidden states, and their own
+K and V pass it on, so an evicted token can still change the output; with one layer nothing of it is
+left. <a href="{PROBE_LINK}">Measure it on the step shown</a>: the evicted tokens are altered and the
+model runs again.{finding}</p>
 
 <h4>Quantized caches</h4>
 <p>An int8, int4 or fp8 cache stores K and V in fewer bits plus one float16 scale per token and head:
 the formula counts those scales. The run without a cache stays in full precision, so the status bar's
-max |&Delta;logit| is the quantization error, and it says when the two runs first chose different tokens.</p>
+max |&Delta;| is the quantization error (never called rounding), and it says at which step the two runs
+first chose different tokens.</p>
 
 <h4>Paged cache</h4>
 <p>A contiguous cache reserves the whole context for every sequence. A paged cache (vLLM's PagedAttention)
@@ -78,9 +101,14 @@ hands out fixed-size blocks as sequences grow; a block table maps positions to b
 each sequence's last block is wasted. The Paged cache panel fills a real paged store for a batch of lengths.</p>
 
 <h4>Plots</h4>
-<p>FLOPs per step grow with the sequence without a cache and stay flat with one; the cumulative
-totals show what a whole run costs. Cache bytes grow linearly up to what was allocated for the
-context length. Wall time is measured; on a tiny model it is noisy. Click a plot to go to a step.</p>
+<p>FLOPs per step grow with the sequence without a cache: every token passes through every
+projection and the MLP again, and attention covers all n × n cells. With a cache a decode step runs
+one token, so the projections, MLP and LM head cost the same every step, but attention still reads
+every cached key: its part (Q·Kᵀ and A·V) grows in proportion to the keys it reads (n, or up to the
+window with an evicting policy), and the plot of a cached step shows it, with its share at the step
+shown. The cumulative totals show what a whole run costs. Cache bytes
+grow linearly up to what was allocated for the context length. Wall time is measured; on a tiny model
+it is noisy. Click a plot to go to a step.</p>
 
 <h4>Keys</h4>
 <p><b>Space</b> or <b>→</b> step · <b>←</b> step back · <b>P</b> play/pause · <b>Home</b> first step ·
@@ -90,9 +118,25 @@ mouse wheel zooms, drag pans.</p>
 
 
 class HelpPanel(QTextBrowser):
-    """The help page, readable next to the views."""
+    """The help page, readable next to the views; its probe link emits ``probe_requested``."""
+
+    probe_requested = Signal()
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenExternalLinks(False)
+        self.theme = theme
+        self.probe = ""
+        self.setOpenLinks(False)  # links are requests to the app, never pages to open
+        self.anchorClicked.connect(self._on_link)
         self.setHtml(help_html(theme))
+
+    def show_probe(self, text: str) -> None:
+        """Show the probe's finding under its link, keeping the reader's place on the page."""
+        self.probe = text
+        scrolled = self.verticalScrollBar().value()
+        self.setHtml(help_html(self.theme, text))
+        self.verticalScrollBar().setValue(scrolled)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.toString() == PROBE_LINK:
+            self.probe_requested.emit()

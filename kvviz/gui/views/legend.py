@@ -30,7 +30,7 @@ def legend_entries(theme: Theme) -> list[LegendEntry]:
         LegendEntry(
             "recomputed (redundant)",
             t.recomputed,
-            "Without a cache, every earlier row is computed again and gives the same scores.",
+            "Without a cache, every earlier row is computed again and gives the same scores, up to rounding.",
         ),
         LegendEntry(
             "skipped thanks to the cache",
@@ -41,8 +41,9 @@ def legend_entries(theme: Theme) -> list[LegendEntry]:
         LegendEntry(
             "outside the window",
             t.out_of_window,
-            "Keys before the query but outside the policy's window: evicted from the cache (with cache) "
-            "and masked the same way in the reference run (without cache), so no query sees them again.",
+            "Keys before the query but outside the policy's window: their K and V are evicted from the cache "
+            "(with cache) and masked the same way in the reference run (without cache), so no later query "
+            "attends to them. What earlier tokens read from them stays in their hidden states.",
             "flat",
             policy_only=True,
         ),

@@ -1,8 +1,11 @@
-"""Per-step plots with a cursor at the step shown: FLOPs, cumulative FLOPs, cache bytes, wall time.
+"""Per-step plots with a cursor at the step shown: FLOPs, a cached step's FLOPs by part,
+cumulative FLOPs, cache bytes, wall time.
 
 Each plot is its own widget so it can be shown, moved or exported alone. Curves are
 built once and fed new data; the cursor line moves with the step. Clicking a plot asks
-to show that step.
+to show that step. A cached decode step is hundreds of times cheaper than an uncached
+one, so its own plot shows that it is not flat: the projections, MLP and LM head cost the
+same every step, while attention (Q·Kᵀ and A·V over every cached key) grows with n.
 """
 
 from __future__ import annotations
@@ -58,6 +61,11 @@ class StepPlot(pg.PlotWidget):
         pen = pg.mkPen(colour, width=self.theme.line_px, style=style)
         self.curves[key] = self.getPlotItem().plot([], [], pen=pen)
 
+    @property
+    def note(self) -> str:
+        """The note shown after the title ("" for none)."""
+        return self._note_shown or ""
+
     def set_note(self, note: str) -> None:
         """The title, with an optional note after it."""
         if note == self._note_shown:
@@ -99,8 +107,26 @@ class StepPlot(pg.PlotWidget):
             self.step_clicked.emit(round(vb.mapSceneToView(event.scenePos()).x()))
 
 
+def cached_decode_flops(history: Sequence[StepRecord]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Decode steps, the FLOPs of each with the cache, and their attention part (Q·Kᵀ + A·V)."""
+    decode = [r for r in history if r.step > 0]
+    steps = np.array([r.step for r in decode], dtype=np.float64)
+    total = np.array([r.cached.flops.total for r in decode], dtype=np.float64)
+    attention = np.array([r.cached.flops.qk + r.cached.flops.av for r in decode], dtype=np.float64)
+    return steps, total, attention
+
+
+def attention_share_note(record: StepRecord) -> str:
+    """The attention part of ``record``'s cached step, and how many keys it read; "" for the prefill."""
+    if record.step == 0:
+        return ""
+    flops = record.cached.flops
+    keys = len(record.policy.resident(record.n_tokens))
+    return f"attention (dashed) {(flops.qk + flops.av) / flops.total:.0%} at {keys} keys"
+
+
 class PlotsPanel(QWidget):
-    """The four step plots in a grid; ``plots`` holds them by name."""
+    """The five step plots in a grid; ``plots`` holds them by name."""
 
     step_clicked = Signal(int)
 
@@ -111,6 +137,9 @@ class PlotsPanel(QWidget):
         self.flops = StepPlot("FLOPs per step", t, kind="flops")
         self.flops.add_curve("uncached", t.uncached_line)
         self.flops.add_curve("cached", t.cached_line)
+        self.cached_flops = StepPlot("Cached step FLOPs", t, kind="flops")
+        self.cached_flops.add_curve("total", t.cached_line)
+        self.cached_flops.add_curve("attention", t.cached_line, dashed=True)
         self.cumulative = StepPlot("Cumulative FLOPs", t, kind="flops")
         self.cumulative.add_curve("uncached", t.uncached_line)
         self.cumulative.add_curve("cached", t.cached_line)
@@ -126,6 +155,7 @@ class PlotsPanel(QWidget):
                 for colour, line, text in (
                     (t.uncached_line, "━━", "without cache"),
                     (t.cached_line, "━━", "with cache"),
+                    (t.cached_line, "╍╍", "its attention part (Q·Kᵀ + A·V)"),
                     (t.cache_used_line, "━━", "cache used"),
                     (t.cache_allocated_line, "╍╍", "allocated"),
                     (t.cursor, "┆", "step shown"),
@@ -136,6 +166,7 @@ class PlotsPanel(QWidget):
         self.key.setToolTip("Each plot runs across the steps computed so far. Click a plot to show that step.")
         self.plots: dict[str, StepPlot] = {
             "plot_flops": self.flops,
+            "plot_cached_flops": self.cached_flops,
             "plot_cumulative_flops": self.cumulative,
             "plot_cache_bytes": self.cache_bytes,
             "plot_time": self.time,
@@ -143,18 +174,24 @@ class PlotsPanel(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(2, 2, 2, 2)
         grid.setSpacing(4)
-        grid.addWidget(self.key, 0, 0, 1, 2)
-        for i, plot in enumerate(self.plots.values()):
-            grid.addWidget(plot, 1 + i // 2, i % 2)
+        grid.addWidget(self.key, 0, 0, 1, 6)
+        for i, plot in enumerate(self.plots.values()):  # two plots of FLOPs per step above three below
+            row, column, span = (1, 3 * i, 3) if i < 2 else (2, 2 * (i - 2), 2)
+            grid.addWidget(plot, row, column, 1, span)
             plot.step_clicked.connect(self.step_clicked)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 1)
+        for column in range(6):
+            grid.setColumnStretch(column, 1)
 
     def set_history(self, history: Sequence[StepRecord]) -> None:
         s = step_series(history)
         self.series = s
         self.flops.set_series("uncached", s.steps, s.flops_uncached)
         self.flops.set_series("cached", s.steps, s.flops_cached)
+        steps, total, attention = cached_decode_flops(history)
+        self.cached_flops.set_series("total", steps, total)
+        self.cached_flops.set_series("attention", steps, attention)
         self.cumulative.set_series("uncached", s.steps, s.cumulative_uncached)
         self.cumulative.set_series("cached", s.steps, s.cumulative_cached)
         self.cache_bytes.set_series("used", s.steps, s.cache_used)
@@ -172,3 +209,4 @@ class PlotsPanel(QWidget):
             total_c = self.series.cumulative_cached[record.step]
             saved = 1 - total_c / total_u if total_u > 0 else float("nan")
             self.cumulative.set_note(f"{saved:.0%} saved")
+        self.cached_flops.set_note(attention_share_note(record))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kvviz.core.agreement import agreement_text
 from kvviz.core.record import StepRecord
 from kvviz.units import format_bytes
 
@@ -65,31 +66,12 @@ class StatusFields:
     check: str
 
 
-def quantization_text(record: StepRecord) -> str:
-    """What a quantized cache costs in accuracy so far; "" for a cache in the model's dtype."""
-    if record.cache_dtype == "model" or record.max_abs_logit_diff is None:
-        return ""
-    if record.first_divergence_step is None:
-        tokens = "tokens identical so far"
-    else:
-        tokens = f"tokens first diverge at step {record.first_divergence_step}"
-    return f"{record.cache_dtype} cache: max |Δlogit| vs full precision = {record.max_abs_logit_diff:.2g}, {tokens}"
-
-
 def status_fields(record: StepRecord, computed_steps: int) -> StatusFields:
     generated = record.n_tokens - record.n_prompt
-    if record.max_abs_logit_diff is None:
-        check = "cached = uncached: not checked (uncached mode not run)"
-    elif record.cache_dtype != "model":
-        check = quantization_text(record)
-    else:
-        check = f"cached = uncached: max |Δlogit| = {record.max_abs_logit_diff:.2g}"
-        if record.recompute_max_abs_diff is not None:
-            check += f" · recomputed rows max |Δ| = {record.recompute_max_abs_diff:.2g}"
     return StatusFields(
         step=f"step {record.step} / {computed_steps - 1}",
         phase=record.phase.value,
         tokens=f"{record.n_tokens} tokens ({record.n_prompt} + {generated})",
         cache=f"cache {format_bytes(record.cache_bytes_used)} / {format_bytes(record.cache_bytes_allocated)}",
-        check=check,
+        check=agreement_text(record),
     )

@@ -1,0 +1,107 @@
+"""The words for "cached vs uncached" say what was measured: equal, equal within rounding, or different."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import torch
+
+from kvviz.core.agreement import Agreement, agreement_text, compare, rounding_tolerance, step_agreement
+from kvviz.core.checkpoint import build_model
+from kvviz.core.defaults import DEFAULT_PROMPT, default_config
+from kvviz.core.engine import Engine
+
+
+def _records(dtype: str = "float32", weights: str = "trained", cache_dtype: str = "model", steps: int = 12):
+    config = default_config().replace(dtype=dtype)
+    engine = Engine(config, DEFAULT_PROMPT, model=build_model(config, weights), cache_dtype=cache_dtype)
+    return [engine.current, *(engine.step_forward() for _ in range(steps))]
+
+
+@pytest.mark.parametrize(("dtype", "weights"), [("float32", "trained"), ("float32", "random"), ("float16", "random")])
+def test_runs_in_the_models_dtype_agree_at_most_within_rounding(dtype, weights):
+    for record in _records(dtype, weights):
+        found = step_agreement(record)
+        assert found.logits in (Agreement.EQUAL, Agreement.WITHIN_ROUNDING), (record.step, record.max_abs_logit_diff)
+        assert (found.logits is Agreement.EQUAL) == (record.max_abs_logit_diff == 0)
+        assert found.first_divergence_step is None
+        text = agreement_text(record)
+        assert text.startswith("cached vs uncached: same tokens so far; logits")
+        assert "equal" in text and "differ" not in text
+        if found.logits is Agreement.WITHIN_ROUNDING:
+            assert f"within {dtype} rounding (max |Δ| {record.max_abs_logit_diff:.2g}" in text
+        if record.step > 0:
+            assert found.rows in (Agreement.EQUAL, Agreement.WITHIN_ROUNDING)
+            assert "recomputed rows" in text
+
+
+def test_a_float16_run_says_within_rounding_where_its_logits_are_not_bit_equal():
+    """The status bar used to say "cached = uncached" here while the logits differed by up to 0.06."""
+    records = _records("float16", "random", steps=34)  # bit-equal up to step 31 here
+    differing = [r for r in records if r.max_abs_logit_diff > 0]
+    assert differing, "the case this test is about did not occur"
+    for record in differing:
+        assert step_agreement(record).logits is Agreement.WITHIN_ROUNDING
+        assert "cached = uncached" not in agreement_text(record)
+
+
+def test_an_int4_cache_is_different_and_says_since_when():
+    records = _records(cache_dtype="int4", steps=10)
+    first = next(r.step for r in records if r.cached.next_token != r.uncached.next_token)
+    assert step_agreement(records[0]).logits is Agreement.EQUAL  # the prefill attends to K/V before storing them
+    for record in records[1:]:
+        found = step_agreement(record)
+        assert found.logits is Agreement.DIFFERENT  # quantization error is never called rounding
+        text = agreement_text(record)
+        assert text.startswith("int4 cache vs full precision: ")
+        assert f"differ (max |Δ| {record.max_abs_logit_diff:.2g}" in text
+        if record.step < first:
+            assert "same tokens so far" in text
+        else:
+            assert f"tokens first differed at step {first}" in text
+
+
+def test_a_difference_beyond_rounding_is_worded_as_a_difference():
+    record = _records(steps=2)[-1]
+    tolerance = rounding_tolerance(record)
+    c = record.config  # 4 ε per layer and per √ of each sum's length (d_ff, the keys read)
+    assert tolerance == 4 * c.n_layers * (c.d_ff**0.5 + record.n_tokens**0.5) * torch.finfo(torch.float32).eps
+    assert compare(0.0, record) is Agreement.EQUAL
+    assert compare(tolerance, record) is Agreement.WITHIN_ROUNDING
+    assert compare(2 * tolerance, record) is Agreement.DIFFERENT
+
+    def worded(logits: float, rows: float, first: int | None = None) -> str:
+        measured = dataclasses.replace(
+            record, max_abs_logit_diff=logits, recompute_max_abs_diff=rows, first_divergence_step=first
+        )
+        return agreement_text(measured)
+
+    assert worded(0.5, 0.0, first=1) == (
+        "cached vs uncached: tokens first differed at step 1; logits differ (max |Δ| 0.5); recomputed rows equal"
+    )
+    assert (
+        worded(0.5, 0.25)
+        == "cached vs uncached: same tokens so far; logits and recomputed rows differ (max |Δ| 0.5 and 0.25)"
+    )
+    assert worded(0.0, 0.0) == "cached vs uncached: same tokens so far; logits and recomputed rows equal"
+    assert worded(1e-6, 0.0) == (
+        "cached vs uncached: same tokens so far; logits equal within float32 rounding (max |Δ| 1e-06); "
+        "recomputed rows equal"
+    )
+
+
+def test_a_run_without_the_uncached_mode_says_nothing_was_checked():
+    record = dataclasses.replace(_records(steps=1)[-1], max_abs_logit_diff=None, recompute_max_abs_diff=None)
+    assert agreement_text(record) == "cached vs uncached: not checked (the uncached run did not run)"
+
+
+def test_the_cli_trace_ends_with_the_status_bar_words(capsys):
+    from kvviz.cli import main
+
+    argv = ["trace", "--steps", "8", "--cache-dtype", "int4"]
+    assert main(argv) == 0
+    last_line = capsys.readouterr().out.strip().splitlines()[-1]
+    records = _records(cache_dtype="int4", steps=8)
+    assert last_line == agreement_text(records[-1])
+    assert last_line.startswith("int4 cache vs full precision: tokens first differed at step 6")
