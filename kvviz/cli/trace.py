@@ -6,7 +6,6 @@ import argparse
 import json
 
 from kvviz.cli.common import add_model_options, run_from_args, run_steps
-from kvviz.core import tokenizer
 from kvviz.core.serialize import record_to_dict
 from kvviz.units import format_bytes, format_flops, format_seconds
 
@@ -39,12 +38,12 @@ def run(args: argparse.Namespace) -> int:
     for r in run_steps(traced, args.steps):
         u, k = r.uncached, r.cached
         saved = 1 - k.flops.total / u.flops.total
-        token = tokenizer.token_labels([r.next_token])[0]
+        token = r.text.token_labels([r.next_token])[0]
         print(
             f"{r.step:>4} {r.phase.value:<7} {r.n_tokens:>4} {token:<6} {format_flops(u.flops.total):>14} "
             f"{format_flops(k.flops.total):>12} {saved:>6.0%} {format_bytes(r.cache_bytes_used):>10} "
             f"{format_seconds(u.time_s):>10} {format_seconds(k.time_s):>9} {r.max_abs_logit_diff:>8.1e}"
         )
     last = traced.current
-    print(f"generated: {tokenizer.decode((*last.tokens[last.n_prompt :], last.next_token))!r}")
+    print(f"generated: {last.text.decode((*last.tokens[last.n_prompt :], last.next_token))!r}")
     return 0
