@@ -21,6 +21,10 @@ from kvviz.hf.shape import ArchShape
 from kvviz.hf.text import ModelText
 
 
+def _more(items: list) -> str:
+    return f" (and {len(items) - 1} more)" if len(items) > 1 else ""
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -110,15 +114,19 @@ class ModelFolderWeights:
                 use_safetensors=True,
                 trust_remote_code=False,
                 output_loading_info=True,
+                ignore_mismatched_sizes=True,  # reported below, as one line, instead of raised as a report
             )
         except Exception as exc:  # damaged files, shapes that differ from the config: one line each
             raise ModelFolderError(self.path, f"cannot load its weights: {_first_line(exc)}") from exc
-        for kind in ("missing_keys", "mismatched_keys"):
-            names = sorted(str(k[0] if isinstance(k, tuple) else k) for k in info.get(kind) or ())
-            if names:
-                more = f" (and {len(names) - 1} more)" if len(names) > 1 else ""
-                problem = "lacks tensor" if kind == "missing_keys" else "has a wrongly shaped tensor"
-                raise ModelFolderError(self.path, f"{problem} {names[0]!r}{more} that its config needs")
+        mismatched = sorted(info.get("mismatched_keys") or ())
+        if mismatched:
+            name, found, wanted = mismatched[0]
+            raise ModelFolderError(
+                self.path, f"{name} has shape {tuple(found)}, but its config needs {tuple(wanted)}{_more(mismatched)}"
+            )
+        missing = sorted(info.get("missing_keys") or ())
+        if missing:
+            raise ModelFolderError(self.path, f"lacks tensor {missing[0]!r}{_more(missing)} that its config needs")
         return model.eval()
 
 
