@@ -125,11 +125,5 @@ def test_cache_policies_the_model_cannot_keep(capsys, model_folders):
     assert "--policy: a Hugging Face model runs with the full cache only" in err
 
 
-def test_a_model_name_not_in_the_local_cache_is_not_downloaded(capsys, monkeypatch, tmp_path):
-    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "empty-cache"))
-    err = kvviz_error(capsys, "--weights", "hf:someone/not-here")
-    assert "is not in the local Hugging Face cache; kvviz does not download unless you pass --download" in err
-
-
 def test_download_applies_to_model_names_only(capsys):
     assert "--download: applies to --weights hf:NAME only" in kvviz_error(capsys, "--download")
