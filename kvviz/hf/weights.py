@@ -38,6 +38,9 @@ class ModelFolderWeights:
     dtype: str | None = None
     name: str | None = None
 
+    def __str__(self) -> str:  # how settings and the weights selector name it: the folder
+        return str(self.path)
+
     @property
     def label(self) -> str:
         return self.name or self.path.name

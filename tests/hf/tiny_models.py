@@ -34,14 +34,20 @@ SHAPE = {"hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4, "i
 
 #: A config per supported architecture: MHA (GPT-2), GQA (Llama, Mistral), MQA (Qwen2, Gemma).
 CONFIGS = {
-    "gpt2": lambda: GPT2Config(vocab_size=VOCAB, n_positions=128, n_embd=64, n_layer=2, n_head=4, n_inner=96),
-    "llama": lambda: LlamaConfig(vocab_size=VOCAB, max_position_embeddings=256, num_key_value_heads=2, **SHAPE),
-    "mistral": lambda: MistralConfig(
-        vocab_size=VOCAB, max_position_embeddings=256, num_key_value_heads=2, sliding_window=None, **SHAPE
+    "gpt2": lambda **ids: GPT2Config(
+        vocab_size=VOCAB, n_positions=128, n_embd=64, n_layer=2, n_head=4, n_inner=96, **ids
     ),
-    "qwen2": lambda: Qwen2Config(vocab_size=VOCAB, max_position_embeddings=256, num_key_value_heads=1, **SHAPE),
-    "gemma": lambda: GemmaConfig(
-        vocab_size=VOCAB, max_position_embeddings=256, num_key_value_heads=1, head_dim=32, **SHAPE
+    "llama": lambda **ids: LlamaConfig(
+        vocab_size=VOCAB, max_position_embeddings=256, num_key_value_heads=2, **SHAPE, **ids
+    ),
+    "mistral": lambda **ids: MistralConfig(
+        vocab_size=VOCAB, max_position_embeddings=256, num_key_value_heads=2, sliding_window=None, **SHAPE, **ids
+    ),
+    "qwen2": lambda **ids: Qwen2Config(
+        vocab_size=VOCAB, max_position_embeddings=256, num_key_value_heads=1, **SHAPE, **ids
+    ),
+    "gemma": lambda **ids: GemmaConfig(
+        vocab_size=VOCAB, max_position_embeddings=256, num_key_value_heads=1, head_dim=32, **SHAPE, **ids
     ),
 }
 ARCHITECTURES = tuple(CONFIGS)
@@ -68,10 +74,9 @@ def train_tokenizer(add_bos: bool) -> Tokenizer:
 def make_model_folder(folder: Path, arch: str, *, seed: int = 0, shard_size: str | None = None) -> Path:
     """Write a random ``arch`` model and its tokenizer into ``folder``; weights drawn wide so tokens differ."""
     torch.manual_seed(seed)
-    config = CONFIGS[arch]()
-    config.initializer_range = 0.3  # logits far from ties, so a greedy token is not a coin toss
     tok = train_tokenizer(add_bos=arch != "gpt2")
-    config.bos_token_id, config.eos_token_id = tok.token_to_id(BOS), tok.token_to_id(EOS)
+    config = CONFIGS[arch](bos_token_id=tok.token_to_id(BOS), eos_token_id=tok.token_to_id(EOS))
+    config.initializer_range = 0.3  # logits far from ties, so a greedy token is not a coin toss
     model = AutoModelForCausalLM.from_config(config)
     folder.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(folder, max_shard_size=shard_size or "1GB")
