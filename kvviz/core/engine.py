@@ -20,7 +20,7 @@ import numpy as np
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 
-from kvviz.core.attention_store import BLOCK_ROWS, AttentionStore, causal_rows_mask
+from kvviz.core.attention_store import BLOCK_ROWS, AttentionStore, causal_rows_mask, recording_dtype
 from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
 from kvviz.core.decoder import Decoder
 from kvviz.core.model import ForwardResult, TinyDecoder
@@ -122,11 +122,10 @@ class Engine:
         self.cache = self.model.new_cache(self.policy, self.cache_dtype)
         self.first_divergence: int | None = None
         self.sampler = Sampler(self.sampling)
-        self.store = (
-            AttentionStore(self.config.n_layers, self.config.n_heads, self.config.n_kv_heads, self.config.dim_head)
-            if self.record_attention
-            else None
-        )
+        c = self.config
+        shape = (c.n_layers, c.n_heads, c.n_kv_heads, c.dim_head)
+        dtype = recording_dtype(*shape, c.context_length)
+        self.store = AttentionStore(*shape, dtype) if self.record_attention else None
         self.sequence = torch.zeros(B, self.config.context_length, dtype=torch.long)
         self.sequence[:, : len(self.prompt_ids)] = torch.tensor(self.prompt_ids)
         self._tokens = self.sequence[0].numpy()  # shares memory: records slice it, positions never change
@@ -221,7 +220,7 @@ class Engine:
     def _recompute_diff(self, res_u: ForwardResult, n: int) -> float:
         """Largest |Δ| between the rows the uncached pass recomputed and those stored at earlier steps.
 
-        Compared layer by layer and in the store's blocks of rows, so the extra memory stays
+        Compared in the store's precision, layer by layer and in its blocks of rows, so the extra memory stays
         at one block however long the run; cells masked in both are -inf, whose difference
         (nan) counts as equal, while a cell masked in only one would count as inf.
         """
@@ -234,6 +233,7 @@ class Engine:
                 rows = scores[0, :, first:end, :end].float()  # (H, R, end)
                 again = rows.masked_select(causal_rows_mask(first, end)).view(heads, -1)  # (H, packed cells)
                 stored = self.store.packed_block_scores(layer, block, end)
+                again = again.to(stored.dtype).float()  # rounded as the store rounds: only a real change shows
                 diff = again.sub_(stored).abs_().nan_to_num_(nan=0.0)
                 largest = max(largest, float(diff.max()))
         return largest
