@@ -6,6 +6,7 @@ import argparse
 import json
 
 from kvviz.cli.common import add_model_options, run_from_args, run_steps
+from kvviz.core.attention_store import recording_nbytes
 from kvviz.core.serialize import record_to_dict
 from kvviz.units import format_bytes, format_flops, format_seconds
 
@@ -34,6 +35,12 @@ def run(args: argparse.Namespace) -> int:
     )
     cache_dtype = "" if spec.cache_dtype == "model" else f" K/V stored as {spec.cache_dtype} with float16 scales."
     print(spec.policy.describe_limit(c.context_length) + cache_dtype)
+    store = traced.engine.store
+    full = recording_nbytes(c.n_layers, c.n_heads, c.n_kv_heads, c.dim_head, c.context_length, store.dtype.itemsize)
+    print(
+        f"Recorded for the views: every Q·Kᵀ row, softmax row, key and value, in {store.dtype.name} "
+        f"({format_bytes(full)} at the full context)."
+    )
     print(header)
     for r in run_steps(traced, args.steps):
         u, k = r.uncached, r.cached
