@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 import torch
 
+from kvviz.cli import main
 from kvviz.core import memory
 from kvviz.core.defaults import default_config
 from kvviz.core.record import Mode
@@ -17,8 +16,10 @@ from kvviz.hf.weights import ModelFolderWeights
 from tests.hf.tiny_models import ARCHITECTURES
 
 
-def kvviz(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kvviz", *args], capture_output=True, text=True, timeout=300)
+def kvviz(capsys, *args: str) -> str:
+    """The CLI's output, run in this process (a subprocess would pay transformers' import again)."""
+    assert main(list(args)) == 0, capsys.readouterr().err
+    return capsys.readouterr().out
 
 
 def records_of(folder, *, dtype=None, batch=1, steps=4, count_flops=True):
@@ -83,12 +84,11 @@ def test_the_folders_dtype_is_kept_unless_another_is_chosen(model_folders, tmp_p
     assert {t.dtype for t in chosen.engine.cache.tensors()} == {torch.float32}
 
 
-def test_trace_json_of_a_model_folder_has_the_tiny_models_fields(model_folders):
-    tiny = kvviz("trace", "--steps", "2", "--json", "--weights", "random")
-    real = kvviz("trace", "--steps", "2", "--json", "--weights", str(model_folders["gpt2"]), "--prompt", "Keys")
-    assert real.returncode == 0, real.stderr
-    tiny_lines = [json.loads(line) for line in tiny.stdout.splitlines()]
-    real_lines = [json.loads(line) for line in real.stdout.splitlines()]
+def test_trace_json_of_a_model_folder_has_the_tiny_models_fields(capsys, model_folders):
+    tiny = kvviz(capsys, "trace", "--steps", "2", "--json", "--weights", "random")
+    real = kvviz(capsys, "trace", "--steps", "2", "--json", "--weights", str(model_folders["gpt2"]), "--prompt", "Keys")
+    tiny_lines = [json.loads(line) for line in tiny.splitlines()]
+    real_lines = [json.loads(line) for line in real.splitlines()]
     assert [d.keys() for d in real_lines] == [d.keys() for d in tiny_lines]
     for d in real_lines:
         for mode in ("cached", "uncached"):
@@ -97,8 +97,8 @@ def test_trace_json_of_a_model_folder_has_the_tiny_models_fields(model_folders):
         assert d["max_abs_logit_diff"] < 1e-4
 
 
-def test_trace_table_of_a_model_folder_shows_its_tokens(model_folders):
-    out = kvviz("trace", "--steps", "3", "--weights", str(model_folders["llama"]), "--prompt", "The KV cache")
-    assert out.returncode == 0, out.stderr
-    assert "GQA: 2 layers, 4 heads, 2 kv-heads" in out.stdout
-    assert "generated: '" in out.stdout
+def test_trace_table_of_a_model_folder_shows_its_tokens(capsys, model_folders):
+    out = kvviz(capsys, "trace", "--steps", "3", "--weights", str(model_folders["llama"]), "--prompt", "The KV cache")
+    assert "GQA: 2 layers, 4 heads, 2 kv-heads" in out
+    assert "Recorded for the views: every Q·Kᵀ row, softmax row, key and value, in float32" in out
+    assert "generated: '" in out
