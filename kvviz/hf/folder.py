@@ -42,6 +42,16 @@ LIMITS = {
 }
 
 
+#: GPT-2's names for the same numbers.
+_GPT2_NAMES = {
+    "num_hidden_layers": "n_layer",
+    "num_attention_heads": "n_head",
+    "hidden_size": "n_embd",
+    "intermediate_size": "n_inner",
+    "max_position_embeddings": "n_positions",
+}
+
+
 class ModelFolderError(CheckpointError):
     """A model folder that cannot be used: one line naming the folder and the problem."""
 
@@ -111,15 +121,6 @@ def _check_architecture(folder: Path, config: dict[str, Any]) -> None:
             continue
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= limit:
             raise ModelFolderError(folder, f"{CONFIG}: {name} must be an integer in 1..{limit}, got {value!r}")
-
-
-_GPT2_NAMES = {
-    "num_hidden_layers": "n_layer",
-    "num_attention_heads": "n_head",
-    "hidden_size": "n_embd",
-    "intermediate_size": "n_inner",
-    "max_position_embeddings": "n_positions",
-}
 
 
 def _weight_files(folder: Path) -> tuple[Path, ...]:

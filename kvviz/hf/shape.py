@@ -55,6 +55,14 @@ class ArchShape:
     def mlp_products(self) -> int:
         return 3 if self.model_type in GATED_MLP else 2
 
+    @property
+    def matrix_parameters(self) -> int:
+        """Values in the model's weight matrices (embedding once; norms, biases and an untied head not counted):
+        a lower bound on what its weights must hold."""
+        d, hd, h, kv = self.d_model, self.head_dim, self.n_heads, self.n_kv_heads
+        per_layer = d * (h + 2 * kv) * hd + h * hd * d + self.mlp_products * d * self.d_ff
+        return self.n_layers * per_layer + self.vocab_size * d
+
     def fix(self, config: ModelConfig) -> ModelConfig:
         """``config`` with this shape (dtype, batch, context and seed stay as given)."""
         return config.replace(

@@ -7,14 +7,18 @@ describes (a missing or mis-shaped tensor would otherwise be left at random valu
 
 from __future__ import annotations
 
-import logging
+import math
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import torch
+from safetensors import safe_open
+from transformers import AutoConfig, AutoModelForCausalLM, PretrainedConfig
+from transformers.utils import logging as hf_logging
 
 from kvviz.core.config import DTYPES, ConfigError, ModelConfig
+from kvviz.hf.attention import ATTENTION, register
 from kvviz.hf.decoder import ModelDecoder
 from kvviz.hf.folder import ModelFolder, ModelFolderError, open_folder
 from kvviz.hf.shape import ArchShape
@@ -50,10 +54,8 @@ class ModelFolderWeights:
         return open_folder(self.path)
 
     @cached_property
-    def hf_config(self):
+    def hf_config(self) -> PretrainedConfig:
         """The folder's config as transformers reads it (plain JSON; no remote code)."""
-        from transformers import AutoConfig
-
         try:
             return AutoConfig.from_pretrained(self.folder.path, local_files_only=True, trust_remote_code=False)
         except Exception as exc:  # transformers raises many types for one meaning: an unusable config
@@ -95,19 +97,32 @@ class ModelFolderWeights:
             raise ModelFolderError(
                 self.path, f"tokenizer.json has {text.vocab_size} tokens, more than the model's {shape.vocab_size}"
             )
+        self._check_size(shape)
         model = self._load(DTYPES[config.dtype])
         return ModelDecoder(model, text, shape, config)
 
-    def _load(self, dtype: torch.dtype):
-        from transformers import AutoModelForCausalLM
-        from transformers.utils import logging as hf_logging
+    def _check_size(self, shape: ArchShape) -> None:
+        """Refuse weights too small for the config before loading: transformers would fill the rest at random,
+        and a config claiming a huge model would allocate it."""
+        held = 0
+        for file in self.folder.weight_files:
+            try:
+                with safe_open(file, framework="pt") as tensors:
+                    held += sum(math.prod(tensors.get_slice(name).get_shape()) for name in tensors.keys())  # noqa: SIM118
+            except Exception as exc:  # the Rust reader's errors carry no type of their own
+                raise ModelFolderError(
+                    self.path, f"{file.name} is not a readable safetensors file: {_first_line(exc)}"
+                ) from exc
+        if held < shape.matrix_parameters:
+            raise ModelFolderError(
+                self.path,
+                f"its weights hold {held:,} values, but its config needs at least {shape.matrix_parameters:,}",
+            )
 
-        from kvviz.hf.attention import ATTENTION, register
-
+    def _load(self, dtype: torch.dtype) -> torch.nn.Module:
         register()
         hf_logging.set_verbosity_error()  # loading reports go to the user as one line, not as log noise
         hf_logging.disable_progress_bar()
-        logging.getLogger("transformers").setLevel(logging.ERROR)
         try:
             model, info = AutoModelForCausalLM.from_pretrained(
                 self.folder.path,

@@ -92,7 +92,7 @@ def test_weights_of_another_shape_than_the_config(capsys, folder):
 def test_damaged_weights(capsys, folder):
     data = (folder / "model.safetensors").read_bytes()
     (folder / "model.safetensors").write_bytes(data[: len(data) // 2])
-    assert "cannot load its weights" in kvviz_error(capsys, "--weights", str(folder))
+    assert "model.safetensors is not a readable safetensors file" in kvviz_error(capsys, "--weights", str(folder))
 
 
 @pytest.mark.parametrize(
@@ -103,6 +103,14 @@ def test_hostile_numbers_are_refused_before_anything_is_built(capsys, folder, ch
     edit_config(folder, **changes)
     name = next(iter(changes))
     assert f"config.json: {name} must be an integer in 1.." in kvviz_error(capsys, "--weights", str(folder))
+
+
+def test_a_config_claiming_a_bigger_model_than_its_weights(capsys, folder):
+    held = sum(t.numel() for t in load_file(folder / "model.safetensors").values())
+    edit_config(folder, num_hidden_layers=1000, hidden_size=8192, intermediate_size=28672, head_dim=128)
+    err = kvviz_error(capsys, "--weights", str(folder))
+    needs = 1000 * (8192 * (4 + 2 * 2) * 128 + 4 * 128 * 8192 + 3 * 8192 * 28672) + 400 * 8192  # matrices only
+    assert f"its weights hold {held:,} values, but its config needs at least {needs:,}" in err
 
 
 def test_a_config_nested_too_deeply(capsys, folder):
