@@ -7,8 +7,8 @@ import json
 import pytest
 import torch
 
+from kvviz import memory
 from kvviz.cli import main
-from kvviz.core import memory
 from kvviz.core.defaults import default_config
 from kvviz.core.record import Mode
 from kvviz.core.run import RunSpec, build_run
