@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from kvviz.core.checkpoint import (
+    Weights,
     check_shape_matches,
     config_for_weights,
     weights_from_text,
     weights_label,
 )
 from kvviz.core.config import DTYPES, ConfigError
+from kvviz.core.decoder import ModelSource
 from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
 from kvviz.core.engine import GenerationStopped
 from kvviz.core.policy import POLICY_KINDS, CachePolicy
@@ -61,9 +64,11 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--weights",
         default=DEFAULT_WEIGHTS,
-        metavar="trained|random|PATH",
-        help="trained (shipped), random (any shape) or a checkpoint file (default: %(default)s)",
+        metavar="trained|random|PATH|DIR|hf:NAME",
+        help="trained (shipped), random (any shape), a checkpoint file, a Hugging Face model folder, or a model "
+        "in the local Hugging Face cache (default: %(default)s)",
     )
+    g.add_argument("--download", action="store_true", help="let --weights hf:NAME fetch a model not cached yet")
     # Shape options default to the weights' own shape; saved weights refuse a different one.
     g.add_argument("--layers", type=int, help=f"decoder layers (default: the weights'; random: {d.n_layers})")
     g.add_argument("--heads", type=int, help=f"query heads (default: the weights'; random: {d.n_heads})")
@@ -74,9 +79,15 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     )
     g.add_argument("--d-model", type=int, help=f"residual width (default: the weights'; random: {d.d_model})")
     g.add_argument("--head-dim", type=int, help="width of one head (default: the weights'; random: d_model / heads)")
-    g.add_argument("--dtype", choices=list(DTYPES), default=d.dtype, help="element type (default: %(default)s)")
+    g.add_argument(
+        "--dtype", choices=list(DTYPES), help=f"element type (default: a model folder's own; else {d.dtype})"
+    )
     g.add_argument("--batch", type=int, default=d.batch_size, help="sequences in the batch (default: %(default)s)")
-    g.add_argument("--context", type=int, default=d.context_length, help="context length (default: %(default)s)")
+    g.add_argument(
+        "--context",
+        type=int,
+        help=f"context length (default: {d.context_length}, or a model folder's positions if fewer)",
+    )
     g.add_argument("--seed", type=int, default=d.seed, help="seed: random weights, sampling (default: %(default)s)")
     g.add_argument("--temperature", type=float, default=0.0, help="0 is greedy (default: %(default)s)")
     g.add_argument("--top-k", type=int, default=0, help="sample from the k likeliest tokens; 0 = all")
@@ -97,8 +108,15 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
 
     A bad weights file raises CheckpointError (one line naming the file).
     """
-    weights = weights_from_text(args.weights)
-    base = config_for_weights(weights, default_config())
+    weights = weights_from_args(args)
+    d = default_config()
+    run = {"batch_size": args.batch, "seed": args.seed}
+    if isinstance(weights, ModelSource):
+        context = args.context if args.context is not None else min(d.context_length, weights.max_positions)
+        base = weights.configure(d.replace(context_length=context, **run))
+    else:
+        context = args.context if args.context is not None else d.context_length
+        base = config_for_weights(weights, d).replace(dtype=args.dtype or d.dtype, context_length=context, **run)
     shape = {
         "n_layers": args.layers,
         "n_heads": args.heads,
@@ -112,7 +130,7 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
             given.setdefault("n_kv_heads", given["n_heads"])
     else:
         check_shape_matches(given, base, weights_label(weights))
-    config = base.replace(**given, dtype=args.dtype, batch_size=args.batch, context_length=args.context, seed=args.seed)
+    config = base.replace(**given)
     if args.steps < 0:
         raise ConfigError("steps", f"must be non-negative, got {args.steps}")
     return RunSpec(
@@ -123,6 +141,20 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
         weights=weights,
         sampling=Sampling(temperature=args.temperature, top_k=args.top_k, seed=args.seed),
     )
+
+
+def weights_from_args(args: argparse.Namespace) -> Weights | ModelSource:
+    """The weights ``--weights`` names: a model folder or ``hf:NAME`` becomes a model source."""
+    text = args.weights
+    if not (text.startswith("hf:") or Path(text).is_dir()):
+        if args.download:
+            raise CliError("--download: applies to --weights hf:NAME only")
+        return weights_from_text(text)
+    try:
+        from kvviz.hf.weights import model_folder_weights
+    except ImportError as exc:
+        raise CliError(f"--weights: a model folder needs the optional extra: pip install 'kvviz[hf]' ({exc})") from exc
+    return model_folder_weights(text, dtype=args.dtype, download=args.download)
 
 
 def run_from_args(args: argparse.Namespace, *, count_flops: bool = False) -> Run:

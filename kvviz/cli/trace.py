@@ -6,8 +6,8 @@ import argparse
 import json
 
 from kvviz.cli.common import add_model_options, run_from_args, run_steps
-from kvviz.core import tokenizer
 from kvviz.core.agreement import agreement_text
+from kvviz.core.attention_store import recording_nbytes
 from kvviz.core.eviction_probe import probe_eviction, probe_text
 from kvviz.core.serialize import record_to_dict
 from kvviz.units import format_bytes, format_flops, format_seconds
@@ -37,19 +37,26 @@ def run(args: argparse.Namespace) -> int:
     )
     cache_dtype = "" if spec.cache_dtype == "model" else f" K/V stored as {spec.cache_dtype} with float16 scales."
     print(spec.policy.describe_limit(c.context_length) + cache_dtype)
+    store = traced.engine.store
+    full = recording_nbytes(c.n_layers, c.n_heads, c.n_kv_heads, c.dim_head, c.context_length, store.dtype.itemsize)
+    print(
+        f"Recorded for the views: every Q·Kᵀ row, softmax row, key and value, in {store.dtype.name} "
+        f"({format_bytes(full)} at the full context)."
+    )
     print(header)
     for r in run_steps(traced, args.steps):
         u, k = r.uncached, r.cached
         saved = 1 - k.flops.total / u.flops.total
-        token = tokenizer.token_labels([r.next_token])[0]
+        token = r.text.token_labels([r.next_token])[0]
         print(
             f"{r.step:>4} {r.phase.value:<7} {r.n_tokens:>4} {token:<6} {format_flops(u.flops.total):>14} "
             f"{format_flops(k.flops.total):>12} {saved:>6.0%} {format_bytes(r.cache_bytes_used):>10} "
             f"{format_seconds(u.time_s):>10} {format_seconds(k.time_s):>9} {r.max_abs_logit_diff:>8.1e}"
         )
     last = traced.current
-    print(f"generated: {tokenizer.decode((*last.tokens[last.n_prompt :], last.next_token))!r}")
+    print(f"generated: {last.text.decode((*last.tokens[last.n_prompt :], last.next_token))!r}")
     print(agreement_text(last))  # the status bar's words, from the same record
+    engine = traced.engine
     probe = probe_eviction(engine.model, last) if engine.policy.evicts else None
     if probe is not None:
         print(probe_text(probe))  # what eviction removed, and what it did not

@@ -23,6 +23,7 @@ from typing import Any, Literal
 import torch
 
 from kvviz.core.config import ConfigError, ModelConfig
+from kvviz.core.decoder import ModelSource
 from kvviz.core.model import TinyDecoder, parameter_shapes
 
 FORMAT = "kvviz-checkpoint"
@@ -75,8 +76,10 @@ def weights_from_text(text: str) -> Weights:
     return text if text in ("trained", "random") else Path(text)  # type: ignore[return-value]
 
 
-def weights_label(weights: Weights) -> str:
+def weights_label(weights: Weights | ModelSource) -> str:
     """How a choice of weights reads in a title or an error message."""
+    if isinstance(weights, ModelSource):
+        return weights.label
     return weights if isinstance(weights, str) else Path(weights).name
 
 

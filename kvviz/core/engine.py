@@ -20,11 +20,9 @@ import numpy as np
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 
-from kvviz.core import tokenizer
-from kvviz.core.attention_store import BLOCK_ROWS, AttentionStore, causal_rows_mask
-from kvviz.core.cache import KVCache
+from kvviz.core.attention_store import BLOCK_ROWS, AttentionStore, causal_rows_mask, recording_dtype
 from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
-from kvviz.core.flops import forward_flops
+from kvviz.core.decoder import Decoder
 from kvviz.core.model import ForwardResult, TinyDecoder
 from kvviz.core.policy import CachePolicy
 from kvviz.core.record import Mode, ModeStats, Phase, StepRecord
@@ -63,7 +61,7 @@ class Engine:
         config: ModelConfig,
         prompt: str | Sequence[int],
         *,
-        model: TinyDecoder | None = None,
+        model: Decoder | None = None,
         sampling: Sampling | None = None,
         max_new_tokens: int | None = None,
         record_attention: bool = True,
@@ -72,7 +70,8 @@ class Engine:
         policy: CachePolicy | None = None,
         cache_dtype: str = "model",
     ) -> None:
-        self.prompt_ids = tokenizer.encode(prompt) if isinstance(prompt, str) else list(prompt)
+        self.model = model if model is not None else TinyDecoder(config)
+        self.prompt_ids = self.model.text.encode(prompt) if isinstance(prompt, str) else list(prompt)
         check_prompt_fits(config, len(self.prompt_ids))
         if any(not 0 <= t < config.vocab_size for t in self.prompt_ids):
             raise ConfigError("prompt", f"token ids must lie in 0..{config.vocab_size - 1}")
@@ -86,7 +85,6 @@ class Engine:
         self.policy.check_fits(config.context_length)
         self.config = config
         self.cache_dtype = cache_dtype  # the cache checks it, in prefill
-        self.model = model if model is not None else TinyDecoder(config)
         self.sampling = sampling or Sampling()
         self.max_new_tokens = max_new_tokens
         self.record_attention = record_attention
@@ -121,14 +119,13 @@ class Engine:
     def prefill(self) -> StepRecord:
         """Start the run again: an empty cache, and the prompt processed (same seed, so the same run)."""
         B = self.config.batch_size
-        self.cache = KVCache(self.config, self.policy, self.cache_dtype)
+        self.cache = self.model.new_cache(self.policy, self.cache_dtype)
         self.first_divergence: int | None = None
         self.sampler = Sampler(self.sampling)
-        self.store = (
-            AttentionStore(self.config.n_layers, self.config.n_heads, self.config.n_kv_heads, self.config.dim_head)
-            if self.record_attention
-            else None
-        )
+        c = self.config
+        shape = (c.n_layers, c.n_heads, c.n_kv_heads, c.dim_head)
+        dtype = recording_dtype(*shape, c.context_length)
+        self.store = AttentionStore(*shape, dtype) if self.record_attention else None
         self.sequence = torch.zeros(B, self.config.context_length, dtype=torch.long)
         self.sequence[:, : len(self.prompt_ids)] = torch.tensor(self.prompt_ids)
         self._tokens = self.sequence[0].numpy()  # shares memory: records slice it, positions never change
@@ -188,7 +185,7 @@ class Engine:
 
         logit_diff = recompute_diff = None
         if Mode.UNCACHED in self.modes:
-            uncached = ModeStats(forward_flops(self.config, n, n), measured_u, time_u, token_u)
+            uncached = ModeStats(self.model.flops(n, n), measured_u, time_u, token_u)
             if token_u != int(next_tokens[0]) and self.first_divergence is None:
                 self.first_divergence = step
             logit_diff = float((res_c.logits.float() - res_u.logits.float()).abs().max())
@@ -206,7 +203,7 @@ class Engine:
             new_rows=n - start,
             next_token=int(next_tokens[0]),
             cached=ModeStats(
-                forward_flops(self.config, n - start, key_positions.numel()), measured_c, time_c, int(next_tokens[0])
+                self.model.flops(n - start, key_positions.numel()), measured_c, time_c, int(next_tokens[0])
             ),
             uncached=uncached,
             cache_bytes_used=self.cache.bytes_used(),
@@ -217,12 +214,13 @@ class Engine:
             policy=self.policy,
             cache_dtype=self.cache_dtype,
             store=self.store,
+            text=self.model.text,
         )
 
     def _recompute_diff(self, res_u: ForwardResult, n: int) -> float:
         """Largest |Δ| between the rows the uncached pass recomputed and those stored at earlier steps.
 
-        Compared layer by layer and in the store's blocks of rows, so the extra memory stays
+        Compared in the store's precision, layer by layer and in its blocks of rows, so the extra memory stays
         at one block however long the run; cells masked in both are -inf, whose difference
         (nan) counts as equal, while a cell masked in only one would count as inf.
         """
@@ -235,6 +233,7 @@ class Engine:
                 rows = scores[0, :, first:end, :end].float()  # (H, R, end)
                 again = rows.masked_select(causal_rows_mask(first, end)).view(heads, -1)  # (H, packed cells)
                 stored = self.store.packed_block_scores(layer, block, end)
+                again = again.to(stored.dtype).float()  # rounded as the store rounds: only a real change shows
                 diff = again.sub_(stored).abs_().nan_to_num_(nan=0.0)
                 largest = max(largest, float(diff.max()))
         return largest

@@ -17,8 +17,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from kvviz.core import tokenizer
 from kvviz.core.cache import KVCache
 from kvviz.core.config import ModelConfig
+from kvviz.core.flops import FlopBreakdown, forward_flops
 from kvviz.core.policy import CachePolicy
 
 ROPE_BASE = 10_000.0
@@ -179,6 +181,8 @@ def parameter_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
 class TinyDecoder(nn.Module):
     """A byte-level decoder small enough to watch, real enough to be honest about."""
 
+    text = tokenizer  # a Decoder's tokenizer: byte tokens
+
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()
         self.config = config
@@ -204,6 +208,12 @@ class TinyDecoder(nn.Module):
                     p.normal_(0.0, 1.0, generator=gen)
                 else:
                     p.normal_(0.0, 1.0 / math.sqrt(p.shape[1]), generator=gen)
+
+    def new_cache(self, policy: CachePolicy, cache_dtype: str) -> KVCache:
+        return KVCache(self.config, policy, cache_dtype)
+
+    def flops(self, n_queries: int, n_keys: int) -> FlopBreakdown:
+        return forward_flops(self.config, n_queries, n_keys)
 
     def _apply(self, fn, recurse=True):  # .to(), .float(), ... may replace the tensors
         self._plan = None

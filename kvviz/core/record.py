@@ -7,8 +7,10 @@ from enum import IntEnum, StrEnum
 
 import numpy as np
 
+from kvviz.core import tokenizer
 from kvviz.core.attention_store import AttentionStore
 from kvviz.core.config import ModelConfig
+from kvviz.core.decoder import TokenText
 from kvviz.core.flops import FlopBreakdown
 from kvviz.core.policy import CachePolicy
 
@@ -80,6 +82,7 @@ class StepRecord:
     policy: CachePolicy
     cache_dtype: str  # "model" or a quantized storage type (int8, int4, fp8)
     store: AttentionStore | None  # None when the engine does not record attention
+    text: TokenText = tokenizer  # the model's tokenizer: labels and decodes ``tokens`` (byte tokens by default)
 
     @property
     def n_tokens(self) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kvviz.core.checkpoint import Weights, build_model
 from kvviz.core.config import ModelConfig
+from kvviz.core.decoder import Decoder, ModelSource
 from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
 from kvviz.core.engine import BOTH_MODES, Engine
 from kvviz.core.history import History
@@ -31,7 +32,7 @@ class RunSpec:
     max_new_tokens: int | None = None
     policy: CachePolicy = field(default_factory=CachePolicy)
     cache_dtype: str = "model"
-    weights: Weights = DEFAULT_WEIGHTS
+    weights: Weights | ModelSource = DEFAULT_WEIGHTS
     sampling: Sampling = field(default_factory=Sampling)
 
 
@@ -47,10 +48,15 @@ def build_run(
 
     Bad weights raise CheckpointError; an impossible spec raises ConfigError naming the field.
     """
+    model: Decoder = (
+        spec.weights.build_model(spec.config)
+        if isinstance(spec.weights, ModelSource)
+        else build_model(spec.config, spec.weights)
+    )
     engine = Engine(
         spec.config,
         spec.prompt,
-        model=build_model(spec.config, spec.weights),
+        model=model,
         sampling=spec.sampling,
         max_new_tokens=spec.max_new_tokens,
         record_attention=record_attention,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kvviz.core import tokenizer
 from kvviz.core.record import ModeStats, StepRecord
 
 
@@ -24,7 +23,7 @@ def record_to_dict(record: StepRecord) -> dict[str, Any]:
         "step": record.step,
         "phase": record.phase.value,
         "n_tokens": record.n_tokens,
-        "token": tokenizer.token_labels([record.next_token])[0],
+        "token": record.text.token_labels([record.next_token])[0],
         "token_id": record.next_token,
         "cached": _mode_dict(record.cached),
         "uncached": _mode_dict(record.uncached) if record.uncached is not None else None,
@@ -42,6 +41,6 @@ def run_to_dict(records: Sequence[StepRecord]) -> dict[str, Any]:
         "config": first.config.to_dict(),
         "policy": {"kind": first.policy.kind, "window": first.policy.window, "sinks": first.policy.sinks},
         "cache_dtype": first.cache_dtype,
-        "prompt": tokenizer.decode(first.tokens[: first.n_prompt]),
+        "prompt": first.text.decode(first.tokens[: first.n_prompt]),
         "steps": [record_to_dict(r) for r in records],
     }

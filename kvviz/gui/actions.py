@@ -27,6 +27,7 @@ class Actions:
     reset: QAction
     fit: QAction
     help: QAction
+    open_model_folder: QAction
     export_picture: QAction
     copy_picture: QAction
     export_animation: QAction
@@ -58,7 +59,8 @@ class Actions:
         self.play.setText("Pause" if nav.playing else "Play")
         self.step_back.setEnabled(nav.can_back)
         self.first.setEnabled(nav.can_back)
-        for action in (self.reset, self.fit, self.help, *self.exports(), *self.themes().values(), self.quit):
+        always = (self.reset, self.fit, self.help, self.open_model_folder, *self.exports(), *self.themes().values())
+        for action in (*always, self.quit):
             action.setEnabled(True)
 
 
@@ -97,6 +99,12 @@ def build_actions(parent: QObject, theme: str) -> Actions:
         reset=_action(parent, "Reset", ["Ctrl+R"], "Discard the run and start again from the prefill"),
         fit=_action(parent, "Fit", ["F"], "Show the whole attention matrices and follow their growth"),
         help=_action(parent, "What am I looking at?", ["F1"], "Show the explanation of the views"),
+        open_model_folder=_action(
+            parent,
+            "Open model folder…",
+            [QKeySequence.StandardKey.Open],
+            "Run a Hugging Face model folder (config.json, *.safetensors, tokenizer.json) instead of the tiny model",
+        ),
         export_picture=_action(parent, "Export picture…", ["Ctrl+E"], "Save a panel or the window as PNG or SVG"),
         copy_picture=_action(
             parent,

@@ -123,6 +123,8 @@ class Frame(QMainWindow):
         a = self.actions
         menus = self.menuBar()
         self.file_menu = file_menu = menus.addMenu("&File")
+        file_menu.addAction(a.open_model_folder)
+        file_menu.addSeparator()
         for action in a.exports():
             file_menu.addAction(action)
         file_menu.addSeparator()

@@ -10,12 +10,17 @@ export shows.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import torch
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
 
 from kvviz.core.checkpoint import CheckpointError, weights_label
 from kvviz.core.config import ConfigError
 from kvviz.core.engine import context_full
+from kvviz.core.policy import CachePolicy
 from kvviz.core.record import StepRecord
 from kvviz.core.run import Run, RunSpec, build_run
 from kvviz.gui.controller import Controller
@@ -87,6 +92,7 @@ class Session(QObject):
         a.reset.triggered.connect(c.reset)
         a.fit.triggered.connect(ws.uncached.fit)
         a.help.triggered.connect(ws.show_help)
+        a.open_model_folder.triggered.connect(self._ask_model_folder)
         w.speed.setValue(c.steps_per_second)
         w.speed.valueChanged.connect(c.set_steps_per_second)
         w.step_slider.valueChanged.connect(c.go_to)
@@ -131,6 +137,27 @@ class Session(QObject):
         )
         self.workspace.central.setFocus()
         return True
+
+    def open_model_folder(self, path: str | Path) -> bool:
+        """Run the Hugging Face model in ``path`` in its dtype; a bad folder is one line and the run is kept."""
+        try:
+            from kvviz.hf.weights import ModelFolderWeights
+        except ImportError as exc:
+            self.workspace.controls.show_error("weights", f"a model folder needs kvviz[hf] installed ({exc})")
+            return False
+        weights = ModelFolderWeights(Path(path))
+        try:
+            context = min(self.spec.config.context_length, weights.max_positions)
+            config = weights.configure(self.spec.config.replace(context_length=context))
+        except (ConfigError, CheckpointError) as exc:
+            self.workspace.controls.show_error("weights", f"{exc} — the previous model keeps running")
+            return False
+        return self.apply(replace(self.spec, config=config, weights=weights, policy=CachePolicy(), cache_dtype="model"))
+
+    def _ask_model_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self.window, "Open a Hugging Face model folder")
+        if path:
+            self.open_model_folder(path)
 
     def settings_values(self) -> dict:
         """What the settings keep of this session: the run, the selection and the playing speed."""

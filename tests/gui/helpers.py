@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import Qt
 
-from kvviz.core import tokenizer
 from kvviz.core.agreement import agreement_text
 from kvviz.core.record import KVSource, Mode
 from kvviz.gui.views.attention_image import attention_rgba, kv_source_rgba, status_lut
@@ -49,7 +48,7 @@ def assert_views_show(window: MainWindow) -> None:
             panel.image.image, attention_rgba(record.cell_status(mode), record.scores(layer, head), lut)
         )
         np.testing.assert_array_equal(panel.kv_image.image, kv_source_rgba(record.kv_source(mode), theme))
-        assert panel.query_axis.labels == tokenizer.token_labels(record.tokens)
+        assert panel.query_axis.labels == record.text.token_labels(record.tokens)
 
     chips = window.panels["tokens"].chips
     assert [chip.token for chip in chips] == [*map(int, record.tokens), record.next_token]

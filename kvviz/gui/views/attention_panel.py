@@ -17,7 +17,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QVBoxLayout, QWidget
 
-from kvviz.core import tokenizer
 from kvviz.core.record import KVSource, Mode, StepRecord
 from kvviz.gui.theme import Theme, qcolor
 from kvviz.gui.views.attention_image import SharedScoreLevels, kv_source_rgba, status_colours, status_lut
@@ -232,7 +231,7 @@ class AttentionPanel(QWidget):
         self.new_kv_outline.setVisible(computed_kv.size < n)
         if computed_kv.size:
             self.new_kv_outline.setRect(QRectF(computed_kv[0], 0, computed_kv[-1] + 1 - computed_kv[0], 1))
-        labels = tokenizer.token_labels(record.tokens)
+        labels = record.text.token_labels(record.tokens)
         self.query_axis.set_labels(labels)
         self.key_axis.set_labels(labels)
         title = self._title_html(record, layer, head)

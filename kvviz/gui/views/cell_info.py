@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kvviz.core import tokenizer
 from kvviz.core.record import CellStatus, KVSource, Mode, StepRecord
 from kvviz.gui.theme import Theme
 
@@ -51,7 +50,7 @@ class CellLookup:
         self.layer, self.head = layer, head
         self.scores = record.scores(layer, head)
         self.weights = record.weights(layer, head)
-        self.labels = tokenizer.token_labels(record.tokens)
+        self.labels = record.text.token_labels(record.tokens)
         modes = [m for m in Mode if record.mode(m) is not None]
         self.status = {m: record.cell_status(m) for m in modes}
         self.source = {m: record.kv_source(m) for m in modes}

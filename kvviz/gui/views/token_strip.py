@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
-from kvviz.core import tokenizer
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import Theme, font, qcolor
 from kvviz.gui.widgets.flow_layout import FlowLayout
@@ -50,7 +49,7 @@ class ChipRun:
     @classmethod
     def of(cls, record: StepRecord) -> ChipRun:
         tokens = [*record.tokens.tolist(), record.next_token]
-        texts = tokenizer.token_labels(tokens)
+        texts = record.text.token_labels(tokens)
         texts[-1] = f"→ {texts[-1]}"
         return cls(tokens, texts, record.n_prompt, record.n_tokens - record.new_rows)
 

@@ -1,0 +1,45 @@
+"""The app's "Open model folder…": a real model's run in the same views; a bad folder keeps the current one."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from kvviz.gui.settings import Settings
+from tests.gui.conftest import SMALL_MODEL
+from tests.gui.helpers import assert_views_show, press_step, shown
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from kvviz.gui.main_window import MainWindow
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "user"))
+    settings = Settings(tmp_path / "kvviz.ini")
+    settings.update(SMALL_MODEL)
+    return shown(qtbot, MainWindow(settings))
+
+
+def test_opening_a_model_folder_runs_it_in_every_view(qtbot, window, model_folders):
+    assert window.actions.open_model_folder in window.file_menu.actions()
+    assert window.session.open_model_folder(model_folders["qwen2"])
+    record = window.controller.current
+    assert record.config.n_kv_heads == 1 and record.config.n_heads == 4
+    assert "qwen2 weights" in window.windowTitle()
+    assert window.panels["tokens"].chips[0].label == "⟨s⟩"  # the model's tokenizer labels the strip
+    press_step(qtbot, window)
+    assert window.controller.current.step == 1
+    assert_views_show(window)
+
+
+def test_a_bad_folder_is_one_line_and_the_model_stays(window, model_folders, tmp_path):
+    before = window.controller.current
+    broken = shutil.copytree(model_folders["gemma"], tmp_path / "broken")
+    (broken / "tokenizer.json").unlink()
+    assert not window.session.open_model_folder(broken)
+    error = window.workspace.controls.errors["weights"]
+    assert "has no tokenizer.json" in error.text() and "the previous model keeps running" in error.text()
+    assert "\n" not in error.text()
+    assert window.controller.current is before
