@@ -11,12 +11,13 @@ from kvviz.core.agreement import Agreement, agreement_text, compare, rounding_to
 from kvviz.core.checkpoint import build_model
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.core.engine import Engine
+from kvviz.core.run import Run
 
 
 def _records(dtype: str = "float32", weights: str = "trained", cache_dtype: str = "model", steps: int = 12):
     config = default_config().replace(dtype=dtype)
-    engine = Engine(config, DEFAULT_PROMPT, model=build_model(config, weights), cache_dtype=cache_dtype)
-    return [engine.current, *(engine.step_forward() for _ in range(steps))]
+    run = Run(Engine(config, DEFAULT_PROMPT, model=build_model(config, weights), cache_dtype=cache_dtype))
+    return [run.current, *(run.step_forward() for _ in range(steps))]
 
 
 @pytest.mark.parametrize(("dtype", "weights"), [("float32", "trained"), ("float32", "random"), ("float16", "random")])

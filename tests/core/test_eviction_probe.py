@@ -10,11 +10,12 @@ from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.eviction_probe import evicted_positions, probe_eviction, probe_text
 from kvviz.core.policy import CachePolicy
+from kvviz.core.run import Run
 
 
-def _run(n_layers: int, policy: CachePolicy, steps: int = 24) -> Engine:
+def _run(n_layers: int, policy: CachePolicy, steps: int = 24) -> Run:
     config = ModelConfig(d_model=32, n_layers=n_layers, n_heads=4, n_kv_heads=2, context_length=64)
-    engine = Engine(config, "eviction probe", policy=policy)
+    engine = Run(Engine(config, "eviction probe", policy=policy))
     for _ in range(steps):
         engine.step_forward()
     return engine
@@ -28,7 +29,7 @@ POLICIES = [CachePolicy("window", window=10), CachePolicy("sink", window=8, sink
 def test_evicted_tokens_still_reach_the_last_logits_of_a_deeper_model(n_layers, policy):
     engine = _run(n_layers, policy)
     record = engine.current
-    probe = probe_eviction(engine.model, record)
+    probe = probe_eviction(engine.engine.model, record)
     assert probe.n_evicted == record.n_tokens - len(policy.resident(record.n_tokens)) > 0
     assert probe.next_token == record.next_token  # the unaltered pass is the run's own (greedy)
     assert probe.max_abs_logit_change > 1e-3  # far above float32 rounding
@@ -38,7 +39,7 @@ def test_evicted_tokens_still_reach_the_last_logits_of_a_deeper_model(n_layers, 
 @pytest.mark.parametrize("policy", POLICIES, ids=lambda p: p.kind)
 def test_a_one_layer_model_keeps_nothing_of_an_evicted_token(policy):
     engine = _run(1, policy)
-    probe = probe_eviction(engine.model, engine.current)
+    probe = probe_eviction(engine.engine.model, engine.current)
     assert probe.n_evicted > 0
     assert probe.max_abs_logit_change == 0.0
     assert "exactly as they were (one layer" in probe_text(probe)
@@ -54,16 +55,16 @@ def test_only_evicted_positions_are_altered():
     resident_altered = ids.clone()
     resident_altered[0, -5] = (ids[0, -5] + 128) % 256
     with torch.inference_mode():
-        before = engine.model(ids, 0, None, policy=record.policy).logits
-        after = engine.model(resident_altered, 0, None, policy=record.policy).logits
+        before = engine.engine.model(ids, 0, None, policy=record.policy).logits
+        after = engine.engine.model(resident_altered, 0, None, policy=record.policy).logits
     assert float((after - before).abs().max()) > 1e-3
 
 
 def test_nothing_to_probe_while_nothing_is_evicted():
     full = _run(2, CachePolicy(), steps=3)
-    assert probe_eviction(full.model, full.current) is None
+    assert probe_eviction(full.engine.model, full.current) is None
     early = _run(2, CachePolicy("window", window=32), steps=2)
-    assert probe_eviction(early.model, early.current) is None
+    assert probe_eviction(early.engine.model, early.current) is None
     assert probe_text(None).startswith("Nothing is evicted at the step shown")
 
 
