@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from kvviz.core import tokenizer
 from kvviz.core.checkpoint import SHAPE_FIELDS, CheckpointError, Weights, config_for_weights, shape_of, weights_label
 from kvviz.core.config import DTYPES, ConfigError, ModelConfig, check_prompt_fits
+from kvviz.core.decoder import ModelSource
 from kvviz.core.defaults import DEFAULT_WEIGHTS, default_config
 from kvviz.core.run import RunSpec
 from kvviz.gui.run_settings import make_policy
@@ -319,8 +320,12 @@ class ModelControls(QWidget):
     def _validate(self) -> RunSpec | None:
         self._clear_errors()
         v = self.form_values()
-        n_bytes = len(tokenizer.encode(v["prompt"]))
-        self._note("prompt", f"{n_bytes} tokens (one per byte)")
+        if isinstance(self._weights, ModelSource):  # a real model: its own tokenizer counts
+            n_bytes = len(self._weights.text.encode(v["prompt"]))
+            self._note("prompt", f"{n_bytes} tokens ({self._weights.label}'s tokenizer)")
+        else:
+            n_bytes = len(tokenizer.encode(v["prompt"]))
+            self._note("prompt", f"{n_bytes} tokens (one per byte)")
         kind = v["policy"]
         self.spins["window"].setEnabled(kind != "full")
         self.spins["sinks"].setEnabled(kind == "sink")
