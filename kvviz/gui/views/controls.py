@@ -320,12 +320,8 @@ class ModelControls(QWidget):
     def _validate(self) -> RunSpec | None:
         self._clear_errors()
         v = self.form_values()
-        if isinstance(self._weights, ModelSource):  # a real model: its own tokenizer counts
-            n_bytes = len(self._weights.text.encode(v["prompt"]))
-            self._note("prompt", f"{n_bytes} tokens ({self._weights.label}'s tokenizer)")
-        else:
-            n_bytes = len(tokenizer.encode(v["prompt"]))
-            self._note("prompt", f"{n_bytes} tokens (one per byte)")
+        n_bytes, counted = _prompt_tokens(self._weights, v["prompt"])
+        self._note("prompt", f"{n_bytes} tokens ({counted})")
         kind = v["policy"]
         self.spins["window"].setEnabled(kind != "full")
         self.spins["sinks"].setEnabled(kind == "sink")
@@ -364,6 +360,13 @@ class ModelControls(QWidget):
         self.set_choice(RunSpec(weights="random"))
         self._running = running
         self.choose_weights(DEFAULT_WEIGHTS)
+
+
+def _prompt_tokens(weights: Weights | ModelSource, prompt: str) -> tuple[int, str]:
+    """How many tokens ``prompt`` is for ``weights``, and how they are counted (a real model's own tokenizer)."""
+    if isinstance(weights, ModelSource):
+        return len(weights.text.encode(prompt)), f"{weights.label}'s tokenizer"
+    return len(tokenizer.encode(prompt)), "one per byte"
 
 
 def _shape_text(shape: dict[str, int]) -> str:
