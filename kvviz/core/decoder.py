@@ -83,6 +83,11 @@ class ModelSource(Protocol):
         ...
 
     @property
+    def text(self) -> TokenText:
+        """The model's tokenizer (what a prompt becomes before the model is built)."""
+        ...
+
+    @property
     def max_positions(self) -> int:
         """The longest context the weights were made for."""
         ...

@@ -65,6 +65,10 @@ class ModelFolderWeights:
     def shape(self) -> ArchShape:
         return ArchShape.of(self.hf_config)
 
+    @cached_property
+    def text(self) -> ModelText:
+        return ModelText(self.folder.tokenizer_file, self.path)
+
     @property
     def max_positions(self) -> int:
         return self.shape.max_positions
@@ -92,7 +96,7 @@ class ModelFolderWeights:
         shape = self.shape
         if shape.fix(config) != config:
             raise ConfigError("model", f"the configuration does not have the shape of {self.label}")
-        text = ModelText(self.folder.tokenizer_file, self.path)
+        text = self.text
         if text.vocab_size > shape.vocab_size:
             raise ModelFolderError(
                 self.path, f"tokenizer.json has {text.vocab_size} tokens, more than the model's {shape.vocab_size}"

@@ -29,6 +29,7 @@ def test_opening_a_model_folder_runs_it_in_every_view(qtbot, window, model_folde
     assert record.config.n_kv_heads == 1 and record.config.n_heads == 4
     assert "qwen2 weights" in window.windowTitle()
     assert window.panels["tokens"].chips[0].label == "⟨s⟩"  # the model's tokenizer labels the strip
+    assert window.workspace.controls.notes["prompt"].text() == f"{record.n_prompt} tokens (qwen2's tokenizer)"
     press_step(qtbot, window)
     assert window.controller.current.step == 1
     assert_views_show(window)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from kvviz.core import tokenizer
 from kvviz.core.checkpoint import SHAPE_FIELDS, CheckpointError, Weights, config_for_weights, shape_of, weights_label
 from kvviz.core.config import DTYPES, ConfigError, ModelConfig, check_prompt_fits
+from kvviz.core.decoder import ModelSource
 from kvviz.core.defaults import DEFAULT_WEIGHTS, default_config
 from kvviz.core.run import RunSpec
 from kvviz.gui.run_settings import make_policy
@@ -319,8 +320,8 @@ class ModelControls(QWidget):
     def _validate(self) -> RunSpec | None:
         self._clear_errors()
         v = self.form_values()
-        n_bytes = len(tokenizer.encode(v["prompt"]))
-        self._note("prompt", f"{n_bytes} tokens (one per byte)")
+        n_bytes, counted = _prompt_tokens(self._weights, v["prompt"])
+        self._note("prompt", f"{n_bytes} tokens ({counted})")
         kind = v["policy"]
         self.spins["window"].setEnabled(kind != "full")
         self.spins["sinks"].setEnabled(kind == "sink")
@@ -359,6 +360,13 @@ class ModelControls(QWidget):
         self.set_choice(RunSpec(weights="random"))
         self._running = running
         self.choose_weights(DEFAULT_WEIGHTS)
+
+
+def _prompt_tokens(weights: Weights | ModelSource, prompt: str) -> tuple[int, str]:
+    """How many tokens ``prompt`` is for ``weights``, and how they are counted (a real model's own tokenizer)."""
+    if isinstance(weights, ModelSource):
+        return len(weights.text.encode(prompt)), f"{weights.label}'s tokenizer"
+    return len(tokenizer.encode(prompt)), "one per byte"
 
 
 def _shape_text(shape: dict[str, int]) -> str:
