@@ -114,5 +114,6 @@ def build_actions(parent: QObject, theme: str) -> Actions:
         theme_slide=_theme_action(parent, "slide", themes),
         quit=_action(parent, "Quit", [QKeySequence.StandardKey.Quit], "Close kvviz"),
     )
+    actions.help.setIconText("Help")  # the toolbar's short name: the toolbar fits a 1024 px window
     actions.themes()[theme].setChecked(True)
     return actions

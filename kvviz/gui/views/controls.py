@@ -154,17 +154,22 @@ class ModelControls(QWidget):
         self.defaults_button = _button("Defaults", "Fill in the default model and prompt (press Apply to use them).")
         self.apply_error = _error_label(theme)
         self.limit_banner = _limit_banner(theme)
+        # The buttons live in a footer the window keeps under the scrolled form, so Apply is in
+        # reach however short or narrow the dock is.
+        self.footer = QWidget()
         buttons = QHBoxLayout()
         buttons.addWidget(self.defaults_button)
         buttons.addStretch(1)
         buttons.addWidget(self.apply_button)
+        footer = QVBoxLayout(self.footer)
+        footer.setContentsMargins(8, 4, 8, 6)
+        footer.addLayout(buttons)
+        footer.addWidget(self.apply_error)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.limit_banner)
         layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.apply_error)
         layout.addStretch(1)
 
         self.prompt.textChanged.connect(self._validate)
