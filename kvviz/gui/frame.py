@@ -53,6 +53,9 @@ class Frame(QMainWindow):
         loading = QLabel("Loading the model…")
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(loading)
+        # In the window itself as well as in menus and toolbars, so the keys work in presentation
+        # mode, where those are hidden.
+        self.addActions(self.actions.all())
         self.actions.disable_until_loaded()
         self.actions.quit.triggered.connect(self.close)
 
@@ -151,6 +154,7 @@ class Frame(QMainWindow):
         run.addAction(a.reset)
         self.view_menu = menus.addMenu("&View")
         self.view_menu.addAction(a.fit)
+        self.view_menu.addAction(a.presentation)
         theme_menu = self.view_menu.addMenu("&Theme")
         for action in a.themes().values():
             theme_menu.addAction(action)

@@ -7,8 +7,8 @@ Layout only. The views are built here and named in ``panels`` (the names exports
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from kvviz.core.record import Mode
 from kvviz.gui.frame import Frame
@@ -22,6 +22,7 @@ from kvviz.gui.views.legend import Legend
 from kvviz.gui.views.memory_panel import MemoryPanel
 from kvviz.gui.views.paged_view import PagedCacheView
 from kvviz.gui.views.plots import PlotsPanel
+from kvviz.gui.views.presentation import PresentationView
 from kvviz.gui.views.token_strip import TokenStrip
 
 #: Windows less tall than this put the data docks in the left column too (see Workspace._place_docks).
@@ -71,9 +72,16 @@ class Workspace(QObject):
         column.setSpacing(4)
         column.addWidget(self.tokens)
         column.addWidget(self.attention, 1)
-        window.setCentralWidget(central)
+        self.presentation = PresentationView(theme)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(central)
+        self.pages.addWidget(self.presentation)
+        window.setCentralWidget(self.pages)
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where focus rests so Space and arrows step
         self.central = central
+        self._desktop_state: QByteArray | None = None  # the docks and toolbars to bring back
+        window.actions.presentation.toggled.connect(self.set_presentation)
+        window.actions.leave_presentation.triggered.connect(lambda: window.actions.presentation.setChecked(False))
 
         self.docks = {
             "controls": self._dock("controls", "Model", self.controls, footer=self.controls.footer),
@@ -101,6 +109,7 @@ class Workspace(QObject):
             "help": self.help,
             "paged": self.paged,
             "memory": self.memory,
+            "presentation": self.presentation,
         }
 
     def arrange_docks(self) -> None:
@@ -138,6 +147,29 @@ class Workspace(QObject):
             window.tabifyDockWidget(docks["kv_cache"], docks["memory"])
         docks["plots"].raise_()
         docks["kv_cache"].raise_()
+
+    @property
+    def presenting(self) -> bool:
+        return self._desktop_state is not None
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: the presentation page fills the window (docks, menus, toolbars and status
+        bar hidden); leaving it brings back the desktop layout exactly as it was."""
+        if on == self.presenting:
+            return
+        window = self.window
+        if on:
+            self._desktop_state = window.saveState()
+            for widget in (*self.docks.values(), window.toolbar, window.step_toolbar):
+                widget.hide()
+            self.pages.setCurrentWidget(self.presentation)
+        else:
+            self.pages.setCurrentWidget(self.central)
+            window.restoreState(self._desktop_state)
+            self._desktop_state = None
+        window.menuBar().setVisible(not on)
+        window.statusBar().setVisible(not on)
+        self.pages.currentWidget().setFocus()
 
     def show_help(self) -> None:
         dock = self.docks["help"]

@@ -61,12 +61,13 @@ def frames_like(window: Frame, name: str, steps: range, size: PictureSize) -> It
 
 
 def _frames_like(window: Frame, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:
-    from kvviz.gui.export.offscreen import export_window
+    from kvviz.gui.export.offscreen import export_window, show_panel
 
     run = window.controller.run.snapshot()
     layer, head = window.selection.layer, window.selection.head
     size_on_screen = (window.width(), window.height())
     with export_window(run, window.theme, layer, head, size=size_on_screen, state=window.saveState()) as shown:
+        show_panel(shown, name)
         yield from frames(shown, name, steps, size)
 
 
