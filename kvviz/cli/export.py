@@ -40,7 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument(
         "--panel",
         default="attention",
-        help="window, attention, attention_cached, attention_uncached, kv_cache, plots, plot_flops, "
+        help="window, presentation, attention, attention_cached, attention_uncached, kv_cache, plots, plot_flops, "
         "plot_cumulative_flops, plot_cache_bytes, plot_time, tokens, … (unknown names list all; default: %(default)s)",
     )
     cmd.add_argument("--layer", type=int, default=0, help="layer in the attention panels (default: %(default)s)")
@@ -88,7 +88,7 @@ def _export(args: argparse.Namespace) -> int:
 
     from kvviz.gui.export import animation as animation_export
     from kvviz.gui.export import picture as picture_export
-    from kvviz.gui.export.offscreen import offscreen_window
+    from kvviz.gui.export.offscreen import offscreen_window, show_panel
     from kvviz.gui.theme import THEMES
 
     size = picture_export.PictureSize(
@@ -109,6 +109,7 @@ def _export(args: argparse.Namespace) -> int:
         steps = animation_export.check_steps(args.first, last, len(records))
 
     with offscreen_window(exported, THEMES[args.theme], args.layer, args.head) as window:
+        show_panel(window, args.panel)
         if suffix in PICTURE_SUFFIXES:
             path = picture_export.export_picture(window, args.panel, out, size)
             print(f"wrote {path}: {args.panel} at step {exported.current.step}")

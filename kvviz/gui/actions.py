@@ -26,6 +26,8 @@ class Actions:
     run_to_end: QAction
     reset: QAction
     fit: QAction
+    presentation: QAction
+    leave_presentation: QAction
     help: QAction
     open_model_folder: QAction
     export_picture: QAction
@@ -59,7 +61,16 @@ class Actions:
         self.play.setText("Pause" if nav.playing else "Play")
         self.step_back.setEnabled(nav.can_back)
         self.first.setEnabled(nav.can_back)
-        always = (self.reset, self.fit, self.help, self.open_model_folder, *self.exports(), *self.themes().values())
+        always = (
+            self.reset,
+            self.fit,
+            self.presentation,
+            self.leave_presentation,
+            self.help,
+            self.open_model_folder,
+            *self.exports(),
+            *self.themes().values(),
+        )
         for action in (*always, self.quit):
             action.setEnabled(True)
 
@@ -89,8 +100,9 @@ def build_actions(parent: QObject, theme: str) -> Actions:
     """The registry for one window shown in ``theme`` (whose theme entry is checked)."""
     themes = QActionGroup(parent)
     actions = Actions(
-        step=_action(parent, "Step", ["Space", "Right"], "Process the next token"),
-        step_back=_action(parent, "Back", ["Left"], "Show the previous step (nothing is recomputed)"),
+        # PageDown/PageUp too: what presentation clickers send
+        step=_action(parent, "Step", ["Space", "Right", "PgDown"], "Process the next token"),
+        step_back=_action(parent, "Back", ["Left", "PgUp"], "Show the previous step (nothing is recomputed)"),
         play=_action(
             parent, "Play", ["P"], "Step automatically at the chosen speed; press again to pause", checkable=True
         ),
@@ -98,6 +110,14 @@ def build_actions(parent: QObject, theme: str) -> Actions:
         run_to_end=_action(parent, "Run to end", ["End"], "Step until the token budget or the context is used up"),
         reset=_action(parent, "Reset", ["Ctrl+R"], "Discard the run and start again from the prefill"),
         fit=_action(parent, "Fit", ["F"], "Show the whole attention matrices and follow their growth"),
+        presentation=_action(
+            parent,
+            "Presentation",
+            ["F5"],
+            "The tokens, both matrices large and the step in words, for a class; Esc leaves",
+            checkable=True,
+        ),
+        leave_presentation=_action(parent, "Leave presentation", ["Esc"], "Back to the desktop layout"),
         help=_action(parent, "What am I looking at?", ["F1"], "Show the explanation of the views"),
         open_model_folder=_action(
             parent,
@@ -122,5 +142,6 @@ def build_actions(parent: QObject, theme: str) -> Actions:
         theme_slide=_theme_action(parent, "slide", themes),
         quit=_action(parent, "Quit", [QKeySequence.StandardKey.Quit], "Close kvviz"),
     )
+    actions.help.setIconText("Help")  # the toolbar's short name: the toolbar fits a 1024 px window
     actions.themes()[theme].setChecked(True)
     return actions

@@ -53,6 +53,9 @@ class Frame(QMainWindow):
         loading = QLabel("Loading the model…")
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(loading)
+        # In the window itself as well as in menus and toolbars, so the keys work in presentation
+        # mode, where those are hidden.
+        self.addActions(self.actions.all())
         self.actions.disable_until_loaded()
         self.actions.quit.triggered.connect(self.close)
 
@@ -87,15 +90,23 @@ class Frame(QMainWindow):
         for action in (a.reset, a.first, a.step_back, a.step, a.play, a.run_to_end):
             bar.addAction(action)
         bar.addSeparator()
+        bar.addAction(a.fit)
+        bar.addAction(a.help)
+        self.addToolBar(bar)
+        self.toolbar = bar
+        # The step's own controls: on the same row when the window is wide enough, else a second
+        # row (see resizeEvent), so no command hides behind the toolbar's overflow "»".
+        bar = QToolBar("Step")
+        bar.setObjectName("step_toolbar")
+        bar.setMovable(False)
         self.speed = QSpinBox()
         self.speed.setRange(1, 60)
         self.speed.setSuffix(" steps/s")
         self.speed.setToolTip("Playing speed")
-        bar.addWidget(_caption("Speed"))
         bar.addWidget(self.speed)
         bar.addSeparator()
         self.step_slider = QSlider(Qt.Orientation.Horizontal)
-        self.step_slider.setMinimumWidth(140)
+        self.step_slider.setMinimumWidth(100)
         self.step_slider.setToolTip("Scrub through the steps computed so far")
         self.step_label = QLabel()
         self.step_label.setMinimumWidth(self.step_label.fontMetrics().horizontalAdvance("step 0000 / 0000") + 8)
@@ -110,14 +121,23 @@ class Frame(QMainWindow):
         bar.addWidget(self.layer_box)
         bar.addWidget(_caption("Head"))
         bar.addWidget(self.head_box)
-        bar.addSeparator()
-        bar.addAction(a.fit)
-        bar.addAction(a.help)
         # Keyboard focus stays with the window, so Space and the arrows always step.
         for w in (self.speed, self.step_slider, self.layer_box, self.head_box):
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.addToolBar(bar)
-        self.toolbar = bar
+        self.step_toolbar = bar
+        self._toolbars_wrapped = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Put the step toolbar on a row of its own when both do not fit side by side."""
+        super().resizeEvent(event)
+        wrap = self.toolbar.sizeHint().width() + self.step_toolbar.sizeHint().width() + 8 > self.width()
+        if wrap != self._toolbars_wrapped:
+            self._toolbars_wrapped = wrap
+            if wrap:
+                self.insertToolBarBreak(self.step_toolbar)
+            else:
+                self.removeToolBarBreak(self.step_toolbar)
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -136,6 +156,7 @@ class Frame(QMainWindow):
         run.addAction(a.reset)
         self.view_menu = menus.addMenu("&View")
         self.view_menu.addAction(a.fit)
+        self.view_menu.addAction(a.presentation)
         theme_menu = self.view_menu.addMenu("&Theme")
         for action in a.themes().values():
             theme_menu.addAction(action)

@@ -48,6 +48,9 @@ class MainWindow(Frame):
         geometry = self.settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        elif (screen := self.screen()) is not None:  # first launch: never wider or taller than the screen
+            available = screen.availableGeometry().size()
+            self.resize(self.size().boundedTo(available))
         if load:
             self.load()
 

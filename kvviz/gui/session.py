@@ -183,6 +183,7 @@ class Session(QObject):
         ws = self.workspace
         for view in (ws.uncached, ws.cached, ws.legend, ws.inspector, ws.tokens, ws.cache_view, ws.plots, ws.paged):
             view.set_record(record)
+        ws.presentation.set_record(record)
 
     def _show_navigation(self, nav: NavState) -> None:
         """Actions, slider, status bar and the limit banner, from ``nav`` and the record shown."""
@@ -225,7 +226,7 @@ class Session(QObject):
             box.blockSignals(True)
             box.setCurrentIndex(value)
             box.blockSignals(False)
-        for view in (ws.uncached, ws.cached, ws.inspector):
+        for view in (ws.uncached, ws.cached, ws.inspector, ws.presentation):
             view.set_selection(layer, head)
 
     def _hover(self, row: int, col: int) -> None:

@@ -7,8 +7,8 @@ Layout only. The views are built here and named in ``panels`` (the names exports
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from kvviz.core.record import Mode
 from kvviz.gui.frame import Frame
@@ -22,7 +22,13 @@ from kvviz.gui.views.legend import Legend
 from kvviz.gui.views.memory_panel import MemoryPanel
 from kvviz.gui.views.paged_view import PagedCacheView
 from kvviz.gui.views.plots import PlotsPanel
+from kvviz.gui.views.presentation import PresentationView
 from kvviz.gui.views.token_strip import TokenStrip
+
+#: Windows less tall than this put the data docks in the left column too (see Workspace._place_docks).
+SIDE_LAYOUT_BELOW = 1000
+#: The least a dock's scrolled content is given, in pixels: it scrolls below this.
+DOCK_MINIMUM = (120, 60)
 
 
 class Workspace(QObject):
@@ -66,26 +72,27 @@ class Workspace(QObject):
         column.setSpacing(4)
         column.addWidget(self.tokens)
         column.addWidget(self.attention, 1)
-        window.setCentralWidget(central)
+        self.presentation = PresentationView(theme)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(central)
+        self.pages.addWidget(self.presentation)
+        window.setCentralWidget(self.pages)
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where focus rests so Space and arrows step
         self.central = central
+        self._desktop_state: QByteArray | None = None  # the docks and toolbars to bring back
+        window.actions.presentation.toggled.connect(self.set_presentation)
+        window.actions.leave_presentation.triggered.connect(lambda: window.actions.presentation.setChecked(False))
 
-        left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks = {
-            "controls": self._dock("controls", "Model", self.controls, left, scroll=True),
-            "help": self._dock("help", "What am I looking at?", self.help, left),
-            "kv_cache": self._dock("kv_cache", "KV cache", self.cache_view, bottom),
-            "plots": self._dock("plots", "Plots", self.plots, bottom),
-            "paged": self._dock("paged", "Paged cache", self.paged, bottom),
-            "memory": self._dock("memory", "Memory explorer", self.memory, bottom, scroll=True),
+            "controls": self._dock("controls", "Model", self.controls, footer=self.controls.footer),
+            "help": self._dock("help", "What am I looking at?", self.help),
+            "kv_cache": self._dock("kv_cache", "KV cache", self.cache_view),
+            "plots": self._dock("plots", "Plots", self.plots),
+            "paged": self._dock("paged", "Paged cache", self.paged),
+            "memory": self._dock("memory", "Memory explorer", self.memory),
         }
-        window.tabifyDockWidget(self.docks["controls"], self.docks["help"])
-        window.splitDockWidget(self.docks["kv_cache"], self.docks["plots"], Qt.Orientation.Horizontal)
-        window.tabifyDockWidget(self.docks["plots"], self.docks["paged"])
+        self._place_docks(column=window.height() < SIDE_LAYOUT_BELOW)
         self.docks["paged"].visibilityChanged.connect(self.paged.exposed)
-        window.tabifyDockWidget(self.docks["kv_cache"], self.docks["memory"])
-        self.docks["plots"].raise_()
-        self.docks["kv_cache"].raise_()
 
         self.panels: dict[str, QWidget] = {
             "attention_uncached": self.uncached,
@@ -102,44 +109,97 @@ class Workspace(QObject):
             "help": self.help,
             "paged": self.paged,
             "memory": self.memory,
+            "presentation": self.presentation,
         }
 
     def arrange_docks(self) -> None:
         """The first-launch layout: help in front, and most of the window for the matrices."""
         window, docks = self.window, self.docks
+        width, height = window.width(), window.height()
         docks["help"].raise_()
         docks["plots"].raise_()
         docks["kv_cache"].raise_()
-        width, height = window.width(), window.height()
+        if self.column_layout:
+            window.resizeDocks([docks["controls"]], [min(420, int(0.3 * width))], Qt.Orientation.Horizontal)
+            window.resizeDocks([docks["controls"], docks["kv_cache"]], [height // 2] * 2, Qt.Orientation.Vertical)
+            return
         window.resizeDocks([docks["controls"]], [min(340, int(0.21 * width))], Qt.Orientation.Horizontal)
         window.resizeDocks([docks["kv_cache"]], [min(330, int(0.27 * height))], Qt.Orientation.Vertical)
         window.resizeDocks([docks["kv_cache"], docks["plots"]], [width // 2, width // 2], Qt.Orientation.Horizontal)
+
+    def _place_docks(self, *, column: bool) -> None:
+        """Dock the panels: model and help tabbed on the left; the data docks in two tab groups
+        along the bottom, or, for a ``column`` (a window less tall than SIDE_LAYOUT_BELOW: a
+        projector, a laptop, where the square matrices lack height), tabbed under the model."""
+        window, docks = self.window, self.docks
+        self.column_layout = column
+        left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        window.addDockWidget(left, docks["controls"])
+        window.tabifyDockWidget(docks["controls"], docks["help"])
+        if column:
+            window.addDockWidget(left, docks["kv_cache"], Qt.Orientation.Vertical)
+            for key in ("plots", "paged", "memory"):
+                window.tabifyDockWidget(docks["kv_cache"], docks[key])
+        else:
+            window.addDockWidget(bottom, docks["kv_cache"])
+            window.addDockWidget(bottom, docks["plots"], Qt.Orientation.Horizontal)
+            window.tabifyDockWidget(docks["plots"], docks["paged"])
+            window.tabifyDockWidget(docks["kv_cache"], docks["memory"])
+        docks["plots"].raise_()
+        docks["kv_cache"].raise_()
+
+    @property
+    def presenting(self) -> bool:
+        return self._desktop_state is not None
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: the presentation page fills the window (docks, menus, toolbars and status
+        bar hidden); leaving it brings back the desktop layout exactly as it was."""
+        if on == self.presenting:
+            return
+        window = self.window
+        if on:
+            self._desktop_state = window.saveState()
+            for widget in (*self.docks.values(), window.toolbar, window.step_toolbar):
+                widget.hide()
+            self.pages.setCurrentWidget(self.presentation)
+        else:
+            self.pages.setCurrentWidget(self.central)
+            window.restoreState(self._desktop_state)
+            self._desktop_state = None
+        window.menuBar().setVisible(not on)
+        window.statusBar().setVisible(not on)
+        self.pages.currentWidget().setFocus()
 
     def show_help(self) -> None:
         dock = self.docks["help"]
         dock.show()
         dock.raise_()
 
-    def _dock(
-        self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, *, scroll: bool = False
-    ) -> QDockWidget:
-        """A dock for ``widget``; ``scroll`` for tall panels, so they never force the window's height."""
+    def _dock(self, key: str, title: str, widget: QWidget, *, footer: QWidget | None = None) -> QDockWidget:
+        """A dock for ``widget``, which scrolls rather than force its size on the window (the matrices
+        get the room); ``footer`` stays under the scrolled part, always in reach."""
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"dock_{key}")  # saved window states refer to docks by this name
-        if scroll:
-            area_widget = QScrollArea()
-            area_widget.setWidget(widget)
-            area_widget.setWidgetResizable(True)
-            area_widget.setFrameShape(QFrame.Shape.NoFrame)
-            area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-            dock.setWidget(area_widget)
+        scroller = QScrollArea()
+        scroller.setWidget(widget)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setMinimumSize(DOCK_MINIMUM[0], DOCK_MINIMUM[1])
+        if footer is None:
+            dock.setWidget(scroller)
         else:
-            dock.setWidget(widget)
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(scroller, 1)
+            column.addWidget(footer)
+            dock.setWidget(holder)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        self.window.addDockWidget(area, dock)
         self.window.view_menu.addAction(dock.toggleViewAction())
         return dock

@@ -64,10 +64,10 @@ def test_png_size_follows_the_scale_and_the_fixed_size(window, out, name):
 
 def test_pictures_are_not_blank_and_differ_between_themes(qtbot, window, small_settings):
     stepped(window, 3)
-    dark = pixels(picture(window, "attention", PictureSize(1))).astype(np.float32)
+    dark = pixels(picture(window, "attention_pair", PictureSize(1))).astype(np.float32)
     slide_window = shown(qtbot, MainWindow(small_settings, theme=SLIDE))
     stepped(slide_window, 3)
-    slide = pixels(picture(slide_window, "attention", PictureSize(1))).astype(np.float32)
+    slide = pixels(picture(slide_window, "attention_pair", PictureSize(1))).astype(np.float32)
     for image in (dark, slide):
         assert image.std() > 20  # cells, hatching and text, not one flat colour
     # the slide picture is on white, the dark one on the dark panel colour

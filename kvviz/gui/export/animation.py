@@ -41,13 +41,35 @@ def check_frame_ms(frame_ms: int) -> int:
 
 
 def frames(window: Frame, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:
-    """The panel of an export window at each step (the window is the export's own: it is left at the last)."""
+    """The panel of an export window at each step (the window is the export's own: it is left at the last).
+
+    Every frame has the same pixel size, and the matrices keep one scale over the whole range,
+    with room for the last step's rows from the first frame, so a cell never moves or resizes.
+    """
     controller = window.controller
     check_steps(steps.start, steps.stop - 1, len(controller.history))
     widget = panel_widget(window, name)
+    controller.go_to(steps.stop - 1)
+    hold_scale(window, controller.current.n_tokens)
+    if size.fixed is None:
+        size = PictureSize(fixed=(round(widget.width() * size.scale), round(widget.height() * size.scale)))
     for step in steps:
         controller.go_to(step)
         yield render(widget, size)
+
+
+def hold_scale(window: Frame, n_tokens: int) -> None:
+    """Fix every attention view of ``window`` on the square a matrix of ``n_tokens`` rows is fitted in."""
+    from kvviz.gui.views.attention_panel import AttentionPanel, frame_size
+
+    panels = [w for w in window.panels.values() if isinstance(w, AttentionPanel)]
+    presentation = window.panels.get("presentation")
+    if presentation is not None:
+        panels += [presentation.uncached, presentation.cached]
+    side = frame_size(n_tokens)
+    for panel in panels:
+        panel.view.disableAutoRange()
+        panel.view.setRange(xRange=(0, side), yRange=(0, side), padding=0.02)
 
 
 def frames_like(window: Frame, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:
@@ -61,12 +83,13 @@ def frames_like(window: Frame, name: str, steps: range, size: PictureSize) -> It
 
 
 def _frames_like(window: Frame, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:
-    from kvviz.gui.export.offscreen import export_window
+    from kvviz.gui.export.offscreen import export_window, show_panel
 
     run = window.controller.run.snapshot()
     layer, head = window.selection.layer, window.selection.head
     size_on_screen = (window.width(), window.height())
     with export_window(run, window.theme, layer, head, size=size_on_screen, state=window.saveState()) as shown:
+        show_panel(shown, name)
         yield from frames(shown, name, steps, size)
 
 
@@ -105,8 +128,14 @@ def save_animation(images: Sequence[Image.Image], path: str | Path, frame_ms: in
 
 
 def _write_gif(images: Sequence[Image.Image], path: Path, frame_ms: int) -> None:
-    # One adaptive palette per frame keeps the status colours exact enough; no dithering speckle.
-    paletted = [im.quantize(colors=256, dither=Image.Dither.NONE) for im in images]
+    # One palette for all frames, made from the first and the last (which hold every colour the run
+    # shows), so a colour never flickers between frames and Pillow stores only what changed.
+    first, last = images[0], images[-1]
+    both = Image.new("RGB", (first.width, first.height + last.height))
+    both.paste(first, (0, 0))
+    both.paste(last, (0, first.height))
+    palette = both.quantize(colors=256, dither=Image.Dither.NONE)
+    paletted = [im.quantize(palette=palette, dither=Image.Dither.NONE) for im in images]
     paletted[0].save(
         path, format="GIF", save_all=True, append_images=paletted[1:], duration=frame_ms, loop=0, optimize=False
     )

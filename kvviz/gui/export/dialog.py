@@ -190,7 +190,7 @@ class SizeChooser(QWidget):
 
     def __init__(self, menu: ExportMenu, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kvviz.gui.export.picture import MAX_SIDE, SCALES
+        from kvviz.gui.export.picture import MAX_SIDE, MIN_SIZE, SCALES
 
         settings = menu.settings
         self.by_scale = QRadioButton("Scale")
@@ -203,8 +203,8 @@ class SizeChooser(QWidget):
             self.scale.addItem(f"{scale}×", scale)
         self.width = QSpinBox()
         self.height = QSpinBox()
-        for box, key in ((self.width, "export/width"), (self.height, "export/height")):
-            box.setRange(16, MAX_SIDE)
+        for box, key, least in ((self.width, "export/width", MIN_SIZE[0]), (self.height, "export/height", MIN_SIZE[1])):
+            box.setRange(least, MAX_SIDE)
             box.setSuffix(" px")
             box.setValue(settings.get(key))
         saved = settings.get("export/scale")

@@ -95,6 +95,13 @@ def export_window(
             settle()
 
 
+def show_panel(window: Frame, name: str) -> None:
+    """Bring ``name`` on screen in an export window: the presentation page is shown in presentation mode."""
+    if name == "presentation":
+        window.actions.presentation.setChecked(True)
+        settle()
+
+
 @contextmanager
 def offscreen_window(run: Run, theme: Theme, layer: int, head: int) -> Iterator[Frame]:
     """For ``kvviz export``: a QApplication without a display, in ``theme``, and a window showing ``run``."""

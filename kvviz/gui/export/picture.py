@@ -31,7 +31,9 @@ WINDOW = "window"
 #: Scales offered in the app.
 SCALES = (1, 2, 4)
 #: Largest picture side, in pixels: beyond this a PNG is no longer a slide picture.
-MAX_SIDE = 16384
+MAX_SIDE = 8192
+#: Smallest fixed size, in pixels: below this the panels cannot be drawn legibly.
+MIN_SIZE = (320, 180)
 #: The screen a fixed-size picture is laid out on before it is scaled up, in logical pixels.
 REFERENCE = (1280, 720)
 
@@ -46,8 +48,13 @@ class PictureSize:
     def __post_init__(self) -> None:
         if self.fixed is None and not 0 < self.scale <= 8:
             raise ExportError(f"scale must be above 0 and at most 8, got {self.scale:g}")
-        if self.fixed is not None and not all(0 < side <= MAX_SIDE for side in self.fixed):
-            raise ExportError(f"size must be 1..{MAX_SIDE} pixels a side, got {self.fixed[0]}x{self.fixed[1]}")
+        if self.fixed is not None and not (
+            MIN_SIZE[0] <= self.fixed[0] <= MAX_SIDE and MIN_SIZE[1] <= self.fixed[1] <= MAX_SIDE
+        ):
+            raise ExportError(
+                f"size must be {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIDE}x{MAX_SIDE} pixels, "
+                f"got {self.fixed[0]}x{self.fixed[1]}"
+            )
 
     def describe(self) -> str:
         return f"{self.fixed[0]}×{self.fixed[1]}" if self.fixed else f"{self.scale:g}×"
@@ -79,7 +86,20 @@ def panel_widget(window: Frame, name: str) -> QWidget:
 
 
 def render(widget: QWidget, size: PictureSize) -> QImage:
-    """``widget`` as an image of ``size``."""
+    """``widget`` as an image of ``size``, without the on-screen hints (a picture cannot be hovered)."""
+    from kvviz.gui.views.cell_info import CellInspector
+
+    hints = [w for w in widget.findChildren(CellInspector) if w.isVisible()]
+    for hint in hints:
+        hint.hide()
+    try:
+        return _render(widget, size)
+    finally:
+        for hint in hints:
+            hint.show()
+
+
+def _render(widget: QWidget, size: PictureSize) -> QImage:
     if size.fixed is None:
         return _draw(widget, size.scale, _pixels(widget.size(), size.scale))
     width, height = size.fixed

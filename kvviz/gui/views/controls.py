@@ -155,17 +155,12 @@ class ModelControls(QWidget):
         self.defaults_button = _button("Defaults", "Fill in the default model and prompt (press Apply to use them).")
         self.apply_error = _error_label(theme)
         self.limit_banner = _limit_banner(theme)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.defaults_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.apply_button)
+        self.footer = _footer(self.defaults_button, self.apply_button, self.apply_error)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.limit_banner)
         layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.apply_error)
         layout.addStretch(1)
 
         self.prompt.textChanged.connect(self._validate)
@@ -397,6 +392,21 @@ def _button(text: str, tip: str) -> QPushButton:
     button = QPushButton(text)
     button.setToolTip(tip)
     return button
+
+
+def _footer(defaults: QPushButton, apply: QPushButton, error: QLabel) -> QWidget:
+    """The buttons, which the window keeps under the scrolled form, so Apply is in reach however
+    short or narrow the dock is."""
+    footer = QWidget()
+    buttons = QHBoxLayout()
+    buttons.addWidget(defaults)
+    buttons.addStretch(1)
+    buttons.addWidget(apply)
+    column = QVBoxLayout(footer)
+    column.setContentsMargins(8, 4, 8, 6)
+    column.addLayout(buttons)
+    column.addWidget(error)
+    return footer
 
 
 def _spin(lo: int, hi: int) -> QSpinBox:

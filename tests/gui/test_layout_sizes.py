@@ -1,0 +1,86 @@
+"""The matrices keep the largest share of the window at laptop and projector sizes, in both themes.
+
+A window is built as the app builds it on first launch (at its size, before the docks are
+arranged), so the dock layout chosen for that size is the one measured.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from kvviz.gui.theme import THEMES, apply_to_application
+
+#: The least side each matrix gets, as a share of the window's height.
+SHARE = {(1024, 640): 0.30, (1280, 720): 0.35, (1920, 1080): 0.35}
+#: The slide theme's type is twice the size: at the smallest window the matrices get less.
+SLIDE_SHARE_1024 = 0.2
+
+
+@pytest.fixture(params=sorted(SHARE), ids=lambda s: f"{s[0]}x{s[1]}")
+def size(request) -> tuple[int, int]:
+    return request.param
+
+
+@pytest.fixture(params=["dark", "slide"])
+def laid_out(request, qtbot, small_settings, size):
+    from kvviz.gui.app import application
+    from kvviz.gui.main_window import MainWindow
+
+    theme = THEMES[request.param]
+    apply_to_application(application(), theme)
+    window = MainWindow(small_settings, theme=theme, load=False)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.load()
+    window.show()
+    qtbot.wait(150)  # the first-launch dock arrangement runs after the first events
+    window.workspace.uncached.fit()
+    qtbot.wait(50)
+    yield window
+    apply_to_application(application(), THEMES["dark"])
+
+
+def matrix_side(panel) -> float:
+    """The side of the square the matrix may fill: the matrix is aspect-locked in its view."""
+    rect = panel.view.sceneBoundingRect()
+    return min(rect.width(), rect.height())
+
+
+def test_each_matrix_keeps_its_share_of_the_window(laid_out, size):
+    window, ws = laid_out, laid_out.workspace
+    assert (window.width(), window.height()) == size
+    share = SLIDE_SHARE_1024 if window.theme.name == "slide" and size == (1024, 640) else SHARE[size]
+    for panel in (ws.uncached, ws.cached):
+        assert matrix_side(panel) >= share * size[1], panel.mode
+
+
+def test_every_toolbar_command_is_on_screen(laid_out):
+    window = laid_out
+    for bar in (window.toolbar, window.step_toolbar):
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is not None and not action.isSeparator():
+                assert widget.isVisible(), action.text() or type(widget).__name__
+                assert bar.rect().contains(widget.geometry()), action.text()
+
+
+def test_apply_is_in_reach_whatever_the_dock_height(qtbot, laid_out):
+    window, ws = laid_out, laid_out.workspace
+    ws.docks["controls"].raise_()
+    qtbot.wait(50)
+    button = ws.controls.apply_button
+    assert button.isVisible()
+    corner = button.mapTo(window, button.rect().bottomRight())
+    assert window.rect().contains(corner), (corner, window.size())
+
+
+def test_no_label_is_cut_short(qtbot, laid_out):
+    """A one-line label narrower than its text would clip it; the docks scroll rather than do that."""
+    window = laid_out
+    for key in ("controls", "kv_cache"):
+        window.workspace.docks[key].raise_()
+    qtbot.wait(50)
+    for widget in [*window.findChildren(QLabel), *window.findChildren(QAbstractButton)]:
+        if widget.isVisible() and not (isinstance(widget, QLabel) and widget.wordWrap()):
+            assert widget.width() >= widget.minimumSizeHint().width(), widget.text()
