@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QStandardPaths
 
 from kvviz.atomic_file import write_atomic
+from kvviz.gui.control_ranges import POLICY_RANGES, RANGES
 
 log = logging.getLogger(__name__)
 
@@ -166,8 +167,6 @@ def int_range(key: str) -> tuple[int, int]:
     """The values an integer setting may take: what its control accepts, so a saved value always fits it."""
     if key in VIEW_RANGES:
         return VIEW_RANGES[key]
-    from kvviz.gui.views.controls import POLICY_RANGES, RANGES
-
     name = key.removeprefix("model/")
     return {**RANGES, **POLICY_RANGES}[name]
 

@@ -34,25 +34,9 @@ from kvviz.core.config import DTYPES, ConfigError, ModelConfig, check_prompt_fit
 from kvviz.core.decoder import ModelSource
 from kvviz.core.defaults import DEFAULT_WEIGHTS, default_config
 from kvviz.core.run import RunSpec
+from kvviz.gui.control_ranges import POLICY_RANGES, RANGES
 from kvviz.gui.run_settings import make_policy
 from kvviz.gui.theme import Theme
-
-#: (minimum, maximum) of each integer control. The caps bound memory: attention rows for a
-#: full run at 8 layers × 16 heads × 1024 positions are about half a GiB.
-RANGES: dict[str, tuple[int, int]] = {
-    "max_new_tokens": (0, 4096),
-    "n_layers": (1, 8),
-    "n_heads": (1, 16),
-    "n_kv_heads": (1, 16),
-    "d_model": (2, 512),
-    "head_dim": (0, 256),
-    "batch_size": (1, 16),
-    "context_length": (1, 1024),
-    "seed": (0, 2**31 - 1),
-}
-
-#: (minimum, maximum) of the cache policy's window W and sinks S; the core checks S + W ≤ context.
-POLICY_RANGES: dict[str, tuple[int, int]] = {"window": (1, 1024), "sinks": (1, 1024)}
 
 #: Shape controls that saved weights fix (the rest of SHAPE_FIELDS has no control).
 SHAPE_CONTROLS = ("n_layers", "n_heads", "n_kv_heads", "d_model", "head_dim")
