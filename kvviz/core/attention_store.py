@@ -142,6 +142,27 @@ class AttentionStore:
         out.flags.writeable = False
         return out
 
+    def cells(self, kind: str, layer: int, head: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """(len(rows), len(cols)) values of ``kind`` at recorded ``rows`` × ``cols``; NaN where masked.
+
+        Reads only the cells asked for, so a view of a long run costs its pixels, not n².
+        """
+        blocks = self._scores if kind == "scores" else self._weights
+        rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        block_of_row = rows // BLOCK_ROWS
+        offsets = triangle_size(rows) - triangle_size(block_of_row * BLOCK_ROWS)  # row starts within their block
+        visible = cols[None, :] <= rows[:, None]
+        out = np.full(visible.shape, np.nan, dtype=np.float32)
+        for block in np.unique(block_of_row):
+            these = block_of_row == block
+            index = offsets[these, None] + np.minimum(
+                cols[None, :], rows[these, None]
+            )  # masked cells read the diagonal
+            out[these] = np.where(visible[these], blocks[block][layer, head].take(index), np.float32(np.nan))
+        out[np.isneginf(out)] = np.nan
+        out.flags.writeable = False
+        return out
+
     def kv(self, kind: str, layer: int, n: int) -> np.ndarray:
         """(kv_heads, n, head_dim) keys or values of positions 0..n."""
         blocks = (self._keys if kind == "keys" else self._values)[: -(-n // BLOCK_ROWS)]

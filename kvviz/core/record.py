@@ -112,14 +112,18 @@ class StepRecord:
         """Cached values of batch element 0: (kv_heads, n_tokens, head_dim)."""
         return self._require_store().kv("values", layer, self.n_tokens)
 
-    def cell_status(self, mode: Mode) -> np.ndarray:
-        """(n_tokens, n_tokens) uint8 of :class:`CellStatus` for this step in ``mode``."""
+    def cell_status(self, mode: Mode, rows: np.ndarray | None = None, cols: np.ndarray | None = None) -> np.ndarray:
+        """(rows, cols) uint8 of :class:`CellStatus` for this step in ``mode``; all n_tokens² by default.
+
+        ``rows`` and ``cols`` (positions) give only those cells: a view drawn at screen
+        resolution asks for its pixels' cells, not n².
+        """
         n, first_new = self.n_tokens, self.n_tokens - self.new_rows
-        rows = np.arange(n)[:, None]
-        cols = np.arange(n)[None, :]
+        rows = (np.arange(n) if rows is None else np.asarray(rows))[:, None]
+        cols = (np.arange(n) if cols is None else np.asarray(cols))[None, :]
         earlier = CellStatus.RECOMPUTED if mode is Mode.UNCACHED else CellStatus.SKIPPED
         status = np.where(rows >= first_new, CellStatus.COMPUTED, earlier).astype(np.uint8)
-        status = np.broadcast_to(status, (n, n)).copy()
+        status = np.broadcast_to(status, (rows.shape[0], cols.shape[1])).copy()
         status[cols > rows] = CellStatus.MASKED
         if self.policy.evicts:
             kept = (rows - cols < self.policy.window) | (cols < self.policy.sinks)

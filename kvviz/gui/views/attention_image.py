@@ -6,6 +6,8 @@ Statuses and K/V sources come from the record; this module only maps them to col
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from kvviz.core.record import CellStatus, KVSource, StepRecord
@@ -56,21 +58,61 @@ def score_levels(scores: np.ndarray) -> np.ndarray:
     return scaled.astype(np.uint8)
 
 
+class Grid(NamedTuple):
+    """The cells a picture shows: one per pixel, rows × cols (positions, increasing).
+
+    When a span of positions has more cells than pixels, each pixel stands for a bin of
+    them and shows one cell: the bin's last row and first column. That choice keeps what
+    a reader looks for: the newest row (the last bin ends with it), the first keys (sinks),
+    and the mask edge exactly (a pixel is masked only if every cell of its bin is).
+    """
+
+    rows: np.ndarray
+    cols: np.ndarray
+    top: int  # the picture covers rows top..bottom and columns left..right, in cells
+    bottom: int
+    left: int
+    right: int
+
+    @property
+    def exact(self) -> bool:
+        """Whether every cell of the span has a pixel of its own."""
+        return len(self.rows) == self.bottom - self.top and len(self.cols) == self.right - self.left
+
+
+def bin_edges(start: int, end: int, pixels: int) -> np.ndarray:
+    """min(end - start, pixels) + 1 increasing edges of near-equal bins from ``start`` to ``end``."""
+    bins = max(1, min(end - start, pixels))
+    return start + (np.arange(bins + 1, dtype=np.int64) * (end - start)) // bins
+
+
+def sample_grid(rows: tuple[int, int], cols: tuple[int, int], pixels: tuple[int, int]) -> Grid:
+    """The grid for the span ``rows`` × ``cols`` (start, end) drawn on ``pixels`` (high, wide)."""
+    row_edges = bin_edges(*rows, pixels[0])
+    col_edges = bin_edges(*cols, pixels[1])
+    return Grid(row_edges[1:] - 1, col_edges[:-1], *rows, *cols)
+
+
+def grid_levels(record: StepRecord, layer: int, head: int, grid: Grid) -> np.ndarray:
+    """Score levels of the grid's cells, spread over the scores those cells show."""
+    return score_levels(record.store.cells("scores", layer, head, grid.rows, grid.cols))
+
+
 class SharedScoreLevels:
-    """Score levels of the matrix both panels show: one computation a step instead of two.
+    """Score levels of the picture both panels show: one computation a step instead of two.
 
     Keyed by the attention store itself (held, so its identity stays unique), the number of
-    tokens and the selection: rows 0..n of a store never change once recorded.
+    tokens, the selection and the grid: rows 0..n of a store never change once recorded.
     """
 
     def __init__(self) -> None:
-        self._key: tuple[object, int, int, int] | None = None
+        self._key: tuple | None = None
         self._levels = np.zeros((0, 0), dtype=np.uint8)
 
-    def __call__(self, record: StepRecord, layer: int, head: int) -> np.ndarray:
-        key = (record.store, record.n_tokens, layer, head)
+    def __call__(self, record: StepRecord, layer: int, head: int, grid: Grid) -> np.ndarray:
+        key = (record.store, record.n_tokens, layer, head, grid.rows.tobytes(), grid.cols.tobytes())
         if self._key is None or self._key[0] is not key[0] or self._key[1:] != key[1:]:
-            self._levels = score_levels(record.scores(layer, head))
+            self._levels = grid_levels(record, layer, head, grid)
             self._key = key
         return self._levels
 

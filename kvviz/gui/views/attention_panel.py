@@ -4,22 +4,35 @@ Queries are rows, keys are columns. Each cell's hue is its status this step (com
 recomputed, skipped), its lightness the score; the causal-mask triangle is hatched. A
 strip under the matrix marks, per key, whether its K/V was computed this step or read
 from the cache. Zoom with the wheel, pan by dragging; ticks thin out to stay readable.
+
+The picture has at most one pixel per screen pixel of the region in view (see
+:func:`~kvviz.gui.views.attention_image.sample_grid`): a step at thousands of tokens costs
+what the screen shows, and zooming in redraws the region down to single cells. Hover reads
+cell positions, so the inspector shows exact values at any zoom.
 """
 
 from __future__ import annotations
 
 import math
+import weakref
 from functools import lru_cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QVBoxLayout, QWidget
 
 from kvviz.core.record import KVSource, Mode, StepRecord
 from kvviz.gui.theme import Theme, qcolor
-from kvviz.gui.views.attention_image import SharedScoreLevels, kv_source_rgba, status_colours, status_lut
+from kvviz.gui.views.attention_image import (
+    Grid,
+    SharedScoreLevels,
+    kv_source_rgba,
+    sample_grid,
+    status_colours,
+    status_lut,
+)
 from kvviz.gui.widgets.axes import LabelAxis, style_axis
 from kvviz.units import format_flops
 
@@ -29,6 +42,12 @@ MODE_TITLE = {Mode.UNCACHED: "Without KV cache", Mode.CACHED: "With KV cache"}
 STRIP_PX = 12
 #: Width of the query axis (and the strip's, so the two line up), in pixels.
 LEFT_AXIS_PX = 74
+#: Fewest cells drawn across a span however small the view: that many cells cost little, and a
+#: small window still shows every cell of a short run (the reader zooms in on it).
+MIN_PX = 512
+#: Pixels assumed across a view not laid out yet (nothing to measure): matrices up to this many
+#: tokens are drawn cell for cell.
+UNMEASURED_PX = 2048
 
 
 @lru_cache(maxsize=4)
@@ -66,6 +85,10 @@ def _outline(colour: str, width: float, z: float) -> QGraphicsRectItem:
     return item
 
 
+#: The view each linked view follows (see link_views): a follower fits the matrix while its leader does.
+_LEADERS: weakref.WeakKeyDictionary[pg.ViewBox, pg.ViewBox] = weakref.WeakKeyDictionary()
+
+
 def link_views(a: pg.ViewBox, b: pg.ViewBox) -> None:
     """Keep ``b`` on the region ``a`` shows; a pan or zoom by the user in either moves both.
 
@@ -74,6 +97,7 @@ def link_views(a: pg.ViewBox, b: pg.ViewBox) -> None:
     per change instead: every change of ``a`` (including its auto-range), and only the
     user's changes of ``b``, so ``a`` keeps fitting the matrix until the user zooms.
     """
+    _LEADERS[b] = a
     busy = False
 
     def copy(source: pg.ViewBox, target: pg.ViewBox) -> None:
@@ -110,6 +134,7 @@ class AttentionPanel(QWidget):
         self._head = 0
         self._hover = (-1, -1)
         self.image_rgba = np.zeros((0, 0, 4), dtype=np.uint8)
+        self.grid: Grid | None = None  # the cells image_rgba shows
         self.kv_rgba = np.zeros((1, 0, 4), dtype=np.uint8)
 
         self.graphics = pg.GraphicsLayoutWidget()
@@ -152,6 +177,14 @@ class AttentionPanel(QWidget):
         self.strip.addItem(self.new_kv_outline, ignoreBounds=True)
 
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        # A zoom, pan or resize draws the region in view again at its new resolution, once the
+        # burst of range changes has settled.
+        self._regrid = QTimer(self)
+        self._regrid.setSingleShot(True)
+        self._regrid.setInterval(15)
+        self._regrid.timeout.connect(self._regrid_if_changed)
+        self.view.sigRangeChanged.connect(lambda *_: self._regrid.start())
+        self.view.sigResized.connect(lambda *_: self._regrid.start())
 
     @property
     def view(self) -> pg.ViewBox:
@@ -212,12 +245,9 @@ class AttentionPanel(QWidget):
         n = record.n_tokens
         layer = min(self._layer, record.config.n_layers - 1)
         head = min(self._head, record.config.n_heads - 1)
-        status = record.cell_status(self.mode)
+        self._draw_matrix(record, layer, head, self._screen_grid(n))
         source = record.kv_source(self.mode)
-        self.image_rgba = status_colours(status, self._levels(record, layer, head), self._lut)
         self.kv_rgba = kv_source_rgba(source, self.theme)
-        self.image.setImage(self.image_rgba, autoLevels=False)
-        self.image.setRect(QRectF(0, 0, n, n))
         frame = QRectF(0, 0, frame_size(n), frame_size(n))
         if frame != self.frame.rect():
             self.frame.setRect(frame)
@@ -239,6 +269,42 @@ class AttentionPanel(QWidget):
             self.title.setText(title)
         if self._hover != (-1, -1):
             self.set_highlight(*self._hover)
+
+    def _draw_matrix(self, record: StepRecord, layer: int, head: int, grid: Grid) -> None:
+        status = record.cell_status(self.mode, grid.rows, grid.cols)
+        self.image_rgba = status_colours(status, self._levels(record, layer, head, grid), self._lut)
+        self.grid = grid
+        self.image.setImage(self.image_rgba, autoLevels=False)
+        self.image.setRect(QRectF(grid.left, grid.top, grid.right - grid.left, grid.bottom - grid.top))
+
+    def _screen_grid(self, n: int) -> Grid:
+        """The grid of the part of the n×n matrix in view, one cell per screen pixel at most."""
+        view = self.view
+        ratio = self.devicePixelRatioF()
+        wide, high = view.width() * ratio, view.height() * ratio
+        if not self.isVisible() or wide < 2 or high < 2:
+            return sample_grid((0, n), (0, n), (UNMEASURED_PX, UNMEASURED_PX))
+        (x0, x1), (y0, y1) = view.viewRange()
+        cols = (min(n, max(0, math.floor(x0))), max(0, min(n, math.ceil(x1))))
+        rows = (min(n, max(0, math.floor(y0))), max(0, min(n, math.ceil(y1))))
+        fitting = any(_LEADERS.get(view, view).autoRangeEnabled())  # its range may lag behind n
+        if fitting or cols[1] <= cols[0] or rows[1] <= rows[0]:
+            cols = rows = (0, n)
+        per_col, per_row = wide / max(x1 - x0, 1e-9), high / max(y1 - y0, 1e-9)
+        pixels = (math.ceil((rows[1] - rows[0]) * per_row), math.ceil((cols[1] - cols[0]) * per_col))
+        return sample_grid(rows, cols, (max(pixels[0], MIN_PX), max(pixels[1], MIN_PX)))
+
+    def _regrid_if_changed(self) -> None:
+        record = self._record
+        if record is None:
+            return
+        grid = self._screen_grid(record.n_tokens)
+        old = self.grid
+        if old is not None and np.array_equal(grid.rows, old.rows) and np.array_equal(grid.cols, old.cols):
+            return
+        layer = min(self._layer, record.config.n_layers - 1)
+        head = min(self._head, record.config.n_heads - 1)
+        self._draw_matrix(record, layer, head, grid)
 
     def _title_html(self, record: StepRecord, layer: int, head: int) -> str:
         stats = record.mode(self.mode)
