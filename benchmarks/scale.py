@@ -143,7 +143,8 @@ def bench_4096(folder: str) -> tuple[float, float]:
     took = run_until(controller, 4096, gaps)
     steps = controller.current.n_tokens - START_4096
     print(
-        f"run to end {START_4096} → {controller.current.n_tokens} tokens (1 layer, 2 heads): {steps} steps in {took:.1f} s, "
+        f"run to end {START_4096} → {controller.current.n_tokens} tokens (1 layer, 2 heads): "
+        f"{steps} steps in {took:.1f} s, "
         f"longest event-loop gap {max(gaps) * 1e3:.0f} ms, p99 gap {p95(gaps) * 1e3:.0f} ms"
     )
     store = controller.current.store.nbytes

@@ -155,9 +155,8 @@ class AttentionStore:
         out = np.full(visible.shape, np.nan, dtype=np.float32)
         for block in np.unique(block_of_row):
             these = block_of_row == block
-            index = offsets[these, None] + np.minimum(
-                cols[None, :], rows[these, None]
-            )  # masked cells read the diagonal
+            # a masked cell reads its row's diagonal, then becomes NaN
+            index = offsets[these, None] + np.minimum(cols[None, :], rows[these, None])
             out[these] = np.where(visible[these], blocks[block][layer, head].take(index), np.float32(np.nan))
         out[np.isneginf(out)] = np.nan
         out.flags.writeable = False

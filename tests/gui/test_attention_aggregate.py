@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.policy import CachePolicy
-from kvviz.core.record import CellStatus, Mode
+from kvviz.core.record import Mode
 from kvviz.gui.theme import DARK
 from kvviz.gui.views import attention_panel
 from kvviz.gui.views.attention_image import sample_grid, score_levels, status_colours, status_lut
@@ -42,7 +42,7 @@ def test_grid_keeps_the_newest_row_the_first_keys_and_the_mask_edge(pixels):
     grid = sample_grid((0, N), (0, N), (pixels, pixels))
     bins = reference_bins(N, pixels)
     assert len(grid.rows) == len(grid.cols) == min(N, pixels)
-    assert grid.exact == (N <= pixels)
+    assert grid.exact == (pixels >= N)
     assert grid.rows[-1] == N - 1 and grid.cols[0] == 0
     for i, (r0, r1) in enumerate(bins):
         assert r0 <= grid.rows[i] < r1
