@@ -88,7 +88,7 @@ def main() -> None:
             app.quit()
 
     controller.record_changed.connect(lambda _record: report())
-    controller.stopped.connect(lambda _reason: report())
+    controller.navigation_changed.connect(lambda nav: report() if nav.stop_message else None)
     probe.start()
     controller.run_to_end()
     app.exec()
