@@ -49,7 +49,7 @@ def test_the_probe_link_measures_the_step_shown_off_the_gui_thread(qtbot, window
     help_panel.anchorClicked.emit(QUrl(PROBE_LINK))
     assert help_panel.probe == f"Measuring at step {c.current.step} …"
     qtbot.waitUntil(lambda: not window.session.eviction_probe.busy, timeout=10_000)
-    expected = probe_eviction(c.engine.model, c.current)
+    expected = probe_eviction(c.run.engine.model, c.current)
     assert expected.max_abs_logit_change > 0  # two layers: evicted tokens still reach the output
     assert help_panel.probe == probe_text(expected)
     assert "changes the last logits by up to" in help_panel.toPlainText()
