@@ -107,9 +107,10 @@ def test_hostile_numbers_are_refused_before_anything_is_built(capsys, folder, ch
 
 def test_a_config_claiming_a_bigger_model_than_its_weights(capsys, folder):
     held = sum(t.numel() for t in load_file(folder / "model.safetensors").values())
-    edit_config(folder, num_hidden_layers=1000, hidden_size=8192, intermediate_size=28672, head_dim=128)
+    # ~5.7 GB of float32 weights: within the machine's memory, so the weights check is what refuses it
+    edit_config(folder, num_hidden_layers=100, hidden_size=1024, intermediate_size=4096, head_dim=128)
     err = kvviz_error(capsys, "--weights", str(folder))
-    needs = 1000 * (8192 * (4 + 2 * 2) * 128 + 4 * 128 * 8192 + 3 * 8192 * 28672) + 400 * 8192  # matrices only
+    needs = 100 * (1024 * (4 + 2 * 2) * 128 + 4 * 128 * 1024 + 3 * 1024 * 4096) + 400 * 1024  # matrices only
     assert f"its weights hold {held:,} values, but its config needs at least {needs:,}" in err
 
 
