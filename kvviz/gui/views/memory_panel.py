@@ -33,7 +33,7 @@ from kvviz import memory
 from kvviz.gui import theme as th
 from kvviz.gui.views.memory_figures import FiguresView
 from kvviz.gui.views.memory_plots import CacheSizePage
-from kvviz.gui.views.memory_serving import ServingView
+from kvviz.gui.views.memory_serving import ServingView, spin_box
 
 if TYPE_CHECKING:
     from kvviz.memory.sources import TinyConfig
@@ -153,11 +153,7 @@ class MemoryPanel(QWidget):
 
     @staticmethod
     def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
-        box = QSpinBox()
-        box.setRange(low, high)
-        box.setValue(value)
-        box.setGroupSeparatorShown(True)
-        box.setToolTip(tip)
+        box = spin_box(low, high, value, tip)
         box.setMinimumWidth(110)
         return box
 

@@ -57,7 +57,8 @@ CAPACITY_DTYPES = (
 COMPARISONS = ("attention variants", "cache dtypes")
 
 
-def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
+def spin_box(low: int, high: int, value: int, tip: str) -> QSpinBox:
+    """A number field with thousands separators: the explorer's counts run into the millions."""
     box = QSpinBox()
     box.setRange(low, high)
     box.setValue(value)
@@ -83,21 +84,21 @@ class ServingView(QWidget):
         self._inputs: tuple | None = None
         self._curve_key: tuple | None = None
 
-        self.tp_box = _spin(1, MAX_PARALLEL, 1, "Tensor-parallel degree: GPUs that split every layer")
-        self.pp_box = _spin(1, 64, 1, "Pipeline-parallel degree: GPUs that each hold a run of layers")
+        self.tp_box = spin_box(1, MAX_PARALLEL, 1, "Tensor-parallel degree: GPUs that split every layer")
+        self.pp_box = spin_box(1, 64, 1, "Pipeline-parallel degree: GPUs that each hold a run of layers")
         self.util_box = QDoubleSpinBox()
         self.util_box.setRange(0.05, 1.0)
         self.util_box.setSingleStep(0.05)
         self.util_box.setValue(memory.DEFAULT_GPU_UTIL)
         self.util_box.setToolTip("Fraction of each GPU's memory the engine may use (vLLM's gpu_memory_utilization)")
-        self.block_box = _spin(1, MAX_BLOCK_SIZE, memory.DEFAULT_BLOCK_SIZE, "Tokens per cache block")
+        self.block_box = spin_box(1, MAX_BLOCK_SIZE, memory.DEFAULT_BLOCK_SIZE, "Tokens per cache block")
         self.overhead_box = QDoubleSpinBox()
         self.overhead_box.setRange(0.0, 64.0)
         self.overhead_box.setDecimals(1)
         self.overhead_box.setSuffix(" GiB")
         self.overhead_box.setValue(memory.DEFAULT_OVERHEAD / 2**30)
         self.overhead_box.setToolTip("Activations and runtime per GPU: an allowance, not a measurement")
-        self.prefix_box = _spin(0, 10_000_000, 0, "Tokens of a prompt prefix every sequence shares (counted once)")
+        self.prefix_box = spin_box(0, 10_000_000, 0, "Tokens of a prompt prefix every sequence shares (counted once)")
         self.compare_box = QComboBox()
         self.compare_box.addItems(COMPARISONS)
         self.compare_box.setToolTip("Which alternatives the capacity plot draws beside this model")
