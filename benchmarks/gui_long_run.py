@@ -28,6 +28,20 @@ from kvviz.gui.settings import Settings
 from kvviz.units import format_bytes
 
 
+def long_model(context_length: int) -> dict[str, object]:
+    """Settings of a model small enough that a run of thousands of steps is bound by the views, not the model."""
+    return {
+        "model/weights": "random",
+        "model/n_layers": 1,
+        "model/n_heads": 2,
+        "model/n_kv_heads": 1,
+        "model/d_model": 32,
+        "model/head_dim": 0,
+        "model/context_length": context_length,
+        "model/max_new_tokens": 0,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=1000)
@@ -37,19 +51,7 @@ def main() -> None:
     app = application([])
     folder = tempfile.mkdtemp(prefix="kvviz-bench-")
     settings = Settings(Path(folder) / "kvviz.ini")
-    settings.update(
-        {
-            "model/weights": "random",
-            "model/n_layers": 1,
-            "model/n_heads": 2,
-            "model/n_kv_heads": 1,
-            "model/d_model": 32,
-            "model/head_dim": 0,
-            "model/context_length": args.steps + 64,
-            "model/max_new_tokens": 0,
-            "model/prompt": "A long run.",
-        }
-    )
+    settings.update({**long_model(args.steps + 64), "model/prompt": "A long run."})
     window = MainWindow(settings)
     window.resize(1440, 900)
     window.show()

@@ -30,6 +30,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from gui_bench import _ENTRY_POINT, BIG_MODEL, p95
+from gui_long_run import long_model
 from process_memory import rss_bytes, trim_heap
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -38,16 +39,7 @@ from kvviz.gui.app import application
 from kvviz.gui.main_window import MainWindow
 from kvviz.gui.settings import Settings
 
-LONG_MODEL = {
-    "model/weights": "random",
-    "model/n_layers": 1,
-    "model/n_heads": 2,
-    "model/n_kv_heads": 1,
-    "model/d_model": 32,
-    "model/head_dim": 0,
-    "model/context_length": 4096 + 64,
-    "model/max_new_tokens": 0,
-}
+LONG_MODEL = long_model(4096 + 64)
 START_4096 = 4096 - 64
 SENTENCE = "The KV cache stores keys and values, not scores. "
 
