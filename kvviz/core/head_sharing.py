@@ -25,9 +25,9 @@ def head_label(head: int, n_heads: int, n_kv_heads: int) -> str:
 
 
 def sharing_caption(n_heads: int, n_kv_heads: int) -> str:
-    """The attention kind in words."""
+    """The attention kind in a few words: "GQA: 2 query heads per K/V head"."""
     if n_kv_heads == n_heads:
-        return f"MHA: each of the {n_heads} query heads reads its own K/V head"
+        return "MHA: a K/V head per query head"
     if n_kv_heads == 1:
-        return f"MQA: all {n_heads} query heads read one K/V head"
-    return f"GQA: {n_heads // n_kv_heads} query heads read each of {n_kv_heads} K/V heads"
+        return f"MQA: one K/V head for all {n_heads}"
+    return f"GQA: {n_heads // n_kv_heads} query heads per K/V head"

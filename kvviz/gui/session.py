@@ -15,14 +15,16 @@ from pathlib import Path
 
 import torch
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog
 
 from kvviz.core.checkpoint import CheckpointError, weights_label
 from kvviz.core.config import ConfigError
 from kvviz.core.engine import context_full
+from kvviz.core.head_sharing import head_label
 from kvviz.core.policy import CachePolicy
 from kvviz.core.record import StepRecord
 from kvviz.core.run import Run, RunSpec, build_run
+from kvviz.core.shape_change import CacheSetting, compare
 from kvviz.gui.controller import Controller
 from kvviz.gui.eviction_probe_runner import EvictionProbeRunner
 from kvviz.gui.frame import WINDOW_TITLE, Frame
@@ -73,6 +75,7 @@ class Session(QObject):
         self.eviction_probe = EvictionProbeRunner(self.controller, self.workspace.help, self)
         self._record = run.current
         self._nav: NavState | None = None
+        self.reference: CacheSetting | None = None  # the setting before the last change of it, kept to compare
         window.attach(self.controller, self.selection, self.workspace.panels)
         self._connect()
         self.workspace.controls.set_policy_numbers(*policy_numbers)
@@ -98,6 +101,7 @@ class Session(QObject):
         w.step_slider.valueChanged.connect(c.go_to)
         w.layer_box.currentIndexChanged.connect(s.set_layer)
         w.head_box.currentIndexChanged.connect(s.set_head)
+        w.head_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "head 2 · K/V 1" in full
         s.limits_changed.connect(self._show_limits)
         s.changed.connect(self._show_selection)
         c.record_changed.connect(self._show_record)
@@ -107,6 +111,9 @@ class Session(QObject):
         ws.cached.cell_hovered.connect(self._hover)
         ws.plots.step_clicked.connect(c.go_to)
         ws.controls.apply_requested.connect(self.apply)
+        ws.cache_view.heads.head_clicked.connect(s.set_head)
+        ws.plots.clear_reference.clicked.connect(self.clear_reference)
+        ws.cache_view.change.clear_requested.connect(self.clear_reference)
 
     # -- commands ------------------------------------------------------------------------------
 
@@ -124,6 +131,10 @@ class Session(QObject):
         except (MemoryError, RuntimeError) as exc:
             controls.show_error("model", f"could not build this model: {exc}")
             return False
+        before = _setting(self.spec)
+        if before != _setting(spec):  # a change of shape, dtype or cache setting: the old run becomes "before"
+            self.reference = before
+            self.workspace.plots.set_reference(before.label(_setting(spec)), self.controller.history)
         self.spec = spec
         self.controller.replace_run(run)
         self._model_changed()
@@ -137,6 +148,12 @@ class Session(QObject):
         )
         self.workspace.central.setFocus()
         return True
+
+    def clear_reference(self) -> None:
+        """Forget the run before the last change: its faded lines and the size comparison."""
+        self.reference = None
+        self.workspace.plots.set_reference("", ())
+        self.workspace.cache_view.change.set_change("", None)
 
     def open_model_folder(self, path: str | Path) -> bool:
         """Run the Hugging Face model in ``path`` in its dtype; a bad folder is one line and the run is kept."""
@@ -184,6 +201,9 @@ class Session(QObject):
         for view in (ws.uncached, ws.cached, ws.legend, ws.inspector, ws.tokens, ws.cache_view, ws.plots, ws.paged):
             view.set_record(record)
         ws.presentation.set_record(record)
+        if self.reference is not None:
+            now = CacheSetting(record.config, record.cache_dtype, record.policy)
+            ws.cache_view.change.set_change(self.reference.label(now), compare(self.reference, now, record.n_tokens))
 
     def _show_navigation(self, nav: NavState) -> None:
         """Actions, slider, status bar and the limit banner, from ``nav`` and the record shown."""
@@ -216,7 +236,11 @@ class Session(QObject):
         for box, count, label in ((w.layer_box, n_layers, "layer"), (w.head_box, n_heads, "head")):
             box.blockSignals(True)
             box.clear()
-            box.addItems([str(i) for i in range(count)])
+            if label == "head":  # each head with the K/V head it reads
+                kv_heads = self.spec.config.n_kv_heads
+                box.addItems([head_label(i, count, kv_heads) for i in range(count)])
+            else:
+                box.addItems([str(i) for i in range(count)])
             box.setToolTip(f"{count} {label}s")
             box.blockSignals(False)
 
@@ -226,7 +250,7 @@ class Session(QObject):
             box.blockSignals(True)
             box.setCurrentIndex(value)
             box.blockSignals(False)
-        for view in (ws.uncached, ws.cached, ws.inspector, ws.presentation):
+        for view in (ws.uncached, ws.cached, ws.inspector, ws.presentation, ws.cache_view):
             view.set_selection(layer, head)
 
     def _hover(self, row: int, col: int) -> None:
@@ -234,3 +258,8 @@ class Session(QObject):
         ws.uncached.set_highlight(row, col)
         ws.cached.set_highlight(row, col)
         ws.inspector.set_cell(row, col)
+
+
+def _setting(spec: RunSpec) -> CacheSetting:
+    """What of ``spec`` decides the cache's size (a change of it keeps the run before as a reference)."""
+    return CacheSetting(spec.config, spec.cache_dtype, spec.policy)

@@ -19,11 +19,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvviz.core.record import KVSource, Mode, StepRecord
 from kvviz.gui.theme import Theme, qcolor
-from kvviz.gui.views.formula_view import FormulaView
+from kvviz.gui.views.formula_view import FormulaView, ShapeChangeLine
+from kvviz.gui.views.head_sharing import HeadSharingView, KVRowsHighlight
 from kvviz.gui.views.readouts import memory_formula
 from kvviz.gui.widgets.axes import SparseLabelAxis, style_axis
 from kvviz.units import format_bytes
@@ -110,6 +111,9 @@ class KVCacheView(QWidget):
             "kv_heads × head_dim × bytes per element. The product is compared with the bytes the cache "
             "tensors actually use."
         )
+        self.change = ShapeChangeLine(theme)  # the cache before the last shape change, when one is kept
+        self.heads = HeadSharingView(theme)
+        self.kv_highlight = KVRowsHighlight(theme)
         lut = self._lut
         low, mid, high = (f"#{r:02x}{g:02x}{b:02x}" for r, g, b, _ in lut[[0, 128, 255]])
         self._key_html = (
@@ -117,7 +121,7 @@ class KVCacheView(QWidget):
             f"<span style='color:{high}'>■</span> value (− 0 +) &nbsp; "
             f"<span style='color:{theme.cache_allocated_line}'>▭</span> allocated, empty &nbsp; "
             f"<span style='color:{theme.kv_computed}'>▯</span> appended this step"
-        )
+        ) + self.kv_highlight.key_html()
         self._evicted_html = f" &nbsp; <span style='color:{theme.kv_evicted}'>■</span> evicted from the cache"
         self.key = QLabel(self._key_html)
         self.key.setWordWrap(True)
@@ -158,13 +162,19 @@ class KVCacheView(QWidget):
         self.appended.setPen(pen)
         self.appended.setZValue(5)
         self.plot.addItem(self.appended, ignoreBounds=True)
+        self.plot.addItem(self.kv_highlight.item, ignoreBounds=True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(2)
         layout.addWidget(self.header)
         layout.addWidget(self.formula)
-        layout.addWidget(self.key)
+        layout.addWidget(self.change)
+        key_row = QHBoxLayout()  # the head-sharing strip beside the key, so the bands keep their height
+        key_row.setSpacing(8)
+        key_row.addWidget(self.key, 1)
+        key_row.addWidget(self.heads, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(key_row)
         layout.addWidget(self.graphics, 1)
 
     def set_record(self, record: StepRecord) -> None:
@@ -233,3 +243,10 @@ class KVCacheView(QWidget):
             + f"<span style='color:{t.muted_text}'> · sequence 0 of {c.batch_size}{shown}</span>"
         )
         self.formula.set_formula(memory_formula(record))
+        self.heads.set_shape(c.n_heads, c.n_kv_heads)
+        self.kv_highlight.set_bands(band, max(n, capacity), c.dim_head, c.n_heads, c.n_kv_heads)
+
+    def set_selection(self, layer: int, head: int) -> None:
+        """Mark the query head shown in the attention panels, and outline the K/V rows it reads."""
+        self.heads.set_selected(head)
+        self.kv_highlight.set_selection(layer, head)

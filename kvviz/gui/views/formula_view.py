@@ -1,4 +1,5 @@
-"""The cache-size formula as two rows, factor names over today's values, drawn directly.
+"""The cache-size formula as two rows, factor names over today's values, drawn directly; and, under
+it after a change of shape, dtype or cache setting, the size before beside the size now.
 
 A rich-text table in a QLabel showed the same picture, but Qt lays such a table out
 again for every size query and paint: about 4 ms a step at 512 tokens, a tenth of the
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from kvviz.core.shape_change import ShapeChange
 from kvviz.gui.theme import Theme, qcolor
 from kvviz.gui.views.readouts import MemoryFormula
 from kvviz.units import format_bytes
@@ -170,3 +172,56 @@ class FormulaView(QWidget):
                 x += piece.width
             top += self._rows(line) * row
         painter.end()
+
+
+class ShapeChangeLine(QWidget):
+    """ "before (2 layers · 2 K/V heads · float32): 5,120 B · now 2,560 B" over "× 0.5 = kv-heads ÷ 2",
+    with a button that asks to clear the reference (``clear_requested``); hidden while there is none.
+
+    Both sizes are at the step's token count, so they differ only by the factors named. The
+    words come from :mod:`kvviz.core.shape_change`; this only lays them out.
+    """
+
+    clear_requested = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sizes = QLabel()
+        self.ratio = QLabel()
+        for label in (self.sizes, self.ratio):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        self.sizes.setStyleSheet(f"color: {theme.muted_text};")
+        bold = QFont(self.ratio.font())
+        bold.setBold(True)
+        self.ratio.setFont(bold)
+        self.clear = QToolButton()
+        self.clear.setText("Clear")
+        self.clear.setToolTip("Forget the run before the change (the faded lines and this comparison)")
+        self.clear.clicked.connect(self.clear_requested)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(0)
+        grid.addWidget(self.sizes, 0, 0, 1, 2)
+        grid.addWidget(self.ratio, 1, 0)
+        grid.addWidget(self.clear, 1, 1)
+        grid.setColumnStretch(0, 1)
+        self._shown = False
+        self.hide()
+
+    def set_change(self, label: str, change: ShapeChange | None) -> None:
+        """Show ``change`` from the setting named ``label``; None hides the line."""
+        self._shown = change is not None
+        if change is None:
+            self.hide()
+            return
+        before, after = change.before.total, change.after.total
+        tokens = change.n_tokens
+        self.sizes.setText(f"before ({label}): {before:,} B · now {after:,} B, both after {tokens:,} tokens")
+        self.ratio.setText(change.text)
+        self.show()
+
+    def text(self) -> str:
+        """Both lines as plain text (for tests and screen readers)."""
+        return f"{self.sizes.text()}\n{self.ratio.text()}" if self._shown else ""

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from html import escape
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import Theme
@@ -45,6 +47,7 @@ class StepPlot(pg.PlotWidget):
         self._note_shown: str | None = None
         self._limits: tuple[float, float] | None = None
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self.reference: dict[str, pg.PlotDataItem] = {}  # the run before a change, faded, under the curves
         item = self.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -60,6 +63,9 @@ class StepPlot(pg.PlotWidget):
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         pen = pg.mkPen(colour, width=self.theme.line_px, style=style)
         self.curves[key] = self.getPlotItem().plot([], [], pen=pen)
+        faded = pg.mkPen(faded_colour(colour, self.theme), width=self.theme.line_px, style=Qt.PenStyle.DotLine)
+        self.reference[key] = self.getPlotItem().plot([], [], pen=faded)
+        self.reference[key].setZValue(-1)
 
     @property
     def note(self) -> str:
@@ -80,6 +86,10 @@ class StepPlot(pg.PlotWidget):
     def set_series(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
         self.curves[key].setData(x, y)
 
+    def set_reference(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
+        """The faded twin of curve ``key``: the same quantity in the run before a change (empty: none)."""
+        self.reference[key].setData(x, y)
+
     def fit(self) -> None:
         """Steps from 0 across and values from 0 up (these quantities start at zero), to round limits.
 
@@ -87,7 +97,7 @@ class StepPlot(pg.PlotWidget):
         on every step.
         """
         x_max, y_max = 1.0, 0.0
-        for curve in self.curves.values():
+        for curve in (*self.curves.values(), *self.reference.values()):
             x, y = curve.getOriginalDataset()
             if x is not None and len(x):
                 x_max = max(x_max, float(np.nanmax(x)))
@@ -105,6 +115,28 @@ class StepPlot(pg.PlotWidget):
         vb = self.getPlotItem().getViewBox()
         if vb.sceneBoundingRect().contains(event.scenePos()):
             self.step_clicked.emit(round(vb.mapSceneToView(event.scenePos()).x()))
+
+
+def faded_colour(colour: str, theme: Theme) -> str:
+    """``colour`` 40% of the way from the panel's background: the reference lines' colour."""
+    a, b = QColor(theme.panel), QColor(colour)
+    mixed = [round(x + 0.4 * (y - x)) for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True)]
+    return QColor(*mixed).name()
+
+
+def plot_series(history: Sequence[StepRecord], s: StepSeries) -> dict[str, dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """Each plot's curves (x, y) by key, for ``history`` whose series are ``s``."""
+    steps, total, attention = cached_decode_flops(history)
+    return {
+        "plot_flops": {"uncached": (s.steps, s.flops_uncached), "cached": (s.steps, s.flops_cached)},
+        "plot_cached_flops": {"total": (steps, total), "attention": (steps, attention)},
+        "plot_cumulative_flops": {
+            "uncached": (s.steps, s.cumulative_uncached),
+            "cached": (s.steps, s.cumulative_cached),
+        },
+        "plot_cache_bytes": {"used": (s.steps, s.cache_used), "allocated": (s.steps, s.cache_allocated)},
+        "plot_time": {"uncached": (s.steps, s.time_uncached), "cached": (s.steps, s.time_cached)},
+    }
 
 
 def cached_decode_flops(history: Sequence[StepRecord]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -149,19 +181,20 @@ class PlotsPanel(QWidget):
         self.time = StepPlot("Wall time per step", t, kind="seconds")
         self.time.add_curve("uncached", t.uncached_line)
         self.time.add_curve("cached", t.cached_line)
-        self.key = QLabel(
-            "  ".join(
-                f"<span style='color:{colour}'>{line}</span> {text}"
-                for colour, line, text in (
-                    (t.uncached_line, "━━", "without cache"),
-                    (t.cached_line, "━━", "with cache"),
-                    (t.cached_line, "╍╍", "its attention part (Q·Kᵀ + A·V)"),
-                    (t.cache_used_line, "━━", "cache used"),
-                    (t.cache_allocated_line, "╍╍", "allocated"),
-                    (t.cursor, "┆", "step shown"),
-                )
+        self.theme = theme
+        self.reference_label = ""  # names the run drawn faded ("" for none)
+        self._key_html = "  ".join(
+            f"<span style='color:{colour}'>{line}</span> {text}"
+            for colour, line, text in (
+                (t.uncached_line, "━━", "without cache"),
+                (t.cached_line, "━━", "with cache"),
+                (t.cached_line, "╍╍", "its attention part (Q·Kᵀ + A·V)"),
+                (t.cache_used_line, "━━", "cache used"),
+                (t.cache_allocated_line, "╍╍", "allocated"),
+                (t.cursor, "┆", "step shown"),
             )
         )
+        self.key = QLabel(self._key_html)
         self.key.setWordWrap(True)
         self.key.setToolTip("Each plot runs across the steps computed so far. Click a plot to show that step.")
         self.plots: dict[str, StepPlot] = {
@@ -174,7 +207,14 @@ class PlotsPanel(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(2, 2, 2, 2)
         grid.setSpacing(4)
-        grid.addWidget(self.key, 0, 0, 1, 6)
+        self.clear_reference = QToolButton()
+        self.clear_reference.setText("Clear before")
+        self.clear_reference.setToolTip("Forget the run before the last change of shape, dtype or cache setting")
+        self.clear_reference.hide()
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key, 1)
+        key_row.addWidget(self.clear_reference, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(key_row, 0, 0, 1, 6)
         for i, plot in enumerate(self.plots.values()):  # two plots of FLOPs per step above three below
             row, column, span = (1, 3 * i, 3) if i < 2 else (2, 2 * (i - 2), 2)
             grid.addWidget(plot, row, column, 1, span)
@@ -185,21 +225,29 @@ class PlotsPanel(QWidget):
             grid.setColumnStretch(column, 1)
 
     def set_history(self, history: Sequence[StepRecord]) -> None:
-        s = step_series(history)
-        self.series = s
-        self.flops.set_series("uncached", s.steps, s.flops_uncached)
-        self.flops.set_series("cached", s.steps, s.flops_cached)
-        steps, total, attention = cached_decode_flops(history)
-        self.cached_flops.set_series("total", steps, total)
-        self.cached_flops.set_series("attention", steps, attention)
-        self.cumulative.set_series("uncached", s.steps, s.cumulative_uncached)
-        self.cumulative.set_series("cached", s.steps, s.cumulative_cached)
-        self.cache_bytes.set_series("used", s.steps, s.cache_used)
-        self.cache_bytes.set_series("allocated", s.steps, s.cache_allocated)
-        self.time.set_series("uncached", s.steps, s.time_uncached)
-        self.time.set_series("cached", s.steps, s.time_cached)
+        self.series = step_series(history)
+        for name, curves in plot_series(history, self.series).items():
+            for key, (x, y) in curves.items():
+                self.plots[name].set_series(key, x, y)
         for plot in self.plots.values():
             plot.fit()
+
+    def set_reference(self, label: str, history: Sequence[StepRecord]) -> None:
+        """Draw ``history`` (the run before a change, named ``label``) faded under every curve; an empty
+        history clears it. Only the series are kept, not the records."""
+        empty = np.zeros(0)
+        series = plot_series(history, step_series(history)) if history else {}
+        for name, plot in self.plots.items():
+            for key in plot.reference:
+                plot.set_reference(key, *series.get(name, {}).get(key, (empty, empty)))
+            plot.fit()
+        self.reference_label = label if history else ""
+        self.key.setText(self._key_html + (self._reference_html(label) if history else ""))
+        self.clear_reference.setVisible(bool(history))
+
+    def _reference_html(self, label: str) -> str:
+        t = self.theme
+        return f" <span style='color:{faded_colour(t.text, t)}'>┈┈</span> before: {escape(label)} (faded)"
 
     def set_record(self, record: StepRecord) -> None:
         for plot in self.plots.values():
