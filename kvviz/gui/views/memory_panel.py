@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kvviz import memory
 from kvviz.gui import theme as th
+from kvviz.gui.views.memory_compare import ComparePage
 from kvviz.gui.views.memory_figures import FiguresView
 from kvviz.gui.views.memory_plots import CacheSizePage
 from kvviz.gui.views.memory_serving import ServingView, spin_box
@@ -87,6 +88,7 @@ class MemoryPanel(QWidget):
         self.figures = FiguresView(theme)
         self.cache_size = CacheSizePage(theme)
         self.serving = ServingView(theme)
+        self.compare = ComparePage(theme)
 
         controls = QGridLayout()
         controls.addWidget(QLabel("Model"), 0, 0)
@@ -118,6 +120,7 @@ class MemoryPanel(QWidget):
             (
                 (self.cache_size, "Cache size", "Cache bytes against context: attention variants and cache dtypes"),
                 (self.serving, "Serving", "How many sequences fit on GPUs, with tensor and pipeline parallelism"),
+                (self.compare, "Compare", "Pinned configurations as bars at the chosen context, on a linear axis"),
             )
         ):
             self.pages.addWidget(page)
@@ -227,8 +230,9 @@ class MemoryPanel(QWidget):
             self.cache_size.draw_curves(spec, cache_dtype, batch)
         self.cache_size.draw_markers(report, self.gpu_name)
         self.serving.set_inputs(spec, self.gpu, report.context, dtype, cache_dtype)
+        self.compare.set_inputs(spec, cache_dtype, batch, report.context)
 
     def show_page(self, index: int) -> None:
-        """Show the cache-size plots (0) or the serving page (1), as the buttons above them do."""
+        """Show the cache-size plots (0), the serving page (1) or the pinned bars (2), as the buttons above them do."""
         self.page_buttons.button(index).setChecked(True)
         self.pages.setCurrentIndex(index)
