@@ -103,6 +103,7 @@ class Workspace(QObject):
             "inspector": self.inspector,
             "tokens": self.tokens,
             "kv_cache": self.cache_view,
+            "head_sharing": self.cache_view.heads,
             "plots": self.plots,
             **self.plots.plots,
             "controls": self.controls,

@@ -247,7 +247,7 @@ class PlotsPanel(QWidget):
 
     def _reference_html(self, label: str) -> str:
         t = self.theme
-        return f" <span style='color:{faded_colour(t.text, t)}'>┈┈</span> before: {escape(label)} (faded)"
+        return f" <span style='color:{t.muted_text}'>┈┈</span> before: {escape(label)} (faded, dotted)"
 
     def set_record(self, record: StepRecord) -> None:
         for plot in self.plots.values():
