@@ -105,8 +105,9 @@ class FactorChange:
 
 @dataclass(frozen=True)
 class ShapeChange:
-    """Two settings' caches at the same token count; ``factors`` are those that changed."""
+    """Two settings' caches after the same ``n_tokens`` tokens; ``factors`` are those that changed."""
 
+    n_tokens: int
     before: CacheFactors
     after: CacheFactors
     factors: tuple[FactorChange, ...]
@@ -141,7 +142,7 @@ def compare(before: CacheSetting, after: CacheSetting, n_tokens: int) -> ShapeCh
         a, b = Fraction(getattr(old, attribute)), Fraction(getattr(new, attribute))
         if a != b and a and b:
             changes.append(FactorChange(name, a, b))
-    change = ShapeChange(old, new, tuple(changes))
+    change = ShapeChange(n_tokens, old, new, tuple(changes))
     if old.total and new.total:
         assert math.prod(f.ratio for f in changes) == change.ratio, "the factors shown multiply to the ratio shown"
     return change

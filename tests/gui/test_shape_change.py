@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kvviz.core.head_sharing import head_groups
+from kvviz.gui.views.head_sharing import GROUP_COLOURS
 from kvviz.gui.views.plots import plot_series
 from kvviz.gui.views.series import step_series
+from tests.gui.colour_vision import delta_e
 from tests.gui.helpers import assert_views_show, press_step
 
 
@@ -83,3 +85,12 @@ def test_the_head_sharing_diagram_groups_the_heads_by_the_kv_head_they_read(qtbo
     np.testing.assert_array_equal(cache.values[int(k_top) : int(k_bottom)], record.keys(1)[kv].T)
     np.testing.assert_array_equal(cache.values[int(v_top) : int(v_bottom)], record.values(1)[kv].T)
     assert_views_show(window)
+
+
+def test_neighbouring_groups_differ_in_colour_for_common_colour_vision_deficiencies():
+    def rgb(colour: str) -> np.ndarray:
+        return np.array([int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+
+    neighbours = list(zip(GROUP_COLOURS, GROUP_COLOURS[1:] + GROUP_COLOURS[:1], strict=True))  # cycling past 7
+    for vision in ("normal", "deuteranopia", "protanopia"):
+        assert min(delta_e(rgb(a), rgb(b), vision) for a, b in neighbours) > 40, vision

@@ -11,7 +11,7 @@ are the two ends of the same strip.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QSizePolicy, QWidget
 
 from kvviz.core.head_sharing import head_groups, kv_head_of, sharing_caption
@@ -20,9 +20,9 @@ from kvviz.gui.theme import Theme, qcolor
 
 #: One colour per K/V group (cycling past seven groups; neighbours always differ).
 GROUP_COLOURS = (th.ORANGE, th.SKY_BLUE, th.BLUISH_GREEN, th.YELLOW, th.BLUE, th.VERMILLION, th.REDDISH_PURPLE)
-#: Width of a head's box when there is room.
+#: Width of a head's box the strip asks for.
 CELL = 26
-#: Narrowest a head's box may be drawn; below this the strip is wider than its widget and clipped at the right.
+#: Narrowest a head's box is drawn; narrower than that, the strip is clipped at the right.
 MIN_CELL = 6
 #: Boxes narrower than this carry no number.
 LABEL_CELL = 18
@@ -85,11 +85,20 @@ class HeadSharingView(QWidget):
 
     # -- geometry ---------------------------------------------------------------------------
 
-    def _row(self) -> int:
+    def _base_row(self) -> int:
         return QFontMetrics(self.font()).height() + 6
 
+    def _captioned(self) -> bool:
+        """Tall enough for the caption under the boxes (an exported panel; the dock gives two rows)."""
+        return self.height() >= 3 * self._base_row() + 2
+
+    def _row(self) -> float:
+        """The rows fill the height they are given, never less than a line."""
+        rows = 3 if self._captioned() else 2
+        return max(float(self._base_row()), min((self.height() - 2) / rows, 1.5 * self._cell()))
+
     def _cell(self) -> float:
-        return max(MIN_CELL, min(CELL, (self.width() - 2) / self.n_heads))
+        return max(MIN_CELL, (self.width() - 2) / self.n_heads)
 
     def head_rect(self, head: int) -> QRectF:
         """Where query head ``head``'s box is drawn (for clicks and tests)."""
@@ -101,10 +110,10 @@ class HeadSharingView(QWidget):
         return head if 0 <= head < self.n_heads else None
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(CELL * min(self.n_heads, 16) + 2, 2 * self._row() + 2)
+        return QSize(CELL * min(self.n_heads, 16) + 2, 2 * self._base_row() + 2)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(MIN_CELL * min(self.n_heads, 16) + 2, 2 * self._row() + 2)
+        return QSize(MIN_CELL * min(self.n_heads, 16) + 2, 2 * self._base_row() + 2)
 
     # -- input and painting ---------------------------------------------------------------------
 
@@ -119,19 +128,22 @@ class HeadSharingView(QWidget):
         row, cell = self._row(), self._cell()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * min(2.0, row / self._base_row()))  # type grows with the boxes
+        painter.setFont(font)
         centred = Qt.AlignmentFlag.AlignCenter
-        metrics = QFontMetrics(self.font())
+        metrics = QFontMetrics(font)
         selected_kv = kv_head_of(self.selected, self.n_heads, self.n_kv_heads)
         for kv, group in enumerate(self.groups):
             colour = group_colour(kv)
             span = QRectF(1 + group[0] * cell, 1, cell * len(group), row - 2).adjusted(1, 0, -1, 0)
             chosen = kv == selected_kv
-            painter.setPen(QPen(qcolor(t.text if chosen else colour), 2 if chosen else 1))
+            painter.setPen(QPen(qcolor(t.text if chosen else colour), (3 if chosen else 2) * max(1.0, row / 60)))
             painter.setBrush(qcolor(t.panel))
-            painter.drawRoundedRect(span, 3, 3)
+            painter.drawRoundedRect(span.adjusted(1, 1, -1, -1), 3, 3)
             label = f"K/V {kv}" if metrics.horizontalAdvance(f"K/V {kv}") + 4 <= span.width() else str(kv)
             if metrics.horizontalAdvance(label) + 2 <= span.width():
-                painter.setPen(qcolor(t.text if chosen else colour))
+                painter.setPen(qcolor(t.text))
                 painter.drawText(span, centred, label)
             for head in group:
                 box = self.head_rect(head).adjusted(1, 1, -1, -1)
@@ -141,9 +153,13 @@ class HeadSharingView(QWidget):
                 if cell >= LABEL_CELL:
                     painter.setPen(_ink(colour))
                     painter.drawText(box, centred, str(head))
-        painter.setPen(QPen(qcolor(t.text), 2.5))
+        painter.setPen(QPen(qcolor(t.text), max(2.5, row / 20)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(self.head_rect(self.selected))
+        if self._captioned():
+            painter.setPen(qcolor(t.muted_text))
+            text = metrics.elidedText(self.caption(), Qt.TextElideMode.ElideRight, self.width() - 4)
+            painter.drawText(QRectF(2, 2 * row + 2, self.width() - 4, row), Qt.AlignmentFlag.AlignVCenter, text)
         painter.end()
 
 
