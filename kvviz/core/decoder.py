@@ -84,6 +84,11 @@ class ModelSource(Protocol):
         ...
 
     @property
+    def family(self) -> str:
+        """The architecture, as a reader knows it (Llama, GPT-2)."""
+        ...
+
+    @property
     def text(self) -> TokenText:
         """The model's tokenizer (what a prompt becomes before the model is built)."""
         ...

@@ -44,3 +44,12 @@ def test_a_bad_folder_is_one_line_and_the_model_stays(window, model_folders, tmp
     assert "has no tokenizer.json" in error.text() and "the previous model keeps running" in error.text()
     assert "\n" not in error.text()
     assert window.controller.current is before
+
+
+def test_the_help_page_names_the_model_that_runs(window, model_folders):
+    page = window.panels["help"]
+    assert "A tiny transformer decoder (" in page.toPlainText()
+    assert window.session.open_model_folder(model_folders["mistral"])
+    text = " ".join(page.toPlainText().split())
+    assert "tiny transformer decoder" not in text
+    assert text.count("A real Mistral model, mistral (2 layers, 4 query heads, 2 K/V heads;") == 1

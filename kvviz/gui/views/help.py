@@ -18,10 +18,24 @@ from kvviz.gui.theme import Theme
 
 #: The link in the eviction paragraph that asks for the eviction probe.
 PROBE_LINK = "kvviz:probe-eviction"
+#: Who writes the text before a model is named (and when the tiny decoder runs).
+TINY_MODEL = "A tiny transformer decoder"
 
 
-def help_html(theme: Theme, probe: str = "") -> str:
-    """The page; ``probe`` is the eviction probe's latest finding, shown under its link."""
+def model_phrase(weights: str, layers: int, heads: int, kv_heads: int, family: str | None = None) -> str:
+    """The page's subject: the model that runs, so a real model is not called a tiny decoder.
+
+    ``family`` names a real model's architecture (Llama, GPT-2 …); None is the tiny decoder.
+    """
+    shape = f"{layers} layers, {heads} query heads, {kv_heads} K/V heads"
+    if family is None:
+        return f"{TINY_MODEL} ({shape}; {weights} weights)"
+    return f"A real {family} model, {weights} ({shape}; run by its own transformers classes)"
+
+
+def help_html(theme: Theme, probe: str = "", model: str = TINY_MODEL) -> str:
+    """The page; ``probe`` is the eviction probe's latest finding, shown under its link; ``model`` says
+    which model runs (:func:`model_phrase`)."""
     t = theme
     finding = f"<br><i>{escape(probe)}</i>" if probe else ""
 
@@ -31,7 +45,7 @@ def help_html(theme: Theme, probe: str = "") -> str:
 
     return f"""
 <h3>What am I looking at?</h3>
-<p>A tiny transformer decoder writes text one token at a time. Every step is run twice:
+<p>{escape(model)} writes text one token at a time. Every step is run twice:
 <b>without a KV cache</b> (left) and <b>with one</b> (right). With the cache in the model's own dtype
 both compute the same function: their logits agree up to floating-point rounding, and so, unless two
 tokens nearly tie, do the tokens they choose. The status bar says what it measured at each step:
@@ -126,6 +140,7 @@ class HelpPanel(QTextBrowser):
         super().__init__(parent)
         self.theme = theme
         self.probe = ""
+        self.model = TINY_MODEL
         self.setOpenLinks(False)  # links are requests to the app, never pages to open
         self.anchorClicked.connect(self._on_link)
         self.setHtml(help_html(theme))
@@ -133,8 +148,17 @@ class HelpPanel(QTextBrowser):
     def show_probe(self, text: str) -> None:
         """Show the probe's finding under its link, keeping the reader's place on the page."""
         self.probe = text
+        self._refresh()
+
+    def set_model(self, phrase: str) -> None:
+        """Name the model that runs now (see :func:`model_phrase`)."""
+        if phrase != self.model:
+            self.model = phrase
+            self._refresh()
+
+    def _refresh(self) -> None:
         scrolled = self.verticalScrollBar().value()
-        self.setHtml(help_html(self.theme, text))
+        self.setHtml(help_html(self.theme, self.probe, self.model))
         self.verticalScrollBar().setValue(scrolled)
 
     def _on_link(self, url: QUrl) -> None:
