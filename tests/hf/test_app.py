@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from kvviz.core.policy import CachePolicy
 from kvviz.gui.settings import Settings
 from tests.gui.conftest import SMALL_MODEL
 from tests.gui.helpers import assert_views_show, press_step, shown
@@ -53,3 +55,19 @@ def test_the_help_page_names_the_model_that_runs(window, model_folders):
     text = " ".join(page.toPlainText().split())
     assert "tiny transformer decoder" not in text
     assert text.count("A real Mistral model, mistral (2 layers, 4 query heads, 2 K/V heads;") == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"policy": CachePolicy("window", window=8)}, "policy", "runs with the full cache only"),
+        ({"cache_dtype": "int4"}, "cache_dtype", "stores its cache in the model's dtype only"),
+    ],
+)
+def test_a_cache_a_real_model_cannot_keep_is_one_line_and_the_run_stays(window, model_folders, change, field, words):
+    assert window.session.open_model_folder(model_folders["llama"])
+    before = window.controller.current
+    assert not window.session.apply(replace(window.session.spec, **change))
+    error = window.workspace.controls.errors[field].text()
+    assert words in error and "\n" not in error
+    assert window.controller.current is before
