@@ -185,7 +185,7 @@ class Session(QObject):
         ws.controls.set_choice(spec)
         ws.memory.set_tiny_config(spec.config)
         ws.paged.set_config(spec.config)
-        ws.help.set_model(model_phrase_of(spec))
+        ws.help.set_model(model_phrase_of(spec), self.controller.current.uncached_off)
         self.window.setWindowTitle(f"{WINDOW_TITLE} · {weights_label(spec.weights)} weights")
 
     def _show_record(self, record: StepRecord) -> None:

@@ -71,3 +71,17 @@ def test_a_cache_a_real_model_cannot_keep_is_one_line_and_the_run_stays(window, 
     error = window.workspace.controls.errors[field].text()
     assert words in error and "\n" not in error
     assert window.controller.current is before
+
+
+def test_a_run_without_the_uncached_pass_says_so_in_the_status_bar_help_and_panel(window):
+    assert window.session.apply(replace(window.session.spec, uncached="off"))
+    record = window.controller.current
+    assert record.uncached is None
+    check = window.status_labels["check"].text()
+    assert check.startswith("uncached pass not computed (switched off by the user)")
+    help_text = " ".join(window.panels["help"].toPlainText().split())
+    assert "with a KV cache (right) only: the pass without one (left) is switched off by the user" in help_text
+    assert "Every step is run twice" not in help_text
+    assert "not computed this step" in window.workspace.uncached.title.text
+    assert window.session.apply(replace(window.session.spec, uncached="on"))
+    assert "Every step is run twice" in " ".join(window.panels["help"].toPlainText().split())

@@ -33,11 +33,25 @@ def model_phrase(weights: str, layers: int, heads: int, kv_heads: int, family: s
     return f"A real {family} model, {weights} ({shape}; run by its own transformers classes)"
 
 
-def help_html(theme: Theme, probe: str = "", model: str = TINY_MODEL) -> str:
+def help_html(theme: Theme, probe: str = "", model: str = TINY_MODEL, uncached_off: str = "") -> str:
     """The page; ``probe`` is the eviction probe's latest finding, shown under its link; ``model`` says
-    which model runs (:func:`model_phrase`)."""
+    which model runs (:func:`model_phrase`); ``uncached_off`` why the pass without a cache does not run."""
     t = theme
     finding = f"<br><i>{escape(probe)}</i>" if probe else ""
+    if uncached_off:
+        twice = (
+            f"This run computes each step <b>with a KV cache</b> (right) only: the pass <b>without one</b> (left) "
+            f"is {escape(uncached_off)}. The left matrix shows which cells it would recompute; nothing is measured "
+            "or checked against it, and the status bar says so."
+        )
+    else:
+        twice = (
+            "Every step is run twice: <b>without a KV cache</b> (left) and <b>with one</b> (right). With the cache "
+            "in the model's own dtype both compute the same function: their logits agree up to floating-point "
+            "rounding, and so, unless two tokens nearly tie, do the tokens they choose. The status bar says what "
+            "it measured at each step: <i>equal</i> (bit for bit), <i>equal within rounding</i>, or how far they "
+            "differ."
+        )
 
     def chip(colour: str, text: str) -> str:
         ink = "#000" if QColor(colour).lightness() > 100 else "#fff"  # dark chips (evicted) need light text
@@ -45,11 +59,7 @@ def help_html(theme: Theme, probe: str = "", model: str = TINY_MODEL) -> str:
 
     return f"""
 <h3>What am I looking at?</h3>
-<p>{escape(model)} writes text one token at a time. Every step is run twice:
-<b>without a KV cache</b> (left) and <b>with one</b> (right). With the cache in the model's own dtype
-both compute the same function: their logits agree up to floating-point rounding, and so, unless two
-tokens nearly tie, do the tokens they choose. The status bar says what it measured at each step:
-<i>equal</i> (bit for bit), <i>equal within rounding</i>, or how far they differ. The difference that
+<p>{escape(model)} writes text one token at a time. {twice} The difference that
 matters is how much work each does. Press <b>Space</b> to take a step.</p>
 
 <h4>Prefill, then decode</h4>
@@ -141,6 +151,7 @@ class HelpPanel(QTextBrowser):
         self.theme = theme
         self.probe = ""
         self.model = TINY_MODEL
+        self.uncached_off = ""
         self.setOpenLinks(False)  # links are requests to the app, never pages to open
         self.anchorClicked.connect(self._on_link)
         self.setHtml(help_html(theme))
@@ -150,15 +161,15 @@ class HelpPanel(QTextBrowser):
         self.probe = text
         self._refresh()
 
-    def set_model(self, phrase: str) -> None:
-        """Name the model that runs now (see :func:`model_phrase`)."""
-        if phrase != self.model:
-            self.model = phrase
+    def set_model(self, phrase: str, uncached_off: str = "") -> None:
+        """Name the model that runs now (see :func:`model_phrase`) and why its uncached pass is off ("": it runs)."""
+        if (phrase, uncached_off) != (self.model, self.uncached_off):
+            self.model, self.uncached_off = phrase, uncached_off
             self._refresh()
 
     def _refresh(self) -> None:
         scrolled = self.verticalScrollBar().value()
-        self.setHtml(help_html(self.theme, self.probe, self.model))
+        self.setHtml(help_html(self.theme, self.probe, self.model, self.uncached_off))
         self.verticalScrollBar().setValue(scrolled)
 
     def _on_link(self, url: QUrl) -> None:
