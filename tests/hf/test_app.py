@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QSettings
+from safetensors.torch import load_file, save_file
 
 from kvviz.core.policy import CachePolicy
 from kvviz.gui.settings import Settings
@@ -37,13 +39,40 @@ def test_opening_a_model_folder_runs_it_in_every_view(qtbot, window, model_folde
     assert_views_show(window)
 
 
-def test_a_bad_folder_is_one_line_and_the_model_stays(window, model_folders, tmp_path):
+def _pickled_only(folder):
+    (folder / "model.safetensors").unlink()
+    (folder / "pytorch_model.bin").write_bytes(b"not to be unpickled")
+
+
+def _other_architecture(folder):
+    config = json.loads((folder / "config.json").read_text())
+    (folder / "config.json").write_text(json.dumps({**config, "model_type": "bert"}))
+
+
+def _tensor_missing(folder):
+    tensors = load_file(folder / "model.safetensors")
+    del tensors["model.layers.1.mlp.up_proj.weight"]
+    save_file(tensors, folder / "model.safetensors", metadata={"format": "pt"})
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (lambda folder: (folder / "tokenizer.json").unlink(), "has no tokenizer.json"),
+        (lambda folder: (folder / "config.json").unlink(), "has no config.json"),
+        (_pickled_only, "has weights only as pickle files"),
+        (_other_architecture, "has model_type 'bert', which kvviz does not run"),
+        (_tensor_missing, "lacks tensor 'model.layers.1.mlp.up_proj.weight'"),
+    ],
+    ids=["no tokenizer", "no config", "pickle only", "unsupported", "tensor missing"],
+)
+def test_a_bad_folder_is_one_line_and_the_model_stays(window, model_folders, tmp_path, damage, words):
     before = window.controller.current
-    broken = shutil.copytree(model_folders["gemma"], tmp_path / "broken")
-    (broken / "tokenizer.json").unlink()
+    broken = shutil.copytree(model_folders["llama"], tmp_path / "broken")
+    damage(broken)
     assert not window.session.open_model_folder(broken)
     error = window.workspace.controls.errors["weights"]
-    assert "has no tokenizer.json" in error.text() and "the previous model keeps running" in error.text()
+    assert words in error.text() and "the previous model keeps running" in error.text()
     assert "\n" not in error.text()
     assert window.controller.current is before
 
