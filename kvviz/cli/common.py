@@ -19,6 +19,7 @@ from kvviz.core.defaults import DEFAULT_PROMPT, DEFAULT_WEIGHTS, default_config
 from kvviz.core.engine import GenerationStopped
 from kvviz.core.policy import POLICY_KINDS, CachePolicy
 from kvviz.core.quant import CACHE_DTYPES
+from kvviz.core.reference import UNCACHED_CHOICES
 from kvviz.core.run import Run, RunSpec, build_run
 from kvviz.core.sampling import Sampling
 
@@ -41,6 +42,7 @@ OPTION_FOR_FIELD = {
     "window": "--window",
     "sinks": "--sinks",
     "cache_dtype": "--cache-dtype",
+    "uncached": "--uncached",
 }
 
 
@@ -101,6 +103,13 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="store K/V quantized, with float16 scales per token and head (default: the model's dtype)",
     )
+    c.add_argument(
+        "--uncached",
+        choices=UNCACHED_CHOICES,
+        default="auto",
+        help="also run each step without the cache, the reference it is checked against; auto: unless one pass "
+        "over the context costs more than 50 GFLOP (default: %(default)s)",
+    )
 
 
 def spec_from_args(args: argparse.Namespace) -> RunSpec:
@@ -140,6 +149,7 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
         cache_dtype=args.cache_dtype or "model",
         weights=weights,
         sampling=Sampling(temperature=args.temperature, top_k=args.top_k, seed=args.seed),
+        uncached=args.uncached,
     )
 
 

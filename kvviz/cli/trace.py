@@ -43,15 +43,21 @@ def run(args: argparse.Namespace) -> int:
         f"Recorded for the views: every Q·Kᵀ row, softmax row, key and value, in {store.dtype.name} "
         f"({format_bytes(full)} at the full context)."
     )
+    if traced.current.uncached is None:
+        print(f"Uncached pass not computed ({traced.current.uncached_off}): its columns read '-'.")
     print(header)
     for r in run_steps(traced, args.steps):
         u, k = r.uncached, r.cached
-        saved = 1 - k.flops.total / u.flops.total
+        if u is None:  # not computed: nothing to show, nothing invented
+            flops_u, saved, time_u, diff = "-", "-", "-", "-"
+        else:
+            flops_u, time_u = format_flops(u.flops.total), format_seconds(u.time_s)
+            saved, diff = f"{1 - k.flops.total / u.flops.total:.0%}", f"{r.max_abs_logit_diff:.1e}"
         token = r.text.token_labels([r.next_token])[0]
         print(
-            f"{r.step:>4} {r.phase.value:<7} {r.n_tokens:>4} {token:<6} {format_flops(u.flops.total):>14} "
-            f"{format_flops(k.flops.total):>12} {saved:>6.0%} {format_bytes(r.cache_bytes_used):>10} "
-            f"{format_seconds(u.time_s):>10} {format_seconds(k.time_s):>9} {r.max_abs_logit_diff:>8.1e}"
+            f"{r.step:>4} {r.phase.value:<7} {r.n_tokens:>4} {token:<6} {flops_u:>14} "
+            f"{format_flops(k.flops.total):>12} {saved:>6} {format_bytes(r.cache_bytes_used):>10} "
+            f"{time_u:>10} {format_seconds(k.time_s):>9} {diff:>8}"
         )
     last = traced.current
     print(f"generated: {last.text.decode((*last.tokens[last.n_prompt :], last.next_token))!r}")

@@ -19,12 +19,19 @@ import torch
 
 from kvviz.core.record import StepRecord
 
-#: Rounding leaves two ways of computing the same logits (the whole sequence in one matrix product,
-#: or one row at a time against a cache) apart by a few units of the dtype's epsilon for every
-#: layer and for the square root of the length of each sum it runs (the MLP's d_ff, the keys a query
-#: reads): that is the bound, four times over. Measured on the default shape, whole runs: float32
-#: logits differ by up to 2.3e-5 (bound 7e-5), float16 by up to 0.0625 (bound 0.6); at 8 layers,
-#: d_model 512 and 891 tokens, float32 by 5.4e-5 (bound 2.9e-4).
+#: Rounding leaves two ways of computing the same numbers (the whole sequence in one matrix product,
+#: or one row at a time against a cache: different blocking, so the sums run in another order) apart
+#: by a few units of the dtype's epsilon, relative to the size of the numbers summed, for the square
+#: root of each sum's length (the MLP's d_ff, the keys a query reads: random-order rounding adds up
+#: like a random walk), for every layer the residual stream passes through. So the bound is
+#: ``ROUNDING_EPS_PER_LAYER_AND_ROOT_TERM · ε · layers · (√d_ff + √keys) · max(1, magnitude)``, the
+#: magnitude being the largest |logit| (for logits) or |score| (for rows) the step compared; under 1
+#: the norms' unit-sized activations set the size of the rounding, not the output. d_ff is the real
+#: model's own (Llama's 11,008, not 4·d_model). The constant is four times the worst measured:
+#: float32 logits of the five tiny random Hugging Face architectures reach 0.95 of one unit, rows 0.43,
+#: the shipped tiny model 0.07 and 0.04 (40–60 steps each; float16 and bfloat16 mostly bit-equal);
+#: a wrong position or a stale key moves them by a sizeable fraction of the magnitude itself,
+#: thousands of units (tests/core/test_agreement.py, tests/hf/test_agreement.py).
 ROUNDING_EPS_PER_LAYER_AND_ROOT_TERM = 4
 
 
@@ -34,19 +41,22 @@ class Agreement(StrEnum):
     DIFFERENT = "different"  # more than rounding explains, or a quantized cache
 
 
-def rounding_tolerance(record: StepRecord) -> float:
-    """The largest |Δ| between two computations of the step that rounding in the model's dtype explains."""
+def rounding_tolerance(record: StepRecord, magnitude: float | None = None) -> float:
+    """The largest |Δ| between two computations of the step that rounding in the model's dtype explains,
+    for numbers as large as ``magnitude`` (None: unit-sized)."""
     c = record.config
+    d_ff = record.own_shape["d_ff"] if record.own_shape is not None else c.d_ff
     keys = len(record.policy.resident(record.n_tokens))
-    units = ROUNDING_EPS_PER_LAYER_AND_ROOT_TERM * c.n_layers * (math.sqrt(c.d_ff) + math.sqrt(keys))
-    return units * torch.finfo(c.torch_dtype).eps
+    units = ROUNDING_EPS_PER_LAYER_AND_ROOT_TERM * c.n_layers * (math.sqrt(d_ff) + math.sqrt(keys))
+    return units * torch.finfo(c.torch_dtype).eps * max(1.0, magnitude or 0.0)
 
 
-def compare(difference: float, record: StepRecord) -> Agreement:
-    """What a measured largest |Δ| between the two computations of ``record``'s step means."""
+def compare(difference: float, record: StepRecord, magnitude: float | None = None) -> Agreement:
+    """What a measured largest |Δ| between the two computations of ``record``'s step means, for numbers
+    as large as ``magnitude``."""
     if difference == 0:
         return Agreement.EQUAL
-    if record.cache_dtype == "model" and difference <= rounding_tolerance(record):
+    if record.cache_dtype == "model" and difference <= rounding_tolerance(record, magnitude):
         return Agreement.WITHIN_ROUNDING
     return Agreement.DIFFERENT
 
@@ -63,17 +73,20 @@ class StepAgreement:
 def step_agreement(record: StepRecord) -> StepAgreement:
     logits = rows = None
     if record.max_abs_logit_diff is not None:
-        logits = compare(record.max_abs_logit_diff, record)
+        logits = compare(record.max_abs_logit_diff, record, record.logit_scale)
     if record.recompute_max_abs_diff is not None:
-        rows = compare(record.recompute_max_abs_diff, record)
+        rows = compare(record.recompute_max_abs_diff, record, record.row_scale)
     return StepAgreement(logits, rows, record.first_divergence_step)
 
 
 def agreement_text(record: StepRecord) -> str:
     """One line: the tokens, the logits and the recomputed rows, each worded by what was measured."""
     found = step_agreement(record)
-    if found.logits is None:
-        return "cached vs uncached: not checked (the uncached run did not run)"
+    if record.uncached is None:
+        return (
+            f"uncached pass not computed ({record.uncached_off}): nothing recomputed, so cached logits "
+            "and rows are not checked against it"
+        )
     quantized = record.cache_dtype != "model"
     title = f"{record.cache_dtype} cache vs full precision" if quantized else "cached vs uncached"
     if found.first_divergence_step is None:

@@ -11,8 +11,8 @@ decoder's checkpoint choice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import torch
 
@@ -53,6 +53,7 @@ class Decoder(Protocol):
 
     config: ModelConfig
     text: TokenText
+    own_shape: Mapping[str, Any] | None  # a real model's shape fields by its config's names; None for the tiny decoder
 
     def __call__(
         self,
@@ -80,6 +81,11 @@ class ModelSource(Protocol):
     @property
     def label(self) -> str:
         """How the weights read in a title or an error message."""
+        ...
+
+    @property
+    def family(self) -> str:
+        """The architecture, as a reader knows it (Llama, GPT-2)."""
         ...
 
     @property

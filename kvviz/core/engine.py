@@ -50,7 +50,8 @@ class Engine:
 
     ``record_attention`` keeps every attention row for the views (off for pure speed runs);
     ``count_flops`` also runs each pass under ``FlopCounterMode`` to measure its FLOPs;
-    ``modes`` may drop the uncached mode for benchmarks of the cached path alone.
+    ``modes`` may drop the uncached mode (too costly for a big model, or a benchmark of the
+    cached path alone); ``uncached_off`` is then the reason each record gives.
     ``policy`` (window, sinks) and ``cache_dtype`` (int8, int4, fp8) shape the cache; the
     uncached reference always runs in the model's dtype under the same attention mask, so
     any difference between the modes is the quantization error.
@@ -69,6 +70,7 @@ class Engine:
         modes: Sequence[Mode] = BOTH_MODES,
         policy: CachePolicy | None = None,
         cache_dtype: str = "model",
+        uncached_off: str = "",
     ) -> None:
         self.model = model if model is not None else TinyDecoder(config)
         self.prompt_ids = self.model.text.encode(prompt) if isinstance(prompt, str) else list(prompt)
@@ -90,6 +92,7 @@ class Engine:
         self.record_attention = record_attention
         self.count_flops = count_flops
         self.modes = tuple(modes)
+        self.uncached_off = "" if Mode.UNCACHED in modes else uncached_off or "switched off for this run"
         self.newest = self.prefill()
 
     @property
@@ -121,6 +124,7 @@ class Engine:
         B = self.config.batch_size
         self.cache = self.model.new_cache(self.policy, self.cache_dtype)
         self.first_divergence: int | None = None
+        self.row_scale = 0.0  # largest finite |score| of the rows stored so far
         self.sampler = Sampler(self.sampling)
         c = self.config
         shape = (c.n_layers, c.n_heads, c.n_kv_heads, c.dim_head)
@@ -184,7 +188,9 @@ class Engine:
         self._next_tokens = next_tokens
 
         logit_diff = recompute_diff = None
+        logit_scale = float(res_c.logits.float().abs().max())
         if Mode.UNCACHED in self.modes:
+            logit_scale = max(logit_scale, float(res_u.logits.float().abs().max()))
             uncached = ModeStats(self.model.flops(n, n), measured_u, time_u, token_u)
             if token_u != int(next_tokens[0]) and self.first_divergence is None:
                 self.first_divergence = step
@@ -193,6 +199,8 @@ class Engine:
                 recompute_diff = self._recompute_diff(res_u, n)
         if self.store is not None:
             self.store.append(res_c.scores, res_c.weights, res_c.keys, res_c.values, key_positions)
+            for scores in res_c.scores:  # the new rows only: a running maximum covers every stored row
+                self.row_scale = max(self.row_scale, float(scores.float().nan_to_num(neginf=0.0).abs().max()))
 
         return StepRecord(
             step=step,
@@ -215,6 +223,10 @@ class Engine:
             cache_dtype=self.cache_dtype,
             store=self.store,
             text=self.model.text,
+            uncached_off=self.uncached_off,
+            logit_scale=logit_scale,
+            row_scale=self.row_scale if self.store is not None else None,
+            own_shape=self.model.own_shape,
         )
 
     def _recompute_diff(self, res_u: ForwardResult, n: int) -> float:

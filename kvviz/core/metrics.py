@@ -26,6 +26,8 @@ def metrics_row(record: StepRecord) -> dict[str, Any]:
     row["cache_bytes_allocated"] = data["cache_bytes"]["allocated"]
     row["max_abs_logit_diff"] = data["max_abs_logit_diff"]
     row["recompute_max_abs_diff"] = data["recompute_max_abs_diff"]
+    row["uncached_off"] = data["uncached_off"]
+    row["agreement"] = data["agreement"]
     return row
 
 

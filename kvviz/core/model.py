@@ -182,6 +182,7 @@ class TinyDecoder(nn.Module):
     """A byte-level decoder small enough to watch, real enough to be honest about."""
 
     text = tokenizer  # a Decoder's tokenizer: byte tokens
+    own_shape = None  # its shape is its ModelConfig
 
     def __init__(self, config: ModelConfig) -> None:
         super().__init__()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+from typing import Any
 
 import numpy as np
 
@@ -83,6 +85,10 @@ class StepRecord:
     cache_dtype: str  # "model" or a quantized storage type (int8, int4, fp8)
     store: AttentionStore | None  # None when the engine does not record attention
     text: TokenText = tokenizer  # the model's tokenizer: labels and decodes ``tokens`` (byte tokens by default)
+    uncached_off: str = ""  # why the uncached pass did not run ("" when it ran); ``uncached`` is then None
+    logit_scale: float | None = None  # largest |logit| of the new token in either mode: what rounding scales with
+    row_scale: float | None = None  # largest finite |score| of every row stored so far
+    own_shape: Mapping[str, Any] | None = None  # a real model's shape as its config gives it; None: the tiny decoder
 
     @property
     def n_tokens(self) -> int:

@@ -19,13 +19,15 @@ from kvviz.core.engine import BOTH_MODES, Engine
 from kvviz.core.history import History
 from kvviz.core.policy import CachePolicy
 from kvviz.core.record import Mode, StepRecord
+from kvviz.core.reference import choose_reference
 from kvviz.core.sampling import Sampling
 
 
 @dataclass(frozen=True)
 class RunSpec:
     """Everything that defines a run: the model shape, its weights, the prompt, how tokens are
-    chosen, the token budget (None: until a limit of the cache), the cache policy and storage type."""
+    chosen, the token budget (None: until a limit of the cache), the cache policy and storage type,
+    and whether the uncached reference runs (auto / on / off: see :mod:`kvviz.core.reference`)."""
 
     config: ModelConfig = field(default_factory=default_config)
     prompt: str = DEFAULT_PROMPT
@@ -34,6 +36,7 @@ class RunSpec:
     cache_dtype: str = "model"
     weights: Weights | ModelSource = DEFAULT_WEIGHTS
     sampling: Sampling = field(default_factory=Sampling)
+    uncached: str = "auto"
 
 
 def build_run(
@@ -41,10 +44,11 @@ def build_run(
     *,
     count_flops: bool = False,
     record_attention: bool = True,
-    modes: Sequence[Mode] = BOTH_MODES,
+    modes: Sequence[Mode] | None = None,
 ) -> Run:
     """The run ``spec`` describes, prefilled. How it is measured is the caller's choice
-    (``count_flops``, ``record_attention``, ``modes``: see :class:`Engine`).
+    (``count_flops``, ``record_attention``, ``modes``: see :class:`Engine`); ``modes`` None
+    follows ``spec.uncached``, judged by the cost of one uncached pass over the whole context.
 
     Bad weights raise CheckpointError; an impossible spec raises ConfigError naming the field.
     """
@@ -53,6 +57,11 @@ def build_run(
         if isinstance(spec.weights, ModelSource)
         else build_model(spec.config, spec.weights)
     )
+    uncached_off = ""
+    if modes is None:
+        context = spec.config.context_length
+        reference = choose_reference(spec.uncached, model.flops(context, context).total, context)
+        modes, uncached_off = (BOTH_MODES if reference.runs else (Mode.CACHED,)), reference.reason
     engine = Engine(
         spec.config,
         spec.prompt,
@@ -64,6 +73,7 @@ def build_run(
         modes=modes,
         policy=spec.policy,
         cache_dtype=spec.cache_dtype,
+        uncached_off=uncached_off,
     )
     return Run(engine, spec)
 

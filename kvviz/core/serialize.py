@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from kvviz.core.agreement import agreement_text
 from kvviz.core.record import ModeStats, StepRecord
 
 
@@ -31,14 +32,25 @@ def record_to_dict(record: StepRecord) -> dict[str, Any]:
         "max_abs_logit_diff": record.max_abs_logit_diff,
         "recompute_max_abs_diff": record.recompute_max_abs_diff,
         "first_divergence_step": record.first_divergence_step,
+        "uncached_off": record.uncached_off or None,  # why "uncached" and the checks are null: not computed
+        "agreement": agreement_text(record),
     }
+
+
+def config_to_dict(record: StepRecord) -> dict[str, Any]:
+    """The model as it ran: a real model's own shape fields (its d_ff, not the tiny decoder's mlp_ratio)
+    with the dtype, batch, context and seed of the run; the tiny decoder's ModelConfig otherwise."""
+    c = record.config
+    if record.own_shape is None:
+        return c.to_dict()
+    return {**record.own_shape, "dtype": c.dtype, "batch_size": c.batch_size, "context_length": c.context_length}
 
 
 def run_to_dict(records: Sequence[StepRecord]) -> dict[str, Any]:
     """A run as JSON-ready data: its configuration, policy, cache dtype and prompt, and every step."""
     first = records[0]
     return {
-        "config": first.config.to_dict(),
+        "config": config_to_dict(first),
         "policy": {"kind": first.policy.kind, "window": first.policy.window, "sinks": first.policy.sinks},
         "cache_dtype": first.cache_dtype,
         "prompt": first.text.decode(first.tokens[: first.n_prompt]),

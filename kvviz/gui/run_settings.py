@@ -2,16 +2,20 @@
 
 The settings store a :class:`RunSpec` field by field; :func:`first_run` builds the saved
 run through the one builder, falling back to random weights, then to the default run, so
-that the app always opens with something to step.
+that the app always opens with something to step. A saved model folder is opened again
+from its path; if it is gone or broken the default run opens, with a notice saying why
+(random weights in a real model's shape would be neither that model nor a tiny one).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from kvviz.core.checkpoint import SHAPE_FIELDS, CheckpointError, weights_from_text
-from kvviz.core.config import ConfigError
+from kvviz.core.config import ConfigError, ModelConfig
+from kvviz.core.decoder import ModelSource
 from kvviz.core.defaults import default_config
 from kvviz.core.policy import CachePolicy
 from kvviz.core.run import Run, RunSpec, build_run
@@ -35,18 +39,37 @@ def make_policy(kind: str, window: int, sinks: int) -> CachePolicy:
 
 
 def spec_from_settings(values: dict[str, Any]) -> RunSpec:
-    """The run the settings describe; a value the core rejects raises ConfigError."""
-    fields = {name: values[f"model/{name}"] for name in MODEL_FIELDS}
-    fields["head_dim"] = fields["head_dim"] or None
-    config = default_config().replace(**fields)
+    """The run the settings describe; a value the core rejects raises ConfigError, a model folder that
+    cannot be opened CheckpointError."""
+    if values["model/folder"]:
+        weights, config = _folder_weights(values)
+    else:
+        fields = {name: values[f"model/{name}"] for name in MODEL_FIELDS}
+        fields["head_dim"] = fields["head_dim"] or None
+        config = default_config().replace(**fields)
+        weights = weights_from_text(values["model/weights"])
     return RunSpec(
         config=config,
         prompt=values["model/prompt"],
         max_new_tokens=values["model/max_new_tokens"] or None,
         policy=make_policy(values["model/policy"], values["model/window"], values["model/sinks"]),
         cache_dtype=values["model/cache_dtype"],
-        weights=weights_from_text(values["model/weights"]),
+        weights=weights,
     )
+
+
+def _folder_weights(values: dict[str, Any]) -> tuple[ModelSource, ModelConfig]:
+    """The saved model folder and the run's config in its shape; the shape settings are not read (a real
+    model's widths lie outside the model panel's ranges), only dtype, batch, context and seed."""
+    folder = Path(values["model/folder"])
+    try:
+        from kvviz.hf.weights import ModelFolderWeights
+    except ImportError as exc:
+        raise CheckpointError(folder, f"a model folder needs the optional extra kvviz[hf] ({exc})") from exc
+    weights = ModelFolderWeights(folder, values["model/dtype"])
+    run = {name: values[f"model/{name}"] for name in ("batch_size", "seed")}
+    context = min(values["model/context_length"], weights.max_positions)  # opens the folder: CheckpointError
+    return weights, weights.configure(default_config().replace(context_length=context, **run))
 
 
 def spec_to_settings(spec: RunSpec, window: int, sinks: int) -> dict[str, Any]:
@@ -60,6 +83,7 @@ def spec_to_settings(spec: RunSpec, window: int, sinks: int) -> dict[str, Any]:
     values["model/sinks"] = spec.policy.sinks or sinks
     values["model/cache_dtype"] = spec.cache_dtype
     values["model/weights"] = str(spec.weights)
+    values["model/folder"] = str(spec.weights) if isinstance(spec.weights, ModelSource) else ""
     return values
 
 
@@ -85,10 +109,19 @@ def first_run(settings: Settings) -> FirstRun:
     except ConfigError as exc:
         saved = None
         notice = f"Saved model settings were not usable ({exc}); using the defaults."
+    except CheckpointError as exc:
+        saved = None
+        notice = _folder_notice(exc)
     problem = ""
     for spec in (saved, RunSpec()):
         if spec is None:
             continue
+        if isinstance(spec.weights, ModelSource):  # a real model or nothing: never its shape at random
+            try:
+                return FirstRun(build_run(spec), notice, "")
+            except (CheckpointError, ConfigError) as exc:
+                notice = _folder_notice(exc)
+                continue
         for weights in dict.fromkeys((spec.weights, "random")):
             try:
                 run = build_run(replace(spec, weights=weights))
@@ -106,3 +139,7 @@ def first_run(settings: Settings) -> FirstRun:
                 notice = f"Weights not loaded: {problem}"
             return FirstRun(run, notice, problem)
     raise RuntimeError("the default model could not be built")  # a bug in the defaults, not user input
+
+
+def _folder_notice(exc: Exception) -> str:
+    return f"Saved model folder not opened: {exc} — running the default model instead."

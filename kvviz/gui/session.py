@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog
 
 from kvviz.core.checkpoint import CheckpointError, weights_label
 from kvviz.core.config import ConfigError
+from kvviz.core.decoder import ModelSource
 from kvviz.core.engine import context_full
 from kvviz.core.head_sharing import head_label
 from kvviz.core.policy import CachePolicy
@@ -31,6 +32,7 @@ from kvviz.gui.frame import WINDOW_TITLE, Frame
 from kvviz.gui.navigation import NavState
 from kvviz.gui.run_settings import spec_to_settings
 from kvviz.gui.selection import Selection
+from kvviz.gui.views.help import model_phrase
 from kvviz.gui.views.readouts import status_fields
 from kvviz.gui.workspace import Workspace
 
@@ -44,6 +46,13 @@ def context_limit_message(record: StepRecord) -> str:
         "full cache keeps every key, so there is no room for the next one. Choose a Sliding window or "
         "Sinks + window cache policy to keep generating: old keys are evicted and the cache stays the same size."
     )
+
+
+def model_phrase_of(spec: RunSpec) -> str:
+    """How the help page names the model of ``spec``: a model folder by its architecture and name."""
+    c = spec.config
+    family = spec.weights.family if isinstance(spec.weights, ModelSource) else None
+    return model_phrase(weights_label(spec.weights), c.n_layers, c.n_heads, c.n_kv_heads, family)
 
 
 class Session(QObject):
@@ -193,6 +202,7 @@ class Session(QObject):
         ws.controls.set_choice(spec)
         ws.memory.set_tiny_config(spec.config)
         ws.paged.set_config(spec.config)
+        ws.help.set_model(model_phrase_of(spec), self.controller.current.uncached_off)
         self.window.setWindowTitle(f"{WINDOW_TITLE} · {weights_label(spec.weights)} weights")
 
     def _show_record(self, record: StepRecord) -> None:

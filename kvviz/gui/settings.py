@@ -47,12 +47,15 @@ MODEL_FIELDS = (
 )
 
 #: How the run uses its cache: policy kind ("full", "window", "sink"), window W and sinks S (kept
-#: while the full policy is chosen, so switching back restores them), and the cache's storage type.
+#: while the full policy is chosen, so switching back restores them), and the cache's storage type;
+#: and the Hugging Face model folder the run's weights come from ("" for the tiny decoder's weights),
+#: a path as plain text that a relaunch opens again (or, if it is gone, says so and runs the default).
 RUN_DEFAULTS: dict[str, Any] = {
     "model/policy": "full",
     "model/window": 32,
     "model/sinks": 4,
     "model/cache_dtype": "model",
+    "model/folder": "",
 }
 
 #: Settings of the window and the views, with their defaults; the default's type is the setting's type.

@@ -9,6 +9,9 @@ under the FLOP counter) gives the same result, as the engine requires.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from types import MappingProxyType
+
 import torch
 from transformers import DynamicCache, PreTrainedModel
 
@@ -55,6 +58,7 @@ class ModelDecoder:
         self.text = text
         self.shape = shape
         self.config = config
+        self.own_shape = MappingProxyType(asdict(shape))
         self.capture = Capture()
         for module in model.modules():  # the attention modules hand their rows to this capture
             if hasattr(module, "layer_idx") and module.__class__.__name__.endswith("Attention"):

@@ -49,6 +49,10 @@ class ModelFolderWeights:
     def label(self) -> str:
         return self.name or self.path.name
 
+    @property
+    def family(self) -> str:
+        return self.folder.family
+
     @cached_property
     def folder(self) -> ModelFolder:
         return open_folder(self.path)

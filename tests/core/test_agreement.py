@@ -11,6 +11,8 @@ from kvviz.core.agreement import Agreement, agreement_text, compare, rounding_to
 from kvviz.core.checkpoint import build_model
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.core.engine import Engine
+from kvviz.core.model import Rotary
+from kvviz.core.record import Mode
 from kvviz.core.run import Run
 
 
@@ -66,11 +68,15 @@ def test_an_int4_cache_is_different_and_says_since_when():
 def test_a_difference_beyond_rounding_is_worded_as_a_difference():
     record = _records(steps=2)[-1]
     tolerance = rounding_tolerance(record)
-    c = record.config  # 4 ε per layer and per √ of each sum's length (d_ff, the keys read)
-    assert tolerance == 4 * c.n_layers * (c.d_ff**0.5 + record.n_tokens**0.5) * torch.finfo(torch.float32).eps
+    c = record.config  # 4 ε per layer and per √ of each sum's length (d_ff, the keys read), times the magnitude
+    unit = 4 * c.n_layers * (c.d_ff**0.5 + record.n_tokens**0.5) * torch.finfo(torch.float32).eps
+    assert tolerance == unit
+    assert rounding_tolerance(record, 0.25) == unit  # numbers below 1: the norms' unit-sized activations set it
+    assert rounding_tolerance(record, 30.0) == 30 * unit
     assert compare(0.0, record) is Agreement.EQUAL
     assert compare(tolerance, record) is Agreement.WITHIN_ROUNDING
     assert compare(2 * tolerance, record) is Agreement.DIFFERENT
+    assert compare(2 * tolerance, record, 2.0) is Agreement.WITHIN_ROUNDING
 
     def worded(logits: float, rows: float, first: int | None = None) -> str:
         measured = dataclasses.replace(
@@ -93,8 +99,37 @@ def test_a_difference_beyond_rounding_is_worded_as_a_difference():
 
 
 def test_a_run_without_the_uncached_mode_says_nothing_was_checked():
-    record = dataclasses.replace(_records(steps=1)[-1], max_abs_logit_diff=None, recompute_max_abs_diff=None)
-    assert agreement_text(record) == "cached vs uncached: not checked (the uncached run did not run)"
+    config = default_config()
+    run = Run(Engine(config, DEFAULT_PROMPT, model=build_model(config), modes=[Mode.CACHED], uncached_off="a reason"))
+    record = run.step_forward()
+    assert record.uncached is None and record.max_abs_logit_diff is None and record.recompute_max_abs_diff is None
+    assert agreement_text(record) == (
+        "uncached pass not computed (a reason): nothing recomputed, so cached logits and rows are not checked "
+        "against it"
+    )
+
+
+def _shift_decode_positions(monkeypatch) -> None:
+    """A bug to catch: a cached decode step rotates its query and key as if one position earlier."""
+    tables = Rotary.tables
+
+    def off_by_one(self, start, end, dtype):
+        shift = 1 if start > 0 and end - start == 1 else 0
+        return tables(self, start - shift, end - shift, dtype)
+
+    monkeypatch.setattr(Rotary, "tables", off_by_one)
+
+
+def test_a_wrong_position_in_the_cached_pass_reads_as_a_difference(monkeypatch):
+    """The bound scales with the numbers compared, but a real bug still exceeds it (float16's bound, ~2,000×
+    wider, is not tight enough for this one: its logits move by 0.9 of a bound of 3.5)."""
+    _shift_decode_positions(monkeypatch)
+    for record in _records(steps=6)[1:]:
+        found = step_agreement(record)
+        assert found.logits is Agreement.DIFFERENT, (record.step, record.max_abs_logit_diff, record.logit_scale)
+        if record.step >= 2:  # step 1 recomputes only the prompt's rows, which the prefill stored right
+            assert found.rows is Agreement.DIFFERENT, (record.step, record.recompute_max_abs_diff, record.row_scale)
+        assert "differ" in agreement_text(record)
 
 
 def test_the_cli_trace_ends_with_the_status_bar_words(capsys):

@@ -10,7 +10,7 @@ from kvviz.atomic_file import OutputError, write_atomic
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.metrics import metrics_row, write_csv, write_json
-from kvviz.core.run import Run
+from kvviz.core.run import Run, RunSpec, build_run
 from kvviz.core.serialize import record_to_dict
 
 
@@ -73,3 +73,20 @@ def test_unwritable_paths_are_explained(tmp_path):
         write_atomic(tmp_path, lambda p: None)
     with pytest.raises(OutputError, match=r"(not writable|cannot create)"):
         write_atomic("/proc/kvviz-export.csv", lambda p: None)  # a folder no one, not even root, writes to
+
+
+def test_a_run_without_the_uncached_pass_exports_not_computed_not_numbers(tmp_path):
+    spec = RunSpec(config=ModelConfig(context_length=32), prompt="no reference", weights="random", uncached="off")
+    run = build_run(spec)
+    run.seek(2)
+    write_csv(run.history, tmp_path / "m.csv")
+    write_json(run.history, tmp_path / "m.json")
+    with (tmp_path / "m.csv").open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        assert row["uncached_flops_total"] == row["uncached_time_s"] == row["max_abs_logit_diff"] == ""
+        assert row["uncached_off"] == "switched off by the user"
+        assert row["agreement"].startswith("uncached pass not computed (switched off by the user)")
+    for step in json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["steps"]:
+        assert step["uncached"] is None and step["recompute_max_abs_diff"] is None
+        assert step["uncached_off"] == "switched off by the user"

@@ -132,6 +132,11 @@ def test_shape_options_cannot_reshape_a_model_folder(capsys, model_folders):
 def test_cache_policies_the_model_cannot_keep(capsys, model_folders):
     err = kvviz_error(capsys, "--weights", str(model_folders["gpt2"]), "--policy", "window", "--window", "8")
     assert "--policy: a Hugging Face model runs with the full cache only" in err
+    sinks = ("--policy", "sink", "--sinks", "2", "--window", "8")
+    err = kvviz_error(capsys, "--weights", str(model_folders["llama"]), *sinks)
+    assert "--policy: a Hugging Face model runs with the full cache only" in err
+    err = kvviz_error(capsys, "--weights", str(model_folders["qwen2"]), "--cache-dtype", "int8")
+    assert "--cache-dtype: a Hugging Face model stores its cache in the model's dtype only" in err
 
 
 def test_download_applies_to_model_names_only(capsys):

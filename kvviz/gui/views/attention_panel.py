@@ -308,7 +308,7 @@ class AttentionPanel(QWidget):
 
     def _title_html(self, record: StepRecord, layer: int, head: int) -> str:
         stats = record.mode(self.mode)
-        flops = format_flops(stats.flops.total) if stats is not None else "not run"
+        flops = format_flops(stats.flops.total) if stats is not None else "not computed"
         kv_head = head // record.config.group_size
         t = self.theme
         return (

@@ -18,12 +18,40 @@ from kvviz.gui.theme import Theme
 
 #: The link in the eviction paragraph that asks for the eviction probe.
 PROBE_LINK = "kvviz:probe-eviction"
+#: Who writes the text before a model is named (and when the tiny decoder runs).
+TINY_MODEL = "A tiny transformer decoder"
 
 
-def help_html(theme: Theme, probe: str = "") -> str:
-    """The page; ``probe`` is the eviction probe's latest finding, shown under its link."""
+def model_phrase(weights: str, layers: int, heads: int, kv_heads: int, family: str | None = None) -> str:
+    """The page's subject: the model that runs, so a real model is not called a tiny decoder.
+
+    ``family`` names a real model's architecture (Llama, GPT-2 …); None is the tiny decoder.
+    """
+    shape = f"{layers} layers, {heads} query heads, {kv_heads} K/V heads"
+    if family is None:
+        return f"{TINY_MODEL} ({shape}; {weights} weights)"
+    return f"A real {family} model, {weights} ({shape}; run by its own transformers classes)"
+
+
+def help_html(theme: Theme, probe: str = "", model: str = TINY_MODEL, uncached_off: str = "") -> str:
+    """The page; ``probe`` is the eviction probe's latest finding, shown under its link; ``model`` says
+    which model runs (:func:`model_phrase`); ``uncached_off`` why the pass without a cache does not run."""
     t = theme
     finding = f"<br><i>{escape(probe)}</i>" if probe else ""
+    if uncached_off:
+        twice = (
+            f"This run computes each step <b>with a KV cache</b> (right) only: the pass <b>without one</b> (left) "
+            f"is {escape(uncached_off)}. The left matrix shows which cells it would recompute; nothing is measured "
+            "or checked against it, and the status bar says so."
+        )
+    else:
+        twice = (
+            "Every step is run twice: <b>without a KV cache</b> (left) and <b>with one</b> (right). With the cache "
+            "in the model's own dtype both compute the same function: their logits agree up to floating-point "
+            "rounding, and so, unless two tokens nearly tie, do the tokens they choose. The status bar says what "
+            "it measured at each step: <i>equal</i> (bit for bit), <i>equal within rounding</i>, or how far they "
+            "differ."
+        )
 
     def chip(colour: str, text: str) -> str:
         ink = "#000" if QColor(colour).lightness() > 100 else "#fff"  # dark chips (evicted) need light text
@@ -31,11 +59,7 @@ def help_html(theme: Theme, probe: str = "") -> str:
 
     return f"""
 <h3>What am I looking at?</h3>
-<p>A tiny transformer decoder writes text one token at a time. Every step is run twice:
-<b>without a KV cache</b> (left) and <b>with one</b> (right). With the cache in the model's own dtype
-both compute the same function: their logits agree up to floating-point rounding, and so, unless two
-tokens nearly tie, do the tokens they choose. The status bar says what it measured at each step:
-<i>equal</i> (bit for bit), <i>equal within rounding</i>, or how far they differ. The difference that
+<p>{escape(model)} writes text one token at a time. {twice} The difference that
 matters is how much work each does. Press <b>Space</b> to take a step.</p>
 
 <h4>Prefill, then decode</h4>
@@ -126,6 +150,8 @@ class HelpPanel(QTextBrowser):
         super().__init__(parent)
         self.theme = theme
         self.probe = ""
+        self.model = TINY_MODEL
+        self.uncached_off = ""
         self.setOpenLinks(False)  # links are requests to the app, never pages to open
         self.anchorClicked.connect(self._on_link)
         self.setHtml(help_html(theme))
@@ -133,8 +159,17 @@ class HelpPanel(QTextBrowser):
     def show_probe(self, text: str) -> None:
         """Show the probe's finding under its link, keeping the reader's place on the page."""
         self.probe = text
+        self._refresh()
+
+    def set_model(self, phrase: str, uncached_off: str = "") -> None:
+        """Name the model that runs now (see :func:`model_phrase`) and why its uncached pass is off ("": it runs)."""
+        if (phrase, uncached_off) != (self.model, self.uncached_off):
+            self.model, self.uncached_off = phrase, uncached_off
+            self._refresh()
+
+    def _refresh(self) -> None:
         scrolled = self.verticalScrollBar().value()
-        self.setHtml(help_html(self.theme, text))
+        self.setHtml(help_html(self.theme, self.probe, self.model, self.uncached_off))
         self.verticalScrollBar().setValue(scrolled)
 
     def _on_link(self, url: QUrl) -> None:
