@@ -2,11 +2,11 @@
 
 Each step checks that the cached and the uncached run agree (their logits, and the token
 each chose), and that the rows the uncached run computed again equal the rows stored at
-earlier steps. "Equal" is said only of bit-for-bit equality. A difference no larger than
-floating-point rounding in the model's dtype produces is "equal within rounding"; anything
-larger is a difference, given with its size. A quantized cache changes K and V on purpose,
-so its differences are never called rounding. The app's status bar and the CLI read these
-words from the same records.
+earlier steps: the rows the record lists, which the words name. "Equal" is said only of
+bit-for-bit equality. A difference no larger than floating-point rounding in the model's
+dtype produces is "equal within rounding"; anything larger is a difference, given with its
+size. A quantized cache changes K and V on purpose, so its differences are never called
+rounding. The app's status bar and the CLI read these words from the same records.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from enum import StrEnum
 
 import torch
 
+from kvviz.core.recompute_check import describe
 from kvviz.core.record import StepRecord
 
 #: Rounding leaves two ways of computing the same numbers (the whole sequence in one matrix product,
@@ -95,10 +96,11 @@ def agreement_text(record: StepRecord) -> str:
         tokens = f"tokens first differed at step {found.first_divergence_step}"
     checks = [("logits", found.logits, record.max_abs_logit_diff)]
     if found.rows is not None:
-        checks.append(("recomputed rows", found.rows, record.recompute_max_abs_diff))
+        rows = f"recomputed rows {describe(record.recompute_rows_checked)}".rstrip()  # only those compared
+        checks.append((rows, found.rows, record.recompute_max_abs_diff))
     if len(checks) == 2 and checks[0][1] is checks[1][1]:  # one verdict for both: said once
         (_, verdict, logits), (_, _, rows) = checks
-        checks = [("logits and recomputed rows", verdict, None if verdict is Agreement.EQUAL else (logits, rows))]
+        checks = [(f"logits and {checks[1][0]}", verdict, None if verdict is Agreement.EQUAL else (logits, rows))]
     worded = [_worded(what, verdict, found_diff, record.config.dtype) for what, verdict, found_diff in checks]
     return f"{title}: {tokens}; " + "; ".join(worded)
 

@@ -128,11 +128,13 @@ class AttentionStore:
         used = blocks[: -(-n // BLOCK_ROWS)]
         return np.concatenate([b[index] for b in used], axis=-1)[..., : triangle_size(n)]
 
-    def packed_block_scores(self, layer: int, block: int, end_row: int) -> torch.Tensor:
-        """Scores of rows ``block·R .. end_row`` of ``layer``, packed (H, cells), a view in the store's dtype;
-        masked cells are -inf."""
-        first = block * BLOCK_ROWS
-        return torch.from_numpy(self._scores[block][layer, :, : triangle_size(end_row) - triangle_size(first)])
+    def packed_scores(self, layer: int, first_row: int, end_row: int) -> torch.Tensor:
+        """Scores of rows ``first_row..end_row`` (within one block) of ``layer``, packed (H, cells), a view in
+        the store's dtype; masked cells are -inf."""
+        block = first_row // BLOCK_ROWS
+        begin = triangle_size(block * BLOCK_ROWS)
+        cells = slice(triangle_size(first_row) - begin, triangle_size(end_row) - begin)
+        return torch.from_numpy(self._scores[block][layer, :, cells])
 
     def matrix(self, kind: str, layer: int, head: int, n: int) -> np.ndarray:
         """The (n, n) matrix of ``kind`` ("scores" or "weights") made of rows 0..n; NaN where masked."""

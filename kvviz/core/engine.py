@@ -2,7 +2,9 @@
 
 Every step runs the model twice on the same tokens: once over the whole sequence with no
 cache (what a model without a KV cache must do) and once over the new token with the cache.
-It measures both, checks that they agree, and returns an immutable :class:`StepRecord`.
+It measures both, checks that they agree (the logits, and a bounded set of recomputed rows
+that covers every row over a run: :mod:`kvviz.core.recompute_check`), and returns an
+immutable :class:`StepRecord`.
 
 The engine only generates: it keeps the newest record and the state that the next step
 needs (cache, attention store, sampler). Which step a user looks at is a
@@ -20,11 +22,12 @@ import numpy as np
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 
-from kvviz.core.attention_store import BLOCK_ROWS, AttentionStore, causal_rows_mask, recording_dtype
+from kvviz.core.attention_store import AttentionStore, recording_dtype
 from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
 from kvviz.core.decoder import Decoder
-from kvviz.core.model import ForwardResult, TinyDecoder
+from kvviz.core.model import TinyDecoder
 from kvviz.core.policy import CachePolicy
+from kvviz.core.recompute_check import RotatingCheck, RowRanges, max_abs_diff, row_positions
 from kvviz.core.record import Mode, ModeStats, Phase, StepRecord
 from kvviz.core.sampling import Sampler, Sampling
 
@@ -125,6 +128,7 @@ class Engine:
         self.cache = self.model.new_cache(self.policy, self.cache_dtype)
         self.first_divergence: int | None = None
         self.row_scale = 0.0  # largest finite |score| of the rows stored so far
+        self.row_check = RotatingCheck()
         self.sampler = Sampler(self.sampling)
         c = self.config
         shape = (c.n_layers, c.n_heads, c.n_kv_heads, c.dim_head)
@@ -161,13 +165,15 @@ class Engine:
         """Process positions ``start..n`` (uncached: positions 0..n) and record the step."""
         new_ids = self.sequence[:, start:n]
         want_rows = self.store is not None
-        compare_rows = want_rows and Mode.UNCACHED in self.modes and start > 0
+        checked: RowRanges = ()
+        if want_rows and Mode.UNCACHED in self.modes and start > 0:
+            checked = self.row_check.rows(self.newest.n_tokens - self.newest.new_rows, start)
 
         uncached: ModeStats | None = None
         if Mode.UNCACHED in self.modes:
             full_ids = self.sequence[:, :n]
-            t0 = time.perf_counter()
-            res_u = self.model(full_ids, 0, None, capture=compare_rows, policy=self.policy)
+            t0 = time.perf_counter()  # the uncached step's cost: it keeps only the few rows it is checked on
+            res_u = self.model(full_ids, 0, None, capture=row_positions(checked) or False, policy=self.policy)
             time_u = time.perf_counter() - t0
             measured_u = (
                 self._measure(lambda: self.model(full_ids, 0, None, policy=self.policy)) if self.count_flops else None
@@ -195,8 +201,8 @@ class Engine:
             if token_u != int(next_tokens[0]) and self.first_divergence is None:
                 self.first_divergence = step
             logit_diff = float((res_c.logits.float() - res_u.logits.float()).abs().max())
-            if compare_rows:
-                recompute_diff = self._recompute_diff(res_u, n)
+            if checked:
+                recompute_diff = max_abs_diff(self.store, res_u.scores, checked)
         if self.store is not None:
             self.store.append(res_c.scores, res_c.weights, res_c.keys, res_c.values, key_positions)
             for scores in res_c.scores:  # the new rows only: a running maximum covers every stored row
@@ -218,6 +224,7 @@ class Engine:
             cache_bytes_allocated=self.cache.bytes_allocated(),
             max_abs_logit_diff=logit_diff,
             recompute_max_abs_diff=recompute_diff,
+            recompute_rows_checked=checked,
             first_divergence_step=self.first_divergence,
             policy=self.policy,
             cache_dtype=self.cache_dtype,
@@ -228,27 +235,6 @@ class Engine:
             row_scale=self.row_scale if self.store is not None else None,
             own_shape=self.model.own_shape,
         )
-
-    def _recompute_diff(self, res_u: ForwardResult, n: int) -> float:
-        """Largest |Δ| between the rows the uncached pass recomputed and those stored at earlier steps.
-
-        Compared in the store's precision, layer by layer and in its blocks of rows, so the extra memory stays
-        at one block however long the run; cells masked in both are -inf, whose difference
-        (nan) counts as equal, while a cell masked in only one would count as inf.
-        """
-        m = n - 1
-        largest = 0.0
-        for layer, scores in enumerate(res_u.scores):
-            heads = scores.shape[1]
-            for block, first in enumerate(range(0, m, BLOCK_ROWS)):
-                end = min(first + BLOCK_ROWS, m)
-                rows = scores[0, :, first:end, :end].float()  # (H, R, end)
-                again = rows.masked_select(causal_rows_mask(first, end)).view(heads, -1)  # (H, packed cells)
-                stored = self.store.packed_block_scores(layer, block, end)
-                again = again.to(stored.dtype).float()  # rounded as the store rounds: only a real change shows
-                diff = again.sub_(stored).abs_().nan_to_num_(nan=0.0)
-                largest = max(largest, float(diff.max()))
-        return largest
 
     @staticmethod
     def _measure(forward) -> int:

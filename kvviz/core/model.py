@@ -10,6 +10,7 @@ cache) and the cached pass (new tokens only, K/V read from the cache).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -32,8 +33,8 @@ class ForwardResult:
     """Logits for the last position and, when asked, each layer's attention."""
 
     logits: torch.Tensor  # (B, vocab), or (B, T, vocab) with all_logits
-    scores: list[torch.Tensor] | None  # per layer (B, H, T, Tk), scaled, masked cells = -inf
-    weights: list[torch.Tensor] | None  # per layer (B, H, T, Tk), softmax of scores
+    scores: list[torch.Tensor] | None  # per layer (B, H, rows captured, Tk), scaled, masked cells = -inf
+    weights: list[torch.Tensor] | None  # per layer (B, H, rows captured, Tk), softmax of scores
     keys: list[torch.Tensor] | None  # per layer (B, kv_heads, T, head_dim): K written this pass
     values: list[torch.Tensor] | None
     key_positions: torch.Tensor  # (Tk,): the absolute position of each key column attended to
@@ -63,6 +64,12 @@ class Rotary:
         return x * cos + rotated * sin
 
 
+#: Cells of Q·Kᵀ (heads × rows × keys) a pass holds at once: attention runs in blocks of query rows this
+#: size, so a block's scores and weights stay in the CPU's cache and a long sequence never allocates its
+#: whole (H, T, Tk) matrix. Every row still meets every key, masked or not: the FLOPs are the rectangle's.
+ATTENTION_BLOCK_CELLS = 1 << 18
+
+
 def attention(
     x: torch.Tensor,
     qkv_weight: torch.Tensor,
@@ -73,30 +80,61 @@ def attention(
     cache: KVCache | None,
     layer: int,
     start: int,
-) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    keep: bool | torch.Tensor = False,
+) -> tuple[torch.Tensor, torch.Tensor | None, torch.Tensor | None, torch.Tensor, torch.Tensor]:
     """Grouped-query attention of ``x`` (B, T, d); ``shape`` is (heads, kv_heads, head_dim).
 
     ``blocked`` (T, Tk) marks the keys a query may not see; None lets every key through (a
-    decode row under the causal mask). Returns the output (B, T, d), scores and weights (B, H, T, Tk), and the
-    K, V of this pass (B, kv_heads, T, head_dim). Written with ``narrow`` and functional
-    calls: a decode step is tiny, so per-op Python overhead is what it costs.
+    decode row under the causal mask). ``keep`` says which rows of scores and weights to
+    return: all (True), none (False) or the query rows in a sorted index tensor. Returns the
+    output (B, T, d), scores and weights (B, H, rows kept, Tk), and the K, V of this pass
+    (B, kv_heads, T, head_dim). Written with ``narrow`` and functional calls: a decode step
+    is tiny, so per-op Python overhead is what it costs.
     """
     B, T, _ = x.shape
     H, K, hd = shape
+    G = H // K  # query heads per K/V head
     qkv = F.linear(x, qkv_weight).view(B, T, H + 2 * K, hd).transpose(1, 2)  # (B, H+2K, T, hd)
     qk = Rotary.apply(qkv.narrow(1, 0, H + K), *rope)  # (B, H+K, T, hd): one rotation for Q and K
     q, k, v = qk.narrow(1, 0, H), qk.narrow(1, H, K), qkv.narrow(1, H + K, K)  # (B, H|K|K, T, hd)
     keys, values = (k, v) if cache is None else cache.write(layer, start, k, v)  # (B, K, Tk, hd)
     Tk = keys.shape[2]
-    # Query heads sharing a K/V head are stacked along the row axis: head h uses kv head h // group.
-    q_grouped = q.reshape(B, K, (H // K) * T, hd) * hd**-0.5  # (B, K, group*T, hd), scaled here: T·hd < T·Tk
-    scores = (q_grouped @ keys.transpose(-2, -1)).view(B, H, T, Tk)  # (B, H, T, Tk), scaled
-    if blocked is not None:
-        scores.masked_fill_(blocked, float("-inf"))  # in place: scores is this pass's own tensor
-    weights = torch.softmax(scores.float(), dim=-1).to(x.dtype)  # (B, H, T, Tk)
-    out = (weights.view(B, K, (H // K) * T, Tk) @ values).view(B, H, T, hd)  # (B, H, T, hd)
+    keys_t = keys.transpose(-2, -1)  # (B, K, hd, Tk)
+    # Query heads sharing a K/V head are stacked along the row axis: head h uses kv head h // G.
+    q_grouped = q.reshape(B, K, G * T, hd) * hd**-0.5  # (B, K, G*T, hd), scaled here: T·hd < T·Tk
+    rows = max(1, ATTENTION_BLOCK_CELLS // (H * Tk))
+    outs, kept_scores, kept_weights = [], [], []
+    for first in range(0, T, rows):
+        r = min(rows, T - first)
+        q_block = (
+            q_grouped if r == T else q_grouped.view(B, K, G, T, hd)[:, :, :, first : first + r].reshape(B, K, G * r, hd)
+        )  # (B, K, G*r, hd)
+        scores = (q_block @ keys_t).view(B, H, r, Tk)  # (B, H, r, Tk), scaled
+        if blocked is not None:
+            scores.masked_fill_(blocked[first : first + r], float("-inf"))  # in place: this block's own tensor
+        weights = torch.softmax(scores.float(), dim=-1).to(x.dtype)  # (B, H, r, Tk)
+        outs.append((weights.view(B, K, G * r, Tk) @ values).view(B, H, r, hd))  # (B, H, r, hd)
+        if keep is True:
+            kept_scores.append(scores)
+            kept_weights.append(weights)
+        elif keep is not False:
+            wanted = keep[(keep >= first) & (keep < first + r)] - first
+            if wanted.numel():
+                kept_scores.append(scores.index_select(2, wanted))
+                kept_weights.append(weights.index_select(2, wanted))
+    out = outs[0] if len(outs) == 1 else torch.cat(outs, dim=2)  # (B, H, T, hd)
     out = out.transpose(1, 2).reshape(B, T, H * hd)  # (B, T, H*hd)
+    scores = weights = None
+    if keep is not False:
+        scores, weights = _joined(kept_scores, (B, H, 0, Tk)), _joined(kept_weights, (B, H, 0, Tk))
     return F.linear(out, proj_weight), scores, weights, k, v
+
+
+def _joined(blocks: list[torch.Tensor], empty: tuple[int, ...]) -> torch.Tensor:
+    """Blocks of rows as one tensor along the row axis (dim 2); ``empty`` is the shape when there are none."""
+    if len(blocks) == 1:
+        return blocks[0]
+    return torch.cat(blocks, dim=2) if blocks else torch.empty(empty)
 
 
 class Attention(nn.Module):
@@ -229,7 +267,7 @@ class TinyDecoder(nn.Module):
         ids: torch.Tensor,
         start: int = 0,
         cache: KVCache | None = None,
-        capture: bool = False,
+        capture: bool | Sequence[int] = False,
         allowed: torch.Tensor | None = None,
         all_logits: bool = False,
         policy: CachePolicy = FULL,
@@ -242,7 +280,9 @@ class TinyDecoder(nn.Module):
         cache's policy, or ``policy`` without a cache (so the uncached reference of a
         windowed cache masks the same keys); ``allowed`` (T, Tk) overrides it.
         ``all_logits`` returns (B, T, vocab) logits for every position (training, evaluation)
-        instead of the last position's (B, vocab) that generation needs.
+        instead of the last position's (B, vocab) that generation needs. ``capture`` keeps each
+        layer's attention: every row (True), or only the rows of the query positions listed
+        (sorted), so a pass that must show a few rows does not hold all T × Tk of them.
         """
         T = ids.shape[1]
         d = (self.config.d_model,)
@@ -257,13 +297,14 @@ class TinyDecoder(nn.Module):
             self._plan = [block.weights() for block in self.blocks]
         embed = self.embed.weight
         x = F.embedding(ids, embed)  # (B, T, d)
-        scores, weights, keys, values = ([] if capture else None for _ in range(4))
+        keep = capture if isinstance(capture, bool) else torch.as_tensor(capture, dtype=torch.long) - start
+        scores, weights, keys, values = ([] if capture is not False else None for _ in range(4))
         for layer, lw in enumerate(self._plan):
             h = F.layer_norm(x, d, lw.ln1_w, lw.ln1_b, lw.eps)
-            a, s, w, k, v = attention(h, lw.qkv, lw.proj, lw.shape, rope, blocked, cache, layer, start)
+            a, s, w, k, v = attention(h, lw.qkv, lw.proj, lw.shape, rope, blocked, cache, layer, start, keep)
             x = x + a
             x = x + mlp(F.layer_norm(x, d, lw.ln2_w, lw.ln2_b, lw.eps), lw.up, lw.down)
-            if capture:
+            if capture is not False:
                 scores.append(s)
                 weights.append(w)
                 keys.append(k)

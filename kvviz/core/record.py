@@ -89,6 +89,9 @@ class StepRecord:
     logit_scale: float | None = None  # largest |logit| of the new token in either mode: what rounding scales with
     row_scale: float | None = None  # largest finite |score| of every row stored so far
     own_shape: Mapping[str, Any] | None = None  # a real model's shape as its config gives it; None: the tiny decoder
+    #: The earlier rows whose recomputation ``recompute_max_abs_diff`` compared, as half-open ranges
+    #: [first, end): a step checks a bounded set (see :mod:`kvviz.core.recompute_check`), never claims all.
+    recompute_rows_checked: tuple[tuple[int, int], ...] = ()
 
     @property
     def n_tokens(self) -> int:

@@ -31,6 +31,7 @@ def record_to_dict(record: StepRecord) -> dict[str, Any]:
         "cache_bytes": {"used": record.cache_bytes_used, "allocated": record.cache_bytes_allocated},
         "max_abs_logit_diff": record.max_abs_logit_diff,
         "recompute_max_abs_diff": record.recompute_max_abs_diff,
+        "recompute_rows_checked": [list(rows) for rows in record.recompute_rows_checked],  # [first, end) ranges
         "first_divergence_step": record.first_divergence_step,
         "uncached_off": record.uncached_off or None,  # why "uncached" and the checks are null: not computed
         "agreement": agreement_text(record),

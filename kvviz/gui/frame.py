@@ -173,7 +173,8 @@ class Frame(QMainWindow):
             "tokens": "Tokens processed so far (prompt + generated)",
             "cache": "KV cache bytes used / allocated for the context length",
             "check": "Live check: the cached and uncached runs give the same logits for the new token, and the rows "
-            "the uncached run recomputes equal the rows stored when they were first computed",
+            "named, recomputed by the uncached run, equal the rows stored when they were first computed. Each step "
+            "compares the rows the step before made and a block of older rows in turn, so every row is compared",
         }
         for name, tip in tips.items():
             label = QLabel()

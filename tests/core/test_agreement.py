@@ -12,6 +12,7 @@ from kvviz.core.checkpoint import build_model
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.core.engine import Engine
 from kvviz.core.model import Rotary
+from kvviz.core.recompute_check import describe
 from kvviz.core.record import Mode
 from kvviz.core.run import Run
 
@@ -78,6 +79,8 @@ def test_a_difference_beyond_rounding_is_worded_as_a_difference():
     assert compare(2 * tolerance, record) is Agreement.DIFFERENT
     assert compare(2 * tolerance, record, 2.0) is Agreement.WITHIN_ROUNDING
 
+    checked = f"recomputed rows {describe(record.recompute_rows_checked)}"  # the rows this step compared
+
     def worded(logits: float, rows: float, first: int | None = None) -> str:
         measured = dataclasses.replace(
             record, max_abs_logit_diff=logits, recompute_max_abs_diff=rows, first_divergence_step=first
@@ -85,16 +88,14 @@ def test_a_difference_beyond_rounding_is_worded_as_a_difference():
         return agreement_text(measured)
 
     assert worded(0.5, 0.0, first=1) == (
-        "cached vs uncached: tokens first differed at step 1; logits differ (max |Δ| 0.5); recomputed rows equal"
+        f"cached vs uncached: tokens first differed at step 1; logits differ (max |Δ| 0.5); {checked} equal"
     )
-    assert (
-        worded(0.5, 0.25)
-        == "cached vs uncached: same tokens so far; logits and recomputed rows differ (max |Δ| 0.5 and 0.25)"
+    assert worded(0.5, 0.25) == (
+        f"cached vs uncached: same tokens so far; logits and {checked} differ (max |Δ| 0.5 and 0.25)"
     )
-    assert worded(0.0, 0.0) == "cached vs uncached: same tokens so far; logits and recomputed rows equal"
+    assert worded(0.0, 0.0) == f"cached vs uncached: same tokens so far; logits and {checked} equal"
     assert worded(1e-6, 0.0) == (
-        "cached vs uncached: same tokens so far; logits equal within float32 rounding (max |Δ| 1e-06); "
-        "recomputed rows equal"
+        f"cached vs uncached: same tokens so far; logits equal within float32 rounding (max |Δ| 1e-06); {checked} equal"
     )
 
 
