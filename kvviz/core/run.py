@@ -8,7 +8,8 @@ record asks the engine for the next one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kvviz.core.checkpoint import Weights, build_model
@@ -82,15 +83,16 @@ class Run:
     """An engine and the history of its records; ``spec`` is what it was built from, when known.
 
     Everything here runs on the caller's thread. An app that computes ahead calls
-    ``run.engine.decode()`` on a worker, and once that has returned, :meth:`step_forward`
-    shows the record it made instead of computing one; meanwhile the history, and all it
-    holds, is untouched by the worker.
+    ``run.engine.decode()`` on a worker and hands the records it made to :meth:`add_made_ahead`;
+    :meth:`step_forward` then shows them in turn instead of computing. Meanwhile the history,
+    and all it holds, is untouched by the worker.
     """
 
     def __init__(self, engine: Engine, spec: RunSpec | None = None) -> None:
         self.engine = engine
         self.spec = spec
         self.history = History(engine.newest)
+        self._ahead: deque[StepRecord] = deque()  # made by the engine after the newest shown, in order
 
     @property
     def config(self) -> ModelConfig:
@@ -125,7 +127,21 @@ class Run:
         """
         twin = Run.__new__(Run)
         twin.engine, twin.spec, twin.history = self.engine, self.spec, self.history.copy()
+        twin._ahead = deque()
         return twin
+
+    def add_made_ahead(self, records: Iterable[StepRecord]) -> None:
+        """Records the engine made after the newest one, in step order, for :meth:`step_forward` to show."""
+        for record in records:
+            expected = (self._ahead[-1] if self._ahead else self.history.newest).step + 1
+            if record.step != expected:
+                raise ValueError(f"expected step {expected} made ahead, got step {record.step}")
+            self._ahead.append(record)
+
+    @property
+    def made_ahead(self) -> int:
+        """How many records wait to be shown after the newest."""
+        return len(self._ahead)
 
     def can_step_forward(self) -> bool:
         return not self.history.at_newest or self.stop_reason is None
@@ -134,10 +150,15 @@ class Run:
         """Show the next step: from the history if it exists, else computed now (GenerationStopped at a limit)."""
         if not self.history.at_newest:
             return self.history.go_to(self.cursor + 1)
-        made = self.engine.newest
-        if made.step > self.history.newest.step:  # made ahead, not shown yet
-            return self.history.append(made)
+        if self._ahead:
+            return self.history.append(self._ahead.popleft())
         return self.history.append(self.engine.decode())
+
+    def show_made_ahead(self) -> StepRecord:
+        """Add every record made ahead to the history and show the last (running to the end shows the newest)."""
+        while self._ahead:
+            self.history.append(self._ahead.popleft())
+        return self.history.go_to(len(self.history) - 1)
 
     def step_back(self) -> StepRecord:
         return self.history.go_to(self.cursor - 1)
@@ -152,5 +173,6 @@ class Run:
 
     def reset(self) -> StepRecord:
         """Discard the run and prefill the prompt again (same seed, so the same run)."""
+        self._ahead.clear()
         self.history.restart(self.engine.prefill())
         return self.current

@@ -8,7 +8,10 @@ the methods here.
 While the user looks at the newest step, the next one is already being computed on a
 worker thread (the run's engine alone: the history is the GUI thread's), so pressing Step
 only has to show a record, and playing never blocks the event loop for a whole step: it
-shows each step when the worker has it, at most at the chosen speed. A Step pressed while
+shows each step when the worker has it, at most at the chosen speed. While playing, the
+worker keeps up to :data:`AHEAD_WHILE_PLAYING` records ready; running to the end shows the
+newest record made at each tick (every record still enters the history), so the run goes at
+the engine's pace, not the engine's plus a repaint per step. A Step pressed while
 the worker is still on the next step waits for it without blocking either, and presses
 made meanwhile count once: a held arrow key stops when it is released, not a queue of key
 repeats later. Only one computation runs on a run at a time; anything else that computes
@@ -25,6 +28,9 @@ from kvviz.core.record import StepRecord
 from kvviz.core.run import Run
 from kvviz.gui.navigation import NavState
 from kvviz.gui.step_worker import StepWorker
+
+#: Records the worker keeps ready while playing or running to the end (one otherwise).
+AHEAD_WHILE_PLAYING = 16
 
 
 class Controller(QObject):
@@ -90,8 +96,8 @@ class Controller(QObject):
 
     @property
     def run(self) -> Run:
-        """The run itself, once no step is being computed on it; views never use it."""
-        self._worker.wait()
+        """The run itself, with the records made ahead, once no step is computed on it; views never use it."""
+        self._worker.hand_over(self._run, block=False, stop=True)
         return self._run
 
     def announce(self) -> None:
@@ -109,6 +115,7 @@ class Controller(QObject):
         self.pause()
         self._detached = True
         self._worker.shutdown()
+        self._worker.hand_over(self._run, block=False)
 
     # -- changing the model -----------------------------------------------------------------
 
@@ -116,7 +123,7 @@ class Controller(QObject):
         """Show another run (a rebuilt model or prompt) from its prefill."""
         self._cancel_step_request()
         self.pause()
-        self._worker.wait()
+        self._worker.discard()  # the old run's
         self._run = run
         self._announce(history=True)
 
@@ -137,7 +144,7 @@ class Controller(QObject):
         self._step_waits = False  # shown now; the announcement below resyncs the actions
         grows = self._run.history.at_newest
         if grows:
-            self._worker.wait()
+            self._worker.hand_over(self._run, block=True)
         try:
             self._run.step_forward()
         except GenerationStopped:
@@ -168,7 +175,7 @@ class Controller(QObject):
         """Discard the run and prefill the prompt again."""
         self._cancel_step_request()
         self.pause()
-        self._worker.wait()
+        self._worker.discard()  # made from the run being discarded
         self._run.reset()
         self._announce(history=True)
 
@@ -196,6 +203,7 @@ class Controller(QObject):
         if not self.can_step_forward():
             return
         self._playing, self._running_to_end = True, to_end
+        self._worker.ahead = AHEAD_WHILE_PLAYING
         self._timer.start(0 if to_end else self._interval_ms())
         self._emit_navigation()
 
@@ -203,13 +211,11 @@ class Controller(QObject):
         if self._playing:
             self._timer.stop()
             self._playing = self._running_to_end = self._tick_waits = False
+            self._worker.ahead = 1
             self._emit_navigation()
 
     def toggle_play(self) -> None:
-        if self.playing:
-            self.pause()
-        else:
-            self.play()
+        self.pause() if self.playing else self.play()
 
     def _interval_ms(self) -> int:
         return round(1000 / self._steps_per_second)
@@ -217,12 +223,16 @@ class Controller(QObject):
     def _tick(self) -> None:
         if not self._playing:
             return
-        if self._run.history.at_newest and self._worker.pending is None:
+        if self._run.history.at_newest:
+            self._worker.hand_over(self._run, block=False)
             self._prefetch_if_wanted()  # running to the end keeps the loop busy: it may never idle between steps
         if self._computing_next():
             self._tick_waits = True  # the worker's signal ticks again; the event loop stays free
             return
-        if not self.step_forward():
+        if self._running_to_end and self._run.made_ahead > 1:
+            self._run.show_made_ahead()  # the newest made: one repaint for all of them
+            self._announce(history=True)
+        elif not self.step_forward():
             return
         if not self.can_step_forward():
             self.pause()
@@ -238,13 +248,9 @@ class Controller(QObject):
             self._prefetch()
 
     def _prefetch(self) -> None:
-        """Start computing the step after the newest one, if the user is looking at the newest."""
-        run = self._run
-        if self._detached or self._worker.pending is not None or not run.history.at_newest or run.stop_reason:
-            return
-        if run.engine.newest.step > run.frontier.step:
-            return  # made ahead already (before a hand-over), waiting to be shown
-        self._worker.start(run.engine)
+        """Start computing the steps after the newest one, if the user is looking at the newest."""
+        if not self._detached and self._run.history.at_newest:
+            self._worker.start_after(self._run)
 
     def _on_prepared(self) -> None:
         if self._detached:
@@ -257,7 +263,8 @@ class Controller(QObject):
 
     def _computing_next(self) -> bool:
         """Whether the worker is computing the step after the one shown, the newest."""
-        return self._run.history.at_newest and self._worker.busy()
+        ready = self._run.made_ahead or self._worker.waiting  # made, not shown yet
+        return self._run.history.at_newest and not ready and self._worker.busy()
 
     def _cancel_step_request(self) -> None:
         """Any other move wins over a step still waiting for the worker: the latest intent counts."""
