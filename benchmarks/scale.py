@@ -2,7 +2,8 @@
 
 Prints, offscreen in a 1920×1080 window:
 - a new step + repaint at 512 tokens (4 layers, 8 heads, random weights), p50/p95, the user
-  having looked at the last step for a moment (the worker had time);
+  having looked at the last step for a moment (the worker had time); and the engine's whole
+  step there, timed alone (the part of a long run that the views do not set);
 - the same at 4,096 tokens (1 layer, 2 heads, d_model 32: a 128 MiB attention store);
 - the longest time the event loop went without processing events (a 10 ms timer's largest
   gap) while running to the end of 4,096 tokens from 4,032 (a full run from a short prompt
@@ -35,6 +36,7 @@ from process_memory import rss_bytes, trim_heap
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kvviz.core.run import RunSpec, build_run
 from kvviz.gui.app import application
 from kvviz.gui.main_window import MainWindow
 from kvviz.gui.settings import Settings
@@ -122,8 +124,22 @@ def bench_512(folder: str) -> float:
     print(f"new step + repaint at 512 tokens (4 layers, 8 heads)     {ms(times)}")
     engine = [r.cached.time_s + r.uncached.time_s for r in controller.history[-20:]]
     print(f"  the engine's two timed passes (cached + uncached)     {ms(engine)}")
+    spec = controller.run.spec
     window.close()
+    print(f"  the engine's whole step (passes, check, recording)    {ms(engine_steps(spec, 512))}")
     return p95(times)
+
+
+def engine_steps(spec: RunSpec, n_tokens: int, count: int = 10) -> list[float]:
+    """Wall time of whole engine steps at ``n_tokens`` on this thread, no window: what the worker must keep up with."""
+    run = build_run(spec)
+    run.seek(n_tokens - run.current.n_tokens)
+    times = []
+    for _ in range(count):
+        t = time.perf_counter()
+        run.step_forward()
+        times.append(time.perf_counter() - t)
+    return times
 
 
 def bench_4096(folder: str) -> tuple[float, float]:

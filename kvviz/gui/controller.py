@@ -204,6 +204,7 @@ class Controller(QObject):
             return
         self._playing, self._running_to_end = True, to_end
         self._worker.ahead = AHEAD_WHILE_PLAYING
+        self._prefetch_wanted = True  # compute further ahead from the next idle moment
         self._timer.start(0 if to_end else self._interval_ms())
         self._emit_navigation()
 

@@ -84,13 +84,17 @@ def test_looking_back_in_history_computes_nothing_ahead(qtbot, window, monkeypat
 
 
 def test_playing_keeps_handling_events_while_a_step_is_computed(qtbot, window, monkeypatch):
-    """A slow step (0.3 s here) runs on the worker: the GUI thread's timers keep firing meanwhile."""
+    """A slow step (1 s here) runs on the worker: the GUI thread's timers keep firing meanwhile.
+
+    The step is slower than a repaint even on a loaded machine: the worker computes the next step
+    while the window paints this one, so with a faster step the window would paint back to back.
+    """
     controller = window.controller
     engine = controller.run.engine
     decode = engine.decode
 
     def slow():
-        time.sleep(0.3)
+        time.sleep(1.0)
         return decode()
 
     monkeypatch.setattr(engine, "decode", slow)
