@@ -103,38 +103,53 @@ def attention(
     # Query heads sharing a K/V head are stacked along the row axis: head h uses kv head h // G.
     q_grouped = q.reshape(B, K, G * T, hd) * hd**-0.5  # (B, K, G*T, hd), scaled here: T·hd < T·Tk
     rows = max(1, ATTENTION_BLOCK_CELLS // (H * Tk))
-    outs, kept_scores, kept_weights = [], [], []
-    for first in range(0, T, rows):
-        r = min(rows, T - first)
-        q_block = (
-            q_grouped if r == T else q_grouped.view(B, K, G, T, hd)[:, :, :, first : first + r].reshape(B, K, G * r, hd)
-        )  # (B, K, G*r, hd)
-        scores = (q_block @ keys_t).view(B, H, r, Tk)  # (B, H, r, Tk), scaled
-        if blocked is not None:
-            scores.masked_fill_(blocked[first : first + r], float("-inf"))  # in place: this block's own tensor
-        weights = torch.softmax(scores.float(), dim=-1).to(x.dtype)  # (B, H, r, Tk)
-        outs.append((weights.view(B, K, G * r, Tk) @ values).view(B, H, r, hd))  # (B, H, r, hd)
-        if keep is True:
-            kept_scores.append(scores)
-            kept_weights.append(weights)
-        elif keep is not False:
-            wanted = keep[(keep >= first) & (keep < first + r)] - first
-            if wanted.numel():
+    if rows >= T:  # one block (every decode step): no per-block bookkeeping, which a tiny step would feel
+        out, scores, weights = _attend(q_grouped, keys_t, values, blocked, H, x.dtype)
+        if keep is not True and keep is not False:
+            scores, weights = scores.index_select(2, keep), weights.index_select(2, keep)
+    else:
+        outs, kept_scores, kept_weights = [], [], []
+        for first in range(0, T, rows):
+            r = min(rows, T - first)
+            q_block = q_grouped.view(B, K, G, T, hd)[:, :, :, first : first + r].reshape(B, K, G * r, hd)
+            block = None if blocked is None else blocked[first : first + r]
+            out, scores, weights = _attend(q_block, keys_t, values, block, H, x.dtype)
+            outs.append(out)
+            if keep is True:
+                kept_scores.append(scores)
+                kept_weights.append(weights)
+            elif keep is not False:
+                wanted = keep[(keep >= first) & (keep < first + r)] - first
                 kept_scores.append(scores.index_select(2, wanted))
                 kept_weights.append(weights.index_select(2, wanted))
-    out = outs[0] if len(outs) == 1 else torch.cat(outs, dim=2)  # (B, H, T, hd)
+        out = torch.cat(outs, dim=2)  # (B, H, T, hd)
+        scores = weights = None
+        if keep is not False:
+            scores, weights = torch.cat(kept_scores, dim=2), torch.cat(kept_weights, dim=2)
+    if keep is False:
+        scores = weights = None
     out = out.transpose(1, 2).reshape(B, T, H * hd)  # (B, T, H*hd)
-    scores = weights = None
-    if keep is not False:
-        scores, weights = _joined(kept_scores, (B, H, 0, Tk)), _joined(kept_weights, (B, H, 0, Tk))
     return F.linear(out, proj_weight), scores, weights, k, v
 
 
-def _joined(blocks: list[torch.Tensor], empty: tuple[int, ...]) -> torch.Tensor:
-    """Blocks of rows as one tensor along the row axis (dim 2); ``empty`` is the shape when there are none."""
-    if len(blocks) == 1:
-        return blocks[0]
-    return torch.cat(blocks, dim=2) if blocks else torch.empty(empty)
+def _attend(
+    q: torch.Tensor,
+    keys_t: torch.Tensor,
+    values: torch.Tensor,
+    blocked: torch.Tensor | None,
+    H: int,
+    dtype: torch.dtype,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """One block of r query rows, grouped (B, K, G*r, hd), against keys (B, K, hd, Tk) and values (B, K, Tk, hd):
+    its output (B, H, r, hd), scores and weights (B, H, r, Tk)."""
+    B, K, rows, hd = q.shape
+    Tk = keys_t.shape[-1]
+    scores = (q @ keys_t).view(B, H, rows * K // H, Tk)  # (B, H, r, Tk), scaled
+    if blocked is not None:
+        scores.masked_fill_(blocked, float("-inf"))  # in place: this block's own tensor
+    weights = torch.softmax(scores.float(), dim=-1).to(dtype)  # (B, H, r, Tk)
+    out = (weights.view(B, K, rows, Tk) @ values).view(B, H, rows * K // H, hd)  # (B, H, r, hd)
+    return out, scores, weights
 
 
 class Attention(nn.Module):
