@@ -108,6 +108,7 @@ def test_a_step_made_ahead_is_the_step_computed_on_demand():
         made = ahead.engine.decode()
         assert ahead.current is shown and len(ahead.history) == shown.step + 1  # nothing shown yet
         np.testing.assert_array_equal(shown.scores(0, 0), plain.current.scores(0, 0))  # older records intact
+        ahead.add_made_ahead([made])  # the worker hands it over on the GUI thread
         assert ahead.step_forward() is made  # shown, not computed again
         assert _without_times(made) == _without_times(plain.step_forward())
         np.testing.assert_array_equal(ahead.current.scores(1, 1), plain.current.scores(1, 1))
