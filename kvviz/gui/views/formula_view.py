@@ -64,6 +64,11 @@ class FormulaView(QWidget):
         self._measure()
         self.update()
 
+    def apply_theme(self, theme: Theme) -> None:
+        """Paint in ``theme``'s colours (the font comes from the parent and is measured on change)."""
+        self.theme = theme
+        self.update()
+
     def text(self) -> str:
         """The values row and the result as plain text: what the widget shows, for tests and screen readers."""
         return self._text

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from kvviz.gui.theme import Theme, font
 
@@ -169,6 +169,11 @@ class UnitAxis(pg.AxisItem):
     def unit(self) -> str:
         return self._unit
 
+    def set_colour(self, colour: str) -> None:
+        """The label's colour, kept when the unit changes."""
+        self._colour = colour
+        self.setLabel(self._unit, color=colour)
+
     def _choose_unit(self, lo: float, hi: float) -> None:
         top = max(abs(lo), abs(hi))
         factor, unit = self._units[0]
@@ -263,4 +268,5 @@ def style_axis(axis: pg.AxisItem, theme: Theme, size_pt: float | None = None, *,
     axis.setPen(pg.mkPen(theme.axis))
     axis.setTextPen(pg.mkPen(theme.text))
     axis.setTickFont(font(theme, size_pt, mono=mono))
+    axis.label.setFont(QApplication.font())  # the title takes the font of its time: the theme's, after a switch
     axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
