@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 # Okabe & Ito (2008), "Color Universal Design".
 ORANGE = "#E69F00"
@@ -266,7 +266,9 @@ class ThemeSwitch(QObject):
             # Qt posts the new font and palette to each widget: deliver them before the views measure text.
             for change in (QEvent.Type.ApplicationFontChange, QEvent.Type.ApplicationPaletteChange):
                 QCoreApplication.sendPostedEvents(None, change)
-            for widget in app.allWidgets():  # a style sheet fixes its widget's palette until set again
-                if widget.styleSheet():
+            for widget in app.allWidgets():
+                if widget.styleSheet():  # a style sheet fixes its widget's palette until set again
                     widget.setStyleSheet(widget.styleSheet())
+                if isinstance(widget, QComboBox):  # measures its minimum size again on a style change only
+                    QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
         self.changed.emit(theme)

@@ -134,6 +134,7 @@ class Legend(QWidget):
     def _style_labels(self, theme: Theme) -> None:
         for label in (*self._captions.values(), self._note):
             label.setStyleSheet(f"color: {theme.muted_text}")
+            label.setMinimumWidth(0)  # a size hint is at least the minimum: measure without the old one
         width = max(label.sizeHint().width() for label in self._captions.values())
         for label in self._captions.values():
             label.setFixedWidth(width)  # both groups' swatches start at the same x
