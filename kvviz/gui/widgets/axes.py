@@ -264,7 +264,8 @@ def style_axis(axis: pg.AxisItem, theme: Theme, size_pt: float | None = None, *,
     kvviz's axes carry their own units; pyqtgraph's automatic prefix would also rewrite the
     label's HTML and re-measure the axis at every change of range, that is at every step.
     """
-    axis.enableAutoSIPrefix(False)
+    if axis.autoSIPrefix:  # switching it off relabels the axis: once is enough (a theme switch styles again)
+        axis.enableAutoSIPrefix(False)
     axis.setPen(pg.mkPen(theme.axis))
     axis.setTextPen(pg.mkPen(theme.text))
     axis.setTickFont(font(theme, size_pt, mono=mono))
