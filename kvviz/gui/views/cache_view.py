@@ -181,6 +181,8 @@ class KVCacheView(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         """Restyle in place and show the record again: the view's range stays."""
+        self.heads.apply_theme(theme)
+        self.kv_highlight.apply_theme(theme)
         self._style(theme)
         self.formula.apply_theme(theme)
         if self._record is not None:

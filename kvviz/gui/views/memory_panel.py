@@ -162,6 +162,7 @@ class MemoryPanel(QWidget):
         self.theme = theme
         self.cache_size.apply_theme(theme)
         self.serving.apply_theme(theme)
+        self.compare.apply_theme(theme)
         self._curve_key = None  # the curves' pens are the theme's
         self._restyled = False
         self.exposed(self.isVisible() and not self.visibleRegion().isEmpty())  # not behind another tab
