@@ -1,8 +1,10 @@
 """Speed of what a lecturer does: a 1920×1080 PNG, a 20-step 1920×1080 GIF, entering and leaving
-presentation mode.
+presentation mode, switching the theme.
 
 Prints the median of a few runs of each (targets from issue 14: PNG ≤ 0.5 s, GIF ≤ 10 s,
-presentation mode ≤ 0.2 s each way), and the GIF's size (target: under about 3 MB).
+presentation mode ≤ 0.2 s each way), and the GIF's size (target: under about 3 MB). A theme
+switch restyles the window in place; beside it, what a new window in that theme costs (how a
+switch worked before), measured in the same run, so the ratio holds on a busy machine.
 
 Run: python benchmarks/slides_bench.py  (about a minute, offscreen; uses a temporary settings file).
 """
@@ -69,7 +71,37 @@ def main() -> None:
             f"presentation mode: enter median {statistics.median(enter) * 1e3:.0f} ms, "
             f"leave median {statistics.median(leave) * 1e3:.0f} ms (target ≤ 200 ms each)"
         )
+        theme_switch(app, window)
         window.close()
+
+
+def theme_switch(app, window) -> None:
+    """Median time to show the window in the other theme: restyled in place, and as a new window."""
+    from kvviz.gui.main_window import MainWindow
+    from kvviz.gui.theme import THEMES, apply_to_application
+
+    live, rebuilt = [], []
+    for name in ("slide", "dark") * RUNS:
+        start = time.perf_counter()
+        window.set_theme(name)
+        app.processEvents()  # laid out and painted
+        live.append(time.perf_counter() - start)
+
+        start = time.perf_counter()
+        apply_to_application(app, THEMES[name])
+        other = MainWindow(window.settings, theme=THEMES[name])
+        other.resize(window.size())
+        other.show()
+        app.processEvents()
+        rebuilt.append(time.perf_counter() - start)
+        other.close()
+        other.deleteLater()
+        app.processEvents()
+    a, b = statistics.median(live), statistics.median(rebuilt)
+    print(
+        f"theme switch at {window.width()}x{window.height()}: in place median {a * 1e3:.0f} ms, "
+        f"a new window in that theme median {b * 1e3:.0f} ms ({b / a:.1f}x; before, a switch built one)"
+    )
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ class Actions:
         return {"dark": self.theme_dark, "slide": self.theme_slide}
 
     def disable_until_loaded(self) -> None:
-        """Before a run is shown only Quit works (and the theme, which the next window takes)."""
+        """Before a run is shown only Quit works."""
         for action in self.all():
             action.setEnabled(action is self.quit)
 

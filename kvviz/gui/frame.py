@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kvviz.gui.actions import Actions, build_actions
 from kvviz.gui.settings import Settings
-from kvviz.gui.theme import DARK, Theme
+from kvviz.gui.theme import DARK, Theme, ThemeSwitch
 
 if TYPE_CHECKING:
     from kvviz.gui.controller import Controller
@@ -39,7 +39,7 @@ class Frame(QMainWindow):
     def __init__(self, settings: Settings, theme: Theme = DARK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.theme = theme
+        self.theme_switch = ThemeSwitch(theme, self)  # its `changed` restyles the views in place
         self.panels: dict[str, QWidget] = {}
         self._controller: Controller | None = None
         self._selection: Selection | None = None
@@ -58,6 +58,11 @@ class Frame(QMainWindow):
         self.addActions(self.actions.all())
         self.actions.disable_until_loaded()
         self.actions.quit.triggered.connect(self.close)
+
+    @property
+    def theme(self) -> Theme:
+        """The theme the window draws in now (see :class:`ThemeSwitch`)."""
+        return self.theme_switch.theme
 
     @property
     def controller(self) -> Controller:
@@ -129,8 +134,11 @@ class Frame(QMainWindow):
         self._toolbars_wrapped = False
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        """Put the step toolbar on a row of its own when both do not fit side by side."""
         super().resizeEvent(event)
+        self.wrap_toolbars()
+
+    def wrap_toolbars(self) -> None:
+        """Put the step toolbar on a row of its own when both do not fit side by side."""
         wrap = self.toolbar.sizeHint().width() + self.step_toolbar.sizeHint().width() + 8 > self.width()
         if wrap != self._toolbars_wrapped:
             self._toolbars_wrapped = wrap

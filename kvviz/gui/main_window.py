@@ -2,8 +2,7 @@
 
 The frame imports only Qt. The views, the run and torch load right after the first paint
 in the app (:meth:`MainWindow.load_after_first_paint`), or at once when built for tests
-with ``load=True``. A window can also be built around a run that exists already (a
-theme switch), which it shows instead of building its own.
+with ``load=True``. A theme switch restyles the window in place (:meth:`MainWindow.set_theme`).
 """
 
 from __future__ import annotations
@@ -11,21 +10,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from kvviz.gui.export.dialog import ExportMenu
 from kvviz.gui.frame import Frame
 from kvviz.gui.settings import Settings
-from kvviz.gui.theme import DARK, THEMES, Theme, apply_to_application
+from kvviz.gui.theme import DARK, THEMES, Theme
 
 if TYPE_CHECKING:
-    from kvviz.core.run import Run
     from kvviz.gui.session import Session
     from kvviz.gui.workspace import Workspace
 
 
 class MainWindow(Frame):
-    """kvviz's window; ``run`` shows that run instead of the one the settings describe."""
+    """kvviz's window, showing the run its settings describe."""
 
     ready = Signal()  # the views are loaded and show the first record
 
@@ -36,15 +35,14 @@ class MainWindow(Frame):
         *,
         theme: Theme = DARK,
         load: bool = True,
-        run: Run | None = None,
     ) -> None:
         super().__init__(settings if settings is not None else Settings(), theme, parent)
         self.session: Session | None = None
-        self._run = run
         self._load_after_paint = False
         self.exports = ExportMenu(self)
         for name, action in self.actions.themes().items():
             action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+        self.theme_switch.changed.connect(self._fit_frame_to_font)  # first: the views measure text after it
         geometry = self.settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -71,19 +69,15 @@ class MainWindow(Frame):
             QTimer.singleShot(0, self, self.load)
 
     def load(self) -> None:
-        """Build the views and the run (imports torch and pyqtgraph), or show the run given."""
+        """Build the views and the run (imports torch and pyqtgraph)."""
         if self.session is not None:
             return
         from kvviz.gui.run_settings import first_run
         from kvviz.gui.session import Session
 
         settings = self.settings
-        notice = problem = ""
-        run = self._run
-        if run is None:
-            first = first_run(settings)
-            run, notice, problem = first.run, first.notice, first.weights_problem
-        self._run = None  # the controller holds it from here
+        first = first_run(settings)
+        run, notice, problem = first.run, first.notice, first.weights_problem
         self.session = Session(
             self,
             run,
@@ -104,9 +98,27 @@ class MainWindow(Frame):
         self.ready.emit()
 
     def set_theme(self, name: str) -> None:
-        """Redraw in another theme: a new window in that theme takes over the run."""
-        if name != self.theme.name and self.session is not None:
-            switch_theme(self, name)
+        """Draw in theme ``name`` from now on (and at the next launch), restyling this window in place:
+        its geometry, docks, run, step, selection, zoom and every panel's choices stay as they are."""
+        theme = THEMES[name]
+        self.settings.set("view/theme", name)
+        self.actions.themes()[name].setChecked(True)
+        self.theme_switch.set_theme(theme)
+
+    def _fit_frame_to_font(self) -> None:
+        """What the frame sized by its type when it was built, sized again for the theme's.
+
+        A dock draws its title in the application's font as it was when the dock was built,
+        unless the dock has a font of its own: each gets the application's font, marked by a
+        style strategy that draws the same, so its title (and its contents) follow the switch.
+        """
+        label = self.step_label
+        label.setMinimumWidth(label.fontMetrics().horizontalAdvance("step 0000 / 0000") + 8)
+        title = QFont(QApplication.font())
+        title.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        for dock in self.findChildren(QDockWidget):
+            dock.setFont(title)
+        QTimer.singleShot(0, self, self.wrap_toolbars)  # once the toolbars have measured the new type
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if self.session is not None:
@@ -116,36 +128,3 @@ class MainWindow(Frame):
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
-
-
-#: Windows made by a theme switch: a top-level window lives only while Python holds it.
-_windows: list[MainWindow] = []
-
-
-def switch_theme(window: MainWindow, name: str) -> MainWindow:
-    """The window that now shows ``window``'s run in theme ``name``.
-
-    The views read their theme once, when they are built, so a theme is a property of a
-    window: a new one is built from the saved layout and settings (the old window saves
-    them as it closes) around the same run, so the run, its history and the step shown
-    carry over. The choice is saved for the next launch.
-    """
-    theme = THEMES[name]
-    app = QApplication.instance()
-    run = window.controller.detach_run()
-    window.settings.set("view/theme", name)
-    quit_on_close = app.quitOnLastWindowClosed()
-    app.setQuitOnLastWindowClosed(False)  # between the old window closing and the new one showing
-    try:
-        was_visible = window.isVisible()
-        window.close()  # saves the layout, the run's settings and the view
-        apply_to_application(app, theme)
-        successor = MainWindow(window.settings, theme=theme, run=run)
-        if was_visible:
-            successor.show()
-    finally:
-        app.setQuitOnLastWindowClosed(quit_on_close)
-    _windows[:] = [w for w in _windows if w is not window]
-    _windows.append(successor)
-    window.deleteLater()
-    return successor

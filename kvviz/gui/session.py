@@ -3,9 +3,9 @@
 Data flows one way: the controller emits the record and a frozen :class:`NavState`, the
 session hands them to every view, to the actions (:meth:`Actions.sync`) and to the
 toolbar and status bar, and never asks the controller back. Commands (actions, toolbar,
-the model panel's Apply) go to the controller. The session is built around a run that
-exists already: the app's first run, a run handed over by a theme switch, or the run an
-export shows.
+the model panel's Apply) go to the controller. A theme switch reaches every view through the
+window's :class:`~kvviz.gui.theme.ThemeSwitch`. The session is built around a run that exists
+already: the app's first run, or the run an export shows.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import torch
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QFileDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from kvviz.core.checkpoint import CheckpointError, weights_label
 from kvviz.core.config import ConfigError
@@ -123,6 +123,27 @@ class Session(QObject):
         ws.cache_view.heads.head_clicked.connect(s.set_head)
         ws.plots.clear_reference.clicked.connect(self.clear_reference)
         ws.cache_view.change.clear_requested.connect(self.clear_reference)
+        for view in self.themed_views():
+            w.theme_switch.changed.connect(view.apply_theme)
+        ws.docks["memory"].visibilityChanged.connect(ws.memory.exposed)
+
+    def themed_views(self) -> tuple[QWidget, ...]:
+        """Every view that draws in theme colours of its own: each restyles in place (``apply_theme``)."""
+        ws = self.workspace
+        return (
+            ws.uncached,
+            ws.cached,
+            ws.legend,
+            ws.inspector,
+            ws.tokens,
+            ws.cache_view,
+            ws.plots,
+            ws.controls,
+            ws.help,
+            ws.paged,
+            ws.memory,
+            ws.presentation,
+        )
 
     # -- commands ------------------------------------------------------------------------------
 

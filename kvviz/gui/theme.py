@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 # Okabe & Ito (2008), "Color Universal Design".
 ORANGE = "#E69F00"
@@ -213,10 +214,61 @@ def qt_palette(theme: Theme) -> QPalette:
     return p
 
 
+#: Style sheets for text in the theme's muted and error colours. They name the palette roles that
+#: qt_palette fills with those colours: a theme switch re-applies every style sheet (ThemeSwitch), so
+#: a label styled with one follows the switch with no code of its own. A hex colour in a style sheet
+#: would stay, and so would the rest of that widget's palette.
+MUTED_TEXT_STYLE = "color: palette(placeholder-text);"
+ERROR_TEXT_STYLE = "color: palette(bright-text);"
+
+
 def apply_to_application(app: QApplication, theme: Theme) -> None:
-    """Fusion style with the theme's palette and base font, for every standard widget."""
-    app.setStyle("Fusion")
+    """Fusion style with the theme's palette and base font, for every standard widget.
+
+    The style is set once: setting it again re-polishes every widget, which a theme switch
+    does not need (the palette and the font reach every widget on their own).
+    """
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setPalette(qt_palette(theme))
     base = app.font()
     base.setPointSizeF(theme.font_pt)
     app.setFont(base)
+
+
+class ThemeSwitch(QObject):
+    """The theme a window draws in now, and the one signal its views restyle on.
+
+    The standard widgets follow the application's palette and font; the views draw with
+    theme colours of their own, so each restyles in place on ``changed`` (its
+    ``apply_theme``). A switch keeps the window, its layout, its run and what every view
+    shows, and costs a repaint rather than a new window.
+    """
+
+    changed = Signal(object)  # the new Theme, after the application's palette and font
+
+    def __init__(self, theme: Theme, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def set_theme(self, theme: Theme) -> None:
+        """Make ``theme`` the current one: the application's palette and font, then every view."""
+        if theme is self._theme:
+            return
+        self._theme = theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_to_application(app, theme)
+            # Qt posts the new font and palette to each widget: deliver them before the views measure text.
+            for change in (QEvent.Type.ApplicationFontChange, QEvent.Type.ApplicationPaletteChange):
+                QCoreApplication.sendPostedEvents(None, change)
+            for widget in app.allWidgets():
+                if widget.styleSheet():  # a style sheet fixes its widget's palette until set again
+                    widget.setStyleSheet(widget.styleSheet())
+                if isinstance(widget, QComboBox):  # measures its minimum size again on a style change only
+                    QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
+        self.changed.emit(theme)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QPushButton
 
 from kvviz.core.metrics import metrics_row
 from kvviz.core.serialize import record_to_dict
-from kvviz.gui import main_window as theme_switch
 from kvviz.gui.export.picture import PictureSize, picture
 from kvviz.gui.main_window import MainWindow
 from kvviz.gui.theme import DARK, SLIDE
@@ -221,17 +220,15 @@ def test_switching_theme_keeps_the_run_and_is_remembered(qtbot, window):
     window.controller.go_to(1)
     history = window.controller.history
     window.actions.themes()["slide"].trigger()
-    successor = theme_switch._windows[-1]
-    qtbot.addWidget(successor)
-    assert successor is not window and successor.theme is SLIDE
-    assert successor.controller.history == history
-    assert successor.controller.current.step == 1
-    assert successor.actions.themes()["slide"].isChecked()
-    assert successor.settings.get("view/theme") == "slide"
-    assert np.median(pixels(picture(successor, "attention", PictureSize(1)))) > 240
-    successor.set_theme("dark")
-    assert theme_switch._windows[-1].theme is DARK
-    qtbot.addWidget(theme_switch._windows[-1])
+    assert window.theme is SLIDE
+    assert window.controller.history == history
+    assert window.controller.current.step == 1
+    assert window.actions.themes()["slide"].isChecked()
+    assert window.settings.get("view/theme") == "slide"
+    assert np.median(pixels(picture(window, "attention", PictureSize(1)))) > 240
+    window.set_theme("dark")
+    assert window.theme is DARK and window.actions.themes()["dark"].isChecked()
+    assert np.median(pixels(picture(window, "attention", PictureSize(1)))) < 60
 
 
 def test_picture_dialog_copies_the_chosen_panel_at_the_chosen_size(qtbot, window):

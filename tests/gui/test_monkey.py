@@ -81,11 +81,7 @@ def test_random_actions_leave_the_app_consistent(qtbot, window, tmp_path, no_dia
         controls.apply_button.click()
 
     def theme() -> None:
-        from kvviz.gui.main_window import switch_theme
-
-        new = switch_theme(w(), "slide" if w().theme.name == "dark" else "dark")
-        qtbot.addWidget(new)
-        state["window"] = new
+        w().set_theme("slide" if w().theme.name == "dark" else "dark")
 
     def export() -> None:
         menu = w().exports

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kvviz.core.engine import Engine
-from kvviz.gui.main_window import MainWindow, switch_theme
+from kvviz.gui.main_window import MainWindow
 from kvviz.gui.navigation import NavState
 from tests.gui.helpers import assert_views_show, shown
 
@@ -58,11 +58,10 @@ def test_one_selection_moves_the_boxes_and_the_panels(qtbot, window):
 def test_a_theme_switch_builds_no_run(qtbot, window, prefills):
     window.controller.step_forward()
     run = window.controller.run
-    successor = switch_theme(window, "slide")
-    qtbot.addWidget(successor)
+    window.set_theme("slide")
     assert prefills == []
-    assert successor.controller.run is run and successor.controller.current.step == 1
-    assert_views_show(successor)
+    assert window.controller.run is run and window.controller.current.step == 1
+    assert_views_show(window)  # in the slide theme's colours
 
 
 def test_an_export_window_shows_a_snapshot_and_builds_no_run(qtbot, window, prefills):

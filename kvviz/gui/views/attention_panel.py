@@ -78,11 +78,15 @@ def frame_size(n: int) -> int:
 def _outline(colour: str, width: float, z: float) -> QGraphicsRectItem:
     """An unfilled rectangle whose line keeps its pixel width at any zoom."""
     item = QGraphicsRectItem()
-    pen = QPen(qcolor(colour), width)
-    pen.setCosmetic(True)
-    item.setPen(pen)
+    item.setPen(_outline_pen(colour, width))
     item.setZValue(z)
     return item
+
+
+def _outline_pen(colour: str, width: float) -> QPen:
+    pen = QPen(qcolor(colour), width)
+    pen.setCosmetic(True)
+    return pen
 
 
 #: The view each linked view follows (see link_views): a follower fits the matrix while its leader does.
@@ -191,16 +195,12 @@ class AttentionPanel(QWidget):
         return self.plot.getViewBox()
 
     def _style_plots(self) -> None:
-        t = self.theme
         for plot in (self.plot, self.strip):
             plot.setMenuEnabled(False)
             plot.hideButtons()
-            for name in ("left", "bottom"):
-                style_axis(plot.getAxis(name), t, t.token_pt, mono=True)
             plot.getAxis("left").setWidth(LEFT_AXIS_PX)
+        self._style_axes()
         self.plot.hideAxis("bottom")
-        self.plot.setLabel("left", "query (row)", color=t.muted_text)
-        self.strip.setLabel("bottom", "key (column)", color=t.muted_text)
         self.plot.invertY(True)
         self.plot.setAspectLocked(True)
         self.view.setDefaultPadding(0.02)
@@ -213,6 +213,31 @@ class AttentionPanel(QWidget):
         self.strip.getViewBox().setMinimumHeight(STRIP_PX)
         self.strip.setMaximumHeight(STRIP_PX + 46)
         self.graphics.ci.layout.setRowStretchFactor(1, 1)
+
+    def _style_axes(self) -> None:
+        t = self.theme
+        for plot in (self.plot, self.strip):
+            for name in ("left", "bottom"):
+                style_axis(plot.getAxis(name), t, t.token_pt, mono=True)
+        self.plot.setLabel("left", "query (row)", color=t.muted_text)
+        self.strip.setLabel("bottom", "key (column)", color=t.muted_text)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Restyle in place and redraw: the record, selection, zoom and hovered cell stay."""
+        self.theme = theme
+        self._lut = status_lut(theme)
+        self.graphics.setBackground(theme.panel)
+        self.title.setText(self.title.text, color=theme.text, size=f"{theme.title_pt}pt")
+        self._style_axes()
+        self.hatch.setBrush(QBrush(qcolor(theme.masked_hatch), Qt.BrushStyle.BDiagPattern))
+        for outline, colour in (
+            (self.new_rows_outline, theme.computed),
+            (self.highlight, theme.highlight),
+            (self.new_kv_outline, theme.kv_computed),
+        ):
+            outline.setPen(_outline_pen(colour, theme.highlight_px))
+        if self._record is not None:
+            self._redraw()
 
     # -- input -----------------------------------------------------------------------------
 

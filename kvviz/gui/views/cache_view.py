@@ -95,7 +95,7 @@ class KVCacheView(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        self._lut = pg.colormap.get(theme.cache_values_colormap).getLookupTable(nPts=256, alpha=True)
+        self._record: StepRecord | None = None
         self.values = np.zeros((0, 0), dtype=np.float32)
         self.layout_info: BandLayout | None = None
         self.resident_runs: list[tuple[int, int]] = []  # positions whose K/V the cache holds
@@ -114,16 +114,7 @@ class KVCacheView(QWidget):
         self.change = ShapeChangeLine(theme)  # the cache before the last shape change, when one is kept
         self.heads = HeadSharingView(theme)
         self.kv_highlight = KVRowsHighlight(theme)
-        lut = self._lut
-        low, mid, high = (f"#{r:02x}{g:02x}{b:02x}" for r, g, b, _ in lut[[0, 128, 255]])
-        self._key_html = (
-            f"<span style='color:{low}'>■</span><span style='color:{mid}'>■</span>"
-            f"<span style='color:{high}'>■</span> value (− 0 +) &nbsp; "
-            f"<span style='color:{theme.cache_allocated_line}'>▭</span> allocated, empty &nbsp; "
-            f"<span style='color:{theme.kv_computed}'>▯</span> appended this step"
-        ) + self.kv_highlight.key_html()
-        self._evicted_html = f" &nbsp; <span style='color:{theme.kv_evicted}'>■</span> evicted from the cache"
-        self.key = QLabel(self._key_html)
+        self.key = QLabel()
         self.key.setWordWrap(True)
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key.setToolTip(
@@ -131,7 +122,6 @@ class KVCacheView(QWidget):
             "columns are cache positions."
         )
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setBackground(theme.panel)
         self.graphics.ci.layout.setContentsMargins(2, 2, 10, 2)
         self.band_axis = SparseLabelAxis("left")
         self.plot = self.graphics.addPlot(axisItems={"left": self.band_axis})
@@ -139,30 +129,21 @@ class KVCacheView(QWidget):
         self.plot.hideButtons()
         self.plot.invertY(True)
         self.plot.setMouseEnabled(x=True, y=False)
-        for name in ("left", "bottom"):
-            style_axis(self.plot.getAxis(name), theme)
 
         self.empty = QGraphicsPathItem()
-        self.empty.setBrush(QBrush(qcolor(theme.cache_empty)))
-        pen = QPen(qcolor(theme.cache_allocated_line), 1)
-        pen.setCosmetic(True)
-        self.empty.setPen(pen)
         self.plot.addItem(self.empty)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(2)
         self.plot.addItem(self.image)
         self.evicted = QGraphicsPathItem()
-        self.evicted.setBrush(QBrush(qcolor(theme.kv_evicted)))
         self.evicted.setPen(QPen(Qt.PenStyle.NoPen))
         self.evicted.setZValue(3)
         self.plot.addItem(self.evicted)
         self.appended = QGraphicsRectItem()
-        pen = QPen(qcolor(theme.kv_computed), theme.highlight_px)
-        pen.setCosmetic(True)
-        self.appended.setPen(pen)
         self.appended.setZValue(5)
         self.plot.addItem(self.appended, ignoreBounds=True)
         self.plot.addItem(self.kv_highlight.item, ignoreBounds=True)
+        self._style(theme)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -177,7 +158,38 @@ class KVCacheView(QWidget):
         layout.addLayout(key_row)
         layout.addWidget(self.graphics, 1)
 
+    def _style(self, theme: Theme) -> None:
+        """Colours, pens and the key of ``theme``, on the items built once."""
+        self.theme = theme
+        self._lut = pg.colormap.get(theme.cache_values_colormap).getLookupTable(nPts=256, alpha=True)
+        low, mid, high = (f"#{r:02x}{g:02x}{b:02x}" for r, g, b, _ in self._lut[[0, 128, 255]])
+        self._key_html = (
+            f"<span style='color:{low}'>■</span><span style='color:{mid}'>■</span>"
+            f"<span style='color:{high}'>■</span> value (− 0 +) &nbsp; "
+            f"<span style='color:{theme.cache_allocated_line}'>▭</span> allocated, empty &nbsp; "
+            f"<span style='color:{theme.kv_computed}'>▯</span> appended this step"
+        ) + self.kv_highlight.key_html()
+        self._evicted_html = f" &nbsp; <span style='color:{theme.kv_evicted}'>■</span> evicted from the cache"
+        self.key.setText(self._key_html)
+        self.graphics.setBackground(theme.panel)
+        for name in ("left", "bottom"):
+            style_axis(self.plot.getAxis(name), theme)
+        self.empty.setBrush(QBrush(qcolor(theme.cache_empty)))
+        self.empty.setPen(_cosmetic_pen(theme.cache_allocated_line, 1))
+        self.evicted.setBrush(QBrush(qcolor(theme.kv_evicted)))
+        self.appended.setPen(_cosmetic_pen(theme.kv_computed, theme.highlight_px))
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Restyle in place and show the record again: the view's range stays."""
+        self.heads.apply_theme(theme)
+        self.kv_highlight.apply_theme(theme)
+        self._style(theme)
+        self.formula.apply_theme(theme)
+        if self._record is not None:
+            self.set_record(self._record)
+
     def set_record(self, record: StepRecord) -> None:
+        self._record = record
         c = record.config
         n, policy = record.n_tokens, record.policy
         capacity = policy.capacity(c.context_length)  # slots allocated
@@ -250,3 +262,10 @@ class KVCacheView(QWidget):
         """Mark the query head shown in the attention panels, and outline the K/V rows it reads."""
         self.heads.set_selected(head)
         self.kv_highlight.set_selection(layer, head)
+
+
+def _cosmetic_pen(colour: str, width: float) -> QPen:
+    """A pen that keeps its pixel width at any zoom."""
+    pen = QPen(qcolor(colour), width)
+    pen.setCosmetic(True)
+    return pen

@@ -109,9 +109,13 @@ class CellInspector(QLabel):
         self._lookup: CellLookup | None = None
         self._cell = (-1, -1)
         self.info: CellInfo | None = None
-        lines = self.fontMetrics().lineSpacing() * 2 + 6
-        self.setMinimumHeight(lines)
-        self._show_hint()
+        self.apply_theme(theme)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Room for two lines of the current font, and the text again in ``theme``'s colours."""
+        self.theme = theme
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 6)
+        self._refresh()
 
     def set_record(self, record: StepRecord) -> None:
         self._record = record

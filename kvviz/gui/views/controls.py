@@ -36,7 +36,7 @@ from kvviz.core.defaults import DEFAULT_WEIGHTS, default_config
 from kvviz.core.run import RunSpec
 from kvviz.gui.control_ranges import POLICY_RANGES, RANGES
 from kvviz.gui.run_settings import make_policy
-from kvviz.gui.theme import Theme
+from kvviz.gui.theme import ERROR_TEXT_STYLE, MUTED_TEXT_STYLE, Theme
 
 #: Shape controls that saved weights fix (the rest of SHAPE_FIELDS has no control).
 SHAPE_CONTROLS = ("n_layers", "n_heads", "n_kv_heads", "d_model", "head_dim")
@@ -131,14 +131,14 @@ class ModelControls(QWidget):
             label = QLabel(LABELS[name])
             label.setToolTip(TOOLTIPS[name])
             self.row_labels[name] = label
-            box, self.notes[name], self.errors[name] = _with_messages(control, theme)
+            box, self.notes[name], self.errors[name] = _with_messages(control)
             form.addRow(label, box)
 
         self.apply_button = _button("Apply", "Rebuild the model with these settings and start again from the prefill.")
         self.apply_button.setDefault(True)
         self.defaults_button = _button("Defaults", "Fill in the default model and prompt (press Apply to use them).")
-        self.apply_error = _error_label(theme)
-        self.limit_banner = _limit_banner(theme)
+        self.apply_error = _error_label()
+        self.limit_banner = _limit_banner()
         self.footer = _footer(self.defaults_button, self.apply_button, self.apply_error)
 
         layout = QVBoxLayout(self)
@@ -156,6 +156,11 @@ class ModelControls(QWidget):
             spin.lineEdit().returnPressed.connect(self._apply)
         self.apply_button.clicked.connect(self._apply)
         self.defaults_button.clicked.connect(self._fill_defaults)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Its messages follow the palette (see MUTED_TEXT_STYLE); the prompt keeps room for four lines."""
+        self.theme = theme
+        self.prompt.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
 
     # -- values ----------------------------------------------------------------------------
 
@@ -400,15 +405,15 @@ def _spin(lo: int, hi: int) -> QSpinBox:
     return spin
 
 
-def _error_label(theme: Theme) -> QLabel:
+def _error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(f"color: {theme.error_text}")
+    label.setStyleSheet(ERROR_TEXT_STYLE)
     label.setWordWrap(True)
     label.hide()
     return label
 
 
-def _with_messages(control: QWidget, theme: Theme) -> tuple[QWidget, QLabel, QLabel]:
+def _with_messages(control: QWidget) -> tuple[QWidget, QLabel, QLabel]:
     """``control`` above a note and an error message (both hidden until set): the box, the note, the error."""
     box = QWidget()
     v = QVBoxLayout(box)
@@ -416,24 +421,24 @@ def _with_messages(control: QWidget, theme: Theme) -> tuple[QWidget, QLabel, QLa
     v.setSpacing(1)
     v.addWidget(control)
     note = QLabel()
-    note.setStyleSheet(f"color: {theme.muted_text}")
+    note.setStyleSheet(MUTED_TEXT_STYLE)
     note.setWordWrap(True)
     note.hide()
-    error = _error_label(theme)
+    error = _error_label()
     v.addWidget(note)
     v.addWidget(error)
     return box, note, error
 
 
-def _limit_banner(theme: Theme) -> QLabel:
+def _limit_banner() -> QLabel:
     """Says why a full-cache run stopped, next to the controls that would let it go on."""
     banner = QLabel()
     banner.setObjectName("limit_banner")
     banner.setWordWrap(True)
     banner.setTextFormat(Qt.TextFormat.PlainText)
     banner.setStyleSheet(
-        f"QLabel#limit_banner {{ color: {theme.text}; border: 1px solid {theme.error_text}; "
-        f"border-radius: 4px; padding: 6px; }}"
+        "QLabel#limit_banner { color: palette(window-text); border: 1px solid palette(bright-text); "
+        "border-radius: 4px; padding: 6px; }"
     )
     banner.hide()
     return banner

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from kvviz.core.shape_change import ShapeChange
-from kvviz.gui.theme import Theme, qcolor
+from kvviz.gui.theme import MUTED_TEXT_STYLE, Theme, qcolor
 from kvviz.gui.views.readouts import MemoryFormula
 from kvviz.units import format_bytes
 
@@ -62,6 +62,11 @@ class FormulaView(QWidget):
         self._text = f"{values}{EQUALS}{result}"
         self.setAccessibleName(f"{names}{EQUALS}bytes: {self._text}")
         self._measure()
+        self.update()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Paint in ``theme``'s colours (the font comes from the parent and is measured on change)."""
+        self.theme = theme
         self.update()
 
     def text(self) -> str:
@@ -191,7 +196,7 @@ class ShapeChangeLine(QWidget):
         for label in (self.sizes, self.ratio):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
-        self.sizes.setStyleSheet(f"color: {theme.muted_text};")
+        self.sizes.setStyleSheet(MUTED_TEXT_STYLE)
         bold = QFont(self.ratio.font())
         bold.setBold(True)
         self.ratio.setFont(bold)

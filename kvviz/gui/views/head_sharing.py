@@ -54,6 +54,10 @@ class HeadSharingView(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._describe()
 
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.update()
+
     def set_shape(self, n_heads: int, n_kv_heads: int) -> None:
         if (n_heads, n_kv_heads) == (self.n_heads, self.n_kv_heads):
             return
@@ -186,6 +190,10 @@ class KVRowsHighlight:
         self.rows: list[tuple[float, float]] = []  # (top, bottom) in the plot's rows, K band then V band
         self._layer = self._head = 0
         self._shape: tuple | None = None  # (band layout, width, head_dim, n_heads, n_kv_heads)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._redraw()
 
     def key_html(self) -> str:
         return f" &nbsp; <span style='color:{self.theme.text}'>▭</span> {self.KEY}"

@@ -156,6 +156,11 @@ class HelpPanel(QTextBrowser):
         self.anchorClicked.connect(self._on_link)
         self.setHtml(help_html(theme))
 
+    def apply_theme(self, theme: Theme) -> None:
+        """The page again in ``theme``'s colours, at the same place."""
+        self.theme = theme
+        self.show_probe(self.probe)
+
     def show_probe(self, text: str) -> None:
         """Show the probe's finding under its link, keeping the reader's place on the page."""
         self.probe = text

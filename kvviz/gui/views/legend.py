@@ -61,8 +61,8 @@ def legend_entries(theme: Theme) -> list[LegendEntry]:
     ]
 
 
-def _entry_widget(theme: Theme, entry: LegendEntry, size: int) -> QWidget:
-    """A swatch and its text, kept together when the legend wraps."""
+def _entry_widget(theme: Theme, entry: LegendEntry, size: int) -> tuple[QWidget, QLabel]:
+    """A swatch and its text, kept together when the legend wraps: the item and its swatch."""
     item = QWidget()
     item.setToolTip(entry.tooltip)
     row = QHBoxLayout(item)
@@ -72,7 +72,7 @@ def _entry_widget(theme: Theme, entry: LegendEntry, size: int) -> QWidget:
     icon.setPixmap(swatch(theme, entry, size))
     row.addWidget(icon)
     row.addWidget(QLabel(entry.text))
-    return item
+    return item, icon
 
 
 def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
@@ -113,24 +113,39 @@ class Legend(QWidget):
         box.setContentsMargins(6, 2, 6, 2)
         box.setSpacing(2)
         size = self.fontMetrics().height()
-        captions = {"cells": QLabel("Q·Kᵀ cells"), "keys": QLabel("K/V of each key")}
-        width = max(label.sizeHint().width() for label in captions.values())
+        self._captions = captions = {"cells": QLabel("Q·Kᵀ cells"), "keys": QLabel("K/V of each key")}
         groups: dict[str, FlowLayout] = {}
         for group, label in captions.items():
-            label.setStyleSheet(f"color: {theme.muted_text}")
-            label.setFixedWidth(width)  # both groups' swatches start at the same x
             groups[group] = FlowLayout(spacing=12)
             groups[group].addWidget(label)
             box.addLayout(groups[group])
+        self._swatches: list[QLabel] = []
         for entry in self.entries:
-            item = _entry_widget(theme, entry, size)
+            item, icon = _entry_widget(theme, entry, size)
+            self._swatches.append(icon)
             if entry.policy_only:
                 item.hide()
                 self.policy_widgets.append(item)
             groups["keys" if entry.kind == "strip" else "cells"].addWidget(item)
-        note = QLabel("cell colours run dark → light for low → high score")
-        note.setStyleSheet(f"color: {theme.muted_text}")
-        groups["keys"].addWidget(note)
+        self._note = QLabel("cell colours run dark → light for low → high score")
+        groups["keys"].addWidget(self._note)
+        self._style_labels(theme)
+
+    def _style_labels(self, theme: Theme) -> None:
+        for label in (*self._captions.values(), self._note):
+            label.setStyleSheet(f"color: {theme.muted_text}")
+            label.setMinimumWidth(0)  # a size hint is at least the minimum: measure without the old one
+        width = max(label.sizeHint().width() for label in self._captions.values())
+        for label in self._captions.values():
+            label.setFixedWidth(width)  # both groups' swatches start at the same x
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Swatches in ``theme``'s colours at its text height, captions in its muted colour."""
+        self.entries = legend_entries(theme)
+        size = self.fontMetrics().height()
+        for icon, entry in zip(self._swatches, self.entries, strict=True):
+            icon.setPixmap(swatch(theme, entry, size))
+        self._style_labels(theme)
 
     def visible_entries(self) -> list[str]:
         """Texts of the entries shown now."""

@@ -56,7 +56,7 @@ class ComparePage(QWidget):
             "where a 4× saving looks like one."
         )
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {theme.muted_text};")
+        self.hint.setStyleSheet(th.MUTED_TEXT_STYLE)
 
         self.plot = pg.PlotWidget(background=theme.panel, axisItems={"bottom": DecimalBytesAxis("bottom")})
         item = self.plot.getPlotItem()
@@ -112,6 +112,15 @@ class ComparePage(QWidget):
 
     def _pin(self, new: list[Pin]) -> None:
         self.pins = add_pins(self.pins, new)
+        self._draw()
+
+    def apply_theme(self, theme: th.Theme) -> None:
+        """Background, grid, axis and bars in ``theme``; the pins stay."""
+        self.theme = theme
+        self.plot.setBackground(theme.panel)
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, y=False, alpha=theme.grid_alpha)
+        style_axis(item.getAxis("bottom"), theme)
         self._draw()
 
     # -- drawing ------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ class FiguresView(QScrollArea):
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.note.setStyleSheet(f"color: {theme.muted_text};")
+        self.note.setStyleSheet(th.MUTED_TEXT_STYLE)
         figures = QWidget()
         column = QVBoxLayout(figures)
         column.setContentsMargins(0, 0, 0, 0)

@@ -57,6 +57,7 @@ class MemoryPanel(QWidget):
         self.theme = theme
         self.report: memory.MemoryReport | None = None
         self._curve_key: tuple | None = None
+        self._restyled = True  # False from a theme switch until the curves are drawn in the new theme
 
         self.model_box = QComboBox()
         self.model_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -81,7 +82,7 @@ class MemoryPanel(QWidget):
         self.gpu_box.setCurrentIndex(memory.GPU_NAMES.index(DEFAULT_GPU))
         self.gpu_box.setToolTip("GPU memory as nvidia-smi reports it")
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(f"color: {theme.error_text};")
+        self.error_label.setStyleSheet(th.ERROR_TEXT_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
@@ -151,6 +152,27 @@ class MemoryPanel(QWidget):
         for box in (self.dtype_box, self.cache_dtype_box, self.gpu_box):
             box.currentIndexChanged.connect(self._on_input_changed)
         self._on_model_changed()
+
+    def apply_theme(self, theme: th.Theme) -> None:
+        """Plots, curves and readouts in ``theme``: the model, context and every other choice stay.
+
+        The curves are drawn again now if the panel is shown, else when it is next shown: the
+        explorer usually sits behind another tab, and its curves cost most of a switch.
+        """
+        self.theme = theme
+        self.cache_size.apply_theme(theme)
+        self.serving.apply_theme(theme)
+        self.compare.apply_theme(theme)
+        self._curve_key = None  # the curves' pens are the theme's
+        self._restyled = False
+        self.exposed(self.isVisible() and not self.visibleRegion().isEmpty())  # not behind another tab
+
+    def exposed(self, visible: bool) -> None:
+        """The panel came to the front (its dock's visibilityChanged): draw a theme switch's curves now."""
+        if visible and not self._restyled:
+            self._restyled = True
+            self.serving.redraw_curves()
+            self.refresh()
 
     # -- building -----------------------------------------------------------------------
 

@@ -68,18 +68,14 @@ class CachePlot(pg.GraphicsLayoutWidget):
         legend_below: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setBackground(theme.panel)
         self.theme = theme
         self.item = item = self.addPlot(row=0, col=0)
         item.setLogMode(x=True, y=True)
-        item.showGrid(x=True, y=True, alpha=theme.grid_alpha)
         item.setMenuEnabled(False)
         item.hideButtons()
         item.getViewBox().setMouseEnabled(x=False, y=False)
         for name, text in (("bottom", x_label), ("left", y_label)):
-            axis = item.getAxis(name)
-            style_axis(axis, theme)
-            axis.setLabel(text, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
+            item.getAxis(name).setLabel(text)
         item.getAxis("left").setWidth(72)
         item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep "1M" at the right edge
         self.legend = pg.LegendItem(labelTextColor=theme.text, labelTextSize=f"{theme.font_pt}pt")
@@ -98,15 +94,36 @@ class CachePlot(pg.GraphicsLayoutWidget):
         self._labels: list[pg.TextItem] = []
         item.getViewBox().sigResized.connect(self._place_labels)
         self.context_line = pg.InfiniteLine(
-            angle=90,
-            pen=pg.mkPen(theme.cursor, width=1.5),
-            label="",
-            labelOpts={"position": 0.02, "color": theme.cursor, "anchors": [(0, 1), (0, 1)], "fill": theme.panel},
+            angle=90, label="", labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]}
         )
         item.addItem(self.context_line, ignoreBounds=True)
+        self._title: tuple[str, str] | None = None
+        self.apply_theme(theme)
+
+    def apply_theme(self, theme: th.Theme) -> None:
+        """Background, grid, axes, legend, context line and title in ``theme``; curves and GPU lines are
+        drawn again by their owner (their pens are the owner's)."""
+        self.theme = theme
+        self.setBackground(theme.panel)
+        self.item.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+        for name in ("bottom", "left"):
+            axis = self.item.getAxis(name)
+            style_axis(axis, theme)
+            axis.setLabel(axis.labelText, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
+        self.legend.setLabelTextColor(theme.text)
+        self.legend.setLabelTextSize(f"{theme.font_pt}pt")
+        self.context_line.setPen(pg.mkPen(theme.cursor, width=1.5))
+        label = self.context_line.label
+        label.setColor(theme.cursor)
+        label.setFont(th.font(theme))
+        label.fill = pg.mkBrush(theme.panel)
+        label.update()
+        if self._title is not None:
+            self.set_title(*self._title)
 
     def set_title(self, title: str, detail: str) -> None:
         """Two short lines rather than one long one: the title's width is the plot's minimum width."""
+        self._title = (title, detail)
         t = self.theme
         self.item.setTitle(
             f"{title}<br><span style='font-size:{t.font_pt}pt; color:{t.muted_text}'>{detail}</span>",
@@ -193,6 +210,12 @@ class CacheSizePage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.variant_plot, 1)
         column.addWidget(self.dtype_plot, 1)
+
+    def apply_theme(self, theme: th.Theme) -> None:
+        """Both plots in ``theme``; the owner draws the curves and markers again (MemoryPanel.apply_theme)."""
+        self.theme = theme
+        for plot in (self.variant_plot, self.dtype_plot):
+            plot.apply_theme(theme)
 
     def _pen(self, colour: str, style: Qt.PenStyle, width: float | None = None):
         return pg.mkPen(colour, width=width or self.theme.line_px, style=style)

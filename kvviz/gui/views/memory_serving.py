@@ -103,7 +103,7 @@ class ServingView(QWidget):
         self.compare_box.addItems(COMPARISONS)
         self.compare_box.setToolTip("Which alternatives the capacity plot draws beside this model")
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(f"color: {theme.error_text};")
+        self.error_label.setStyleSheet(th.ERROR_TEXT_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.readout = QLabel()
@@ -149,6 +149,15 @@ class ServingView(QWidget):
         for box in (self.util_box, self.overhead_box):
             box.valueChanged.connect(self.refresh)
         self.compare_box.currentIndexChanged.connect(self.refresh)
+
+    def apply_theme(self, theme: th.Theme) -> None:
+        """The plot in ``theme``; the readout and curves follow at :meth:`redraw_curves`. Every choice stays."""
+        self.theme = theme
+        self.plot.apply_theme(theme)
+
+    def redraw_curves(self) -> None:
+        """Draw the curves and the readout again (in a new theme) at the next refresh."""
+        self._curve_key = None
 
     # -- inputs ---------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.paging import PagingComparison, compare_paging
 from kvviz.core.record import StepRecord
-from kvviz.gui.theme import Theme, qcolor
+from kvviz.gui.theme import ERROR_TEXT_STYLE, Theme, qcolor
 from kvviz.units import format_bytes
 
 BLOCK_SIZES = (4, 8, 16, 32)
@@ -150,17 +150,12 @@ class PagedCacheView(QWidget):
         self.block_size.setCurrentIndex(BLOCK_SIZES.index(DEFAULT_BLOCK_SIZE))
         self.block_size.setToolTip("Tokens per block: smaller blocks waste less, but need longer block tables")
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {theme.error_text}")
+        self.error.setStyleSheet(ERROR_TEXT_STYLE)
         self.error.hide()
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
-        self.key = QLabel(
-            f"<span style='color:{theme.cache_used_line}'>■</span> tokens stored &nbsp; "
-            f"<span style='color:{theme.error_text}'>▨</span> reserved in a block, unused &nbsp; "
-            f"<span style='color:{theme.cache_allocated_line}'>┅</span> contiguous slot for the whole context "
-            f"&nbsp; <span style='color:{theme.muted_text}'>numbers in blocks: physical block ids (block table)</span>"
-        )
+        self.key = QLabel(_key_html(theme))
         self.key.setWordWrap(True)
         self.diagram = BlockDiagram(theme)
 
@@ -186,6 +181,14 @@ class PagedCacheView(QWidget):
         self.lengths.textEdited.connect(self._on_lengths_edited)
         self.follow.toggled.connect(self._on_follow_toggled)
         self.block_size.currentIndexChanged.connect(self._changed)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """The key, the summary and the diagram in ``theme``'s colours; lengths and block size stay."""
+        self.theme = self.diagram.theme = theme
+        self.key.setText(_key_html(theme))
+        if self.comparison is not None and self.config is not None:
+            self.summary.setText(summary_html(self.comparison, self.config, theme))
+        self.diagram.update()
 
     # -- input -----------------------------------------------------------------------------
 
@@ -266,6 +269,15 @@ class PagedCacheView(QWidget):
         self.comparison = comparison
         self.summary.setText(summary_html(comparison, self.config, self.theme))
         self.diagram.set_comparison(comparison, self.config.context_length)
+
+
+def _key_html(theme: Theme) -> str:
+    return (
+        f"<span style='color:{theme.cache_used_line}'>■</span> tokens stored &nbsp; "
+        f"<span style='color:{theme.error_text}'>▨</span> reserved in a block, unused &nbsp; "
+        f"<span style='color:{theme.cache_allocated_line}'>┅</span> contiguous slot for the whole context "
+        f"&nbsp; <span style='color:{theme.muted_text}'>numbers in blocks: physical block ids (block table)</span>"
+    )
 
 
 def summary_html(c: PagingComparison, config: ModelConfig, theme: Theme) -> str:

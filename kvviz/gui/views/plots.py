@@ -17,7 +17,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from kvviz.core.record import StepRecord
@@ -42,30 +42,52 @@ class StepPlot(pg.PlotWidget):
         super().__init__(
             parent=parent, background=theme.panel, axisItems={"left": self.value_axis, "bottom": StepAxis("bottom")}
         )
-        self.theme = theme
         self._title = title
         self._note_shown: str | None = None
         self._limits: tuple[float, float] | None = None
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.reference: dict[str, pg.PlotDataItem] = {}  # the run before a change, faded, under the curves
+        self._curve_styles: dict[str, tuple[str, bool]] = {}  # key → (Theme field of its colour, dashed)
         item = self.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
+        self.cursor = pg.InfiniteLine(angle=90)
+        item.addItem(self.cursor, ignoreBounds=True)
+        self.scene().sigMouseClicked.connect(self._on_click)
+        self.apply_theme(theme)
+
+    def add_curve(self, key: str, colour: str, *, dashed: bool = False) -> None:
+        """A curve drawn in the theme's ``colour`` field (e.g. "cached_line")."""
+        self._curve_styles[key] = (colour, dashed)
+        self.curves[key] = self.getPlotItem().plot([], [], pen=self._pen(key))
+        self.reference[key] = self.getPlotItem().plot([], [], pen=self._reference_pen(key))
+        self.reference[key].setZValue(-1)
+
+    def _pen(self, key: str) -> QPen:
+        colour, dashed = self._curve_styles[key]
+        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+        return pg.mkPen(getattr(self.theme, colour), width=self.theme.line_px, style=style)
+
+    def _reference_pen(self, key: str) -> QPen:
+        """The run before a change: the curve's colour faded toward the ground, dotted."""
+        colour = faded_colour(getattr(self.theme, self._curve_styles[key][0]), self.theme)
+        return pg.mkPen(colour, width=self.theme.line_px, style=Qt.PenStyle.DotLine)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Background, grid, axes, cursor, curves and title in ``theme``; the data and the range stay."""
+        self.theme = theme
+        item = self.getPlotItem()
+        self.setBackground(theme.panel)
         item.showGrid(x=True, y=True, alpha=theme.grid_alpha)
         for name in ("left", "bottom"):
             style_axis(item.getAxis(name), theme, theme.font_pt - 0.5)
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.cursor, width=1.5, style=Qt.PenStyle.DashLine))
-        item.addItem(self.cursor, ignoreBounds=True)
-        self.scene().sigMouseClicked.connect(self._on_click)
-        self.set_note("")
-
-    def add_curve(self, key: str, colour: str, *, dashed: bool = False) -> None:
-        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-        pen = pg.mkPen(colour, width=self.theme.line_px, style=style)
-        self.curves[key] = self.getPlotItem().plot([], [], pen=pen)
-        faded = pg.mkPen(faded_colour(colour, self.theme), width=self.theme.line_px, style=Qt.PenStyle.DotLine)
-        self.reference[key] = self.getPlotItem().plot([], [], pen=faded)
-        self.reference[key].setZValue(-1)
+        self.value_axis.set_colour(theme.muted_text)
+        self.cursor.setPen(pg.mkPen(theme.cursor, width=1.5, style=Qt.PenStyle.DashLine))
+        for key, curve in self.curves.items():
+            curve.setPen(self._pen(key))
+            self.reference[key].setPen(self._reference_pen(key))
+        note, self._note_shown = self.note, None
+        self.set_note(note)
 
     @property
     def note(self) -> str:
@@ -167,33 +189,23 @@ class PlotsPanel(QWidget):
         t = theme
         self.series: StepSeries | None = None
         self.flops = StepPlot("FLOPs per step", t, kind="flops")
-        self.flops.add_curve("uncached", t.uncached_line)
-        self.flops.add_curve("cached", t.cached_line)
+        self.flops.add_curve("uncached", "uncached_line")
+        self.flops.add_curve("cached", "cached_line")
         self.cached_flops = StepPlot("Cached step FLOPs", t, kind="flops")
-        self.cached_flops.add_curve("total", t.cached_line)
-        self.cached_flops.add_curve("attention", t.cached_line, dashed=True)
+        self.cached_flops.add_curve("total", "cached_line")
+        self.cached_flops.add_curve("attention", "cached_line", dashed=True)
         self.cumulative = StepPlot("Cumulative FLOPs", t, kind="flops")
-        self.cumulative.add_curve("uncached", t.uncached_line)
-        self.cumulative.add_curve("cached", t.cached_line)
+        self.cumulative.add_curve("uncached", "uncached_line")
+        self.cumulative.add_curve("cached", "cached_line")
         self.cache_bytes = StepPlot("KV cache bytes", t, kind="bytes")
-        self.cache_bytes.add_curve("used", t.cache_used_line)
-        self.cache_bytes.add_curve("allocated", t.cache_allocated_line, dashed=True)
+        self.cache_bytes.add_curve("used", "cache_used_line")
+        self.cache_bytes.add_curve("allocated", "cache_allocated_line", dashed=True)
         self.time = StepPlot("Wall time per step", t, kind="seconds")
-        self.time.add_curve("uncached", t.uncached_line)
-        self.time.add_curve("cached", t.cached_line)
+        self.time.add_curve("uncached", "uncached_line")
+        self.time.add_curve("cached", "cached_line")
         self.theme = theme
         self.reference_label = ""  # names the run drawn faded ("" for none)
-        self._key_html = "  ".join(
-            f"<span style='color:{colour}'>{line}</span> {text}"
-            for colour, line, text in (
-                (t.uncached_line, "━━", "without cache"),
-                (t.cached_line, "━━", "with cache"),
-                (t.cached_line, "╍╍", "its attention part (Q·Kᵀ + A·V)"),
-                (t.cache_used_line, "━━", "cache used"),
-                (t.cache_allocated_line, "╍╍", "allocated"),
-                (t.cursor, "┆", "step shown"),
-            )
-        )
+        self._key_html = _key_html(t)
         self.key = QLabel(self._key_html)
         self.key.setWordWrap(True)
         self.key.setToolTip("Each plot runs across the steps computed so far. Click a plot to show that step.")
@@ -223,6 +235,15 @@ class PlotsPanel(QWidget):
         grid.setRowStretch(2, 1)
         for column in range(6):
             grid.setColumnStretch(column, 1)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Every plot and the key in ``theme``; curves, cursors and ranges keep their data."""
+        self.theme = theme
+        self._key_html = _key_html(theme)
+        label = self.reference_label
+        self.key.setText(self._key_html + (self._reference_html(label) if label else ""))
+        for plot in self.plots.values():
+            plot.apply_theme(theme)
 
     def set_history(self, history: Sequence[StepRecord]) -> None:
         self.series = step_series(history)
@@ -258,3 +279,18 @@ class PlotsPanel(QWidget):
             saved = 1 - total_c / total_u if total_u > 0 else float("nan")
             self.cumulative.set_note(f"{saved:.0%} saved")
         self.cached_flops.set_note(attention_share_note(record))
+
+
+def _key_html(t: Theme) -> str:
+    """What each line means, in the colours it is drawn in."""
+    return "  ".join(
+        f"<span style='color:{colour}'>{line}</span> {text}"
+        for colour, line, text in (
+            (t.uncached_line, "━━", "without cache"),
+            (t.cached_line, "━━", "with cache"),
+            (t.cached_line, "╍╍", "its attention part (Q·Kᵀ + A·V)"),
+            (t.cache_used_line, "━━", "cache used"),
+            (t.cache_allocated_line, "╍╍", "allocated"),
+            (t.cursor, "┆", "step shown"),
+        )
+    )

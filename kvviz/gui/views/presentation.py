@@ -55,9 +55,7 @@ class PresentationView(QWidget):
         self.cached = AttentionPanel(Mode.CACHED, big, levels=levels)
         self.cached.view.disableAutoRange()  # follows the uncached panel, as on the desktop
         link_views(self.uncached.view, self.cached.view)
-        for panel in (self.uncached, self.cached):  # room for the larger tick labels
-            for plot in (panel.plot, panel.strip):
-                plot.getAxis("left").setWidth(round(LEFT_AXIS_PX * big.token_pt / theme.token_pt))
+        self._widen_axes(theme)
         pair = QSplitter(Qt.Orientation.Horizontal)
         pair.setChildrenCollapsible(False)
         pair.addWidget(self.uncached)
@@ -75,6 +73,24 @@ class PresentationView(QWidget):
         layout.addWidget(pair, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.formula)
+
+    def _widen_axes(self, theme: Theme) -> None:
+        """Room for the larger tick labels."""
+        for panel in (self.uncached, self.cached):
+            for plot in (panel.plot, panel.strip):
+                plot.getAxis("left").setWidth(round(LEFT_AXIS_PX * self.theme.token_pt / theme.token_pt))
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Every part in ``theme``'s colours at presentation size, drawn again now or when next shown."""
+        self.theme = big = presentation_theme(theme)
+        self.setFont(font(big))
+        self.caption.setFont(font(big, big.title_pt, bold=True))
+        for view in (self.tokens, self.uncached, self.cached, self.formula):
+            view.apply_theme(big)
+        self._widen_axes(theme)
+        self._drawn = None
+        if self.isVisible():
+            self._draw()
 
     def set_record(self, record: StepRecord) -> None:
         self._record = record

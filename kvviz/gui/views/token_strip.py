@@ -95,6 +95,14 @@ class ChipCanvas(QWidget):
         self._layout()
         self.update()
 
+    def apply_theme(self, theme: Theme) -> None:
+        """The chips in ``theme``'s colours and type, laid out again for the new text widths."""
+        self.theme = theme
+        self.setFont(font(theme, theme.token_pt, mono=True))
+        self._widths.clear()
+        self._laid_out = ([], 0)
+        self.set_run(self.run)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self._layout()
         super().resizeEvent(event)
@@ -217,16 +225,29 @@ class TokenStrip(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         header = FlowLayout(spacing=14)
         header.addWidget(self.summary)
-        for label in self._key():
+        self._key_labels = [QLabel() for _ in range(4)]
+        for label in self._key_labels:
+            label.setTextFormat(Qt.TextFormat.RichText)
             header.addWidget(label)
+        self._show_key()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(3)
         layout.addLayout(header)
         layout.addWidget(self.scroll)
-        self._max_height = round(self.MAX_LINES * (self.canvas.line_height() + ChipCanvas.GAP))
         self.canvas.content_height_changed.connect(self._fit_height)
-        self._fit_height(round(self.canvas.line_height()) + 1)
+        self._fit_to_font()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Chips, key and height in ``theme``'s colours and type; the tokens and the scroll position stay."""
+        self.theme = theme
+        self._show_key()
+        self.canvas.apply_theme(theme)
+        self._fit_to_font()
+
+    def _fit_to_font(self) -> None:
+        self._max_height = round(self.MAX_LINES * (self.canvas.line_height() + ChipCanvas.GAP))
+        self._fit_height(max(self.canvas.minimumHeight(), round(self.canvas.line_height()) + 1))
 
     def _fit_height(self, content: int) -> None:
         """As tall as the chips need, up to MAX_LINES lines; longer runs scroll."""
@@ -236,7 +257,7 @@ class TokenStrip(QWidget):
     def chips(self) -> list[Chip]:
         return self.canvas.run.chips()
 
-    def _key(self) -> list[QLabel]:
+    def _show_key(self) -> None:
         """One label per kind of chip; separate, so the key wraps between them."""
         t = self.theme
 
@@ -249,10 +270,8 @@ class TokenStrip(QWidget):
             f"<span style='color:{t.computed}'>▢</span>&nbsp;processed this step",
             f"<span style='color:{t.muted_text}'>→ next token</span>",
         )
-        labels = [QLabel(text) for text in texts]
-        for label in labels:
-            label.setTextFormat(Qt.TextFormat.RichText)
-        return labels
+        for label, text in zip(self._key_labels, texts, strict=True):
+            label.setText(text)
 
     def set_record(self, record: StepRecord) -> None:
         self.canvas.set_run(ChipRun.of(record))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from kvviz.gui.theme import Theme, font
 
@@ -169,6 +169,11 @@ class UnitAxis(pg.AxisItem):
     def unit(self) -> str:
         return self._unit
 
+    def set_colour(self, colour: str) -> None:
+        """The label's colour, kept when the unit changes."""
+        self._colour = colour
+        self.setLabel(self._unit, color=colour)
+
     def _choose_unit(self, lo: float, hi: float) -> None:
         top = max(abs(lo), abs(hi))
         factor, unit = self._units[0]
@@ -259,8 +264,10 @@ def style_axis(axis: pg.AxisItem, theme: Theme, size_pt: float | None = None, *,
     kvviz's axes carry their own units; pyqtgraph's automatic prefix would also rewrite the
     label's HTML and re-measure the axis at every change of range, that is at every step.
     """
-    axis.enableAutoSIPrefix(False)
+    if axis.autoSIPrefix:  # switching it off relabels the axis: once is enough (a theme switch styles again)
+        axis.enableAutoSIPrefix(False)
     axis.setPen(pg.mkPen(theme.axis))
     axis.setTextPen(pg.mkPen(theme.text))
     axis.setTickFont(font(theme, size_pt, mono=mono))
+    axis.label.setFont(QApplication.font())  # the title takes the font of its time: the theme's, after a switch
     axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
