@@ -1,7 +1,9 @@
 """What one Q·Kᵀ cell means this step: tokens, score, weight and status in each mode.
 
-The inspector under the attention panels shows this for the hovered cell. The arrays of
-the selected layer and head are fetched once per record and selection, not per mouse move.
+The inspector under the attention panels shows this for the hovered cell. It reads that one
+cell from the record's store, never a whole matrix: at thousands of tokens an n×n copy would
+take a second and hundreds of MiB for a single hover. What is per key position (token labels,
+K/V sources) is fetched once per record, O(n).
 """
 
 from __future__ import annotations
@@ -43,21 +45,19 @@ class CellInfo:
 
 
 class CellLookup:
-    """The arrays of one record, layer and head, for quick per-cell questions."""
+    """One record, layer and head, for per-cell questions: each answer reads just its cell."""
 
     def __init__(self, record: StepRecord, layer: int, head: int) -> None:
         self.record = record
         self.layer, self.head = layer, head
-        self.scores = record.scores(layer, head)
-        self.weights = record.weights(layer, head)
         self.labels = record.text.token_labels(record.tokens)
-        modes = [m for m in Mode if record.mode(m) is not None]
-        self.status = {m: record.cell_status(m) for m in modes}
-        self.source = {m: record.kv_source(m) for m in modes}
+        self.modes = [m for m in Mode if record.mode(m) is not None]
+        self.source = {m: record.kv_source(m) for m in self.modes}
 
     def info(self, row: int, col: int) -> CellInfo:
-        score = float(self.scores[row, col])
-        weight = float(self.weights[row, col])
+        record, cell = self.record, ([row], [col])
+        score = float(record.store.cells("scores", self.layer, self.head, *cell)[0, 0])
+        weight = float(record.store.cells("weights", self.layer, self.head, *cell)[0, 0])
         return CellInfo(
             row=row,
             col=col,
@@ -65,7 +65,7 @@ class CellLookup:
             key_label=self.labels[col],
             score=None if math.isnan(score) else score,
             weight=None if math.isnan(weight) else weight,
-            status={m: CellStatus(int(s[row, col])) for m, s in self.status.items()},
+            status={m: CellStatus(int(record.cell_status(m, *cell)[0, 0])) for m in self.modes},
             kv_source={m: KVSource(int(s[col])) for m, s in self.source.items()},
         )
 
