@@ -164,6 +164,21 @@ class AttentionStore:
         out.flags.writeable = False
         return out
 
+    def kv_at(self, kind: str, layer: int, positions: np.ndarray) -> np.ndarray:
+        """(kv_heads, len(positions), head_dim) float32 keys or values at recorded ``positions``.
+
+        Reads only the positions asked for, so a view of a long run costs its pixels, not n.
+        """
+        blocks = self._keys if kind == "keys" else self._values
+        positions = np.asarray(positions, dtype=np.int64)
+        out = np.empty((self._kv_shape[1], len(positions), self._head_dim), dtype=np.float32)
+        block_of_position = positions // BLOCK_ROWS
+        for block in np.unique(block_of_position):
+            these = block_of_position == block
+            out[:, these] = blocks[block][layer][:, positions[these] - block * BLOCK_ROWS]
+        out.flags.writeable = False
+        return out
+
     def kv(self, kind: str, layer: int, n: int) -> np.ndarray:
         """(kv_heads, n, head_dim) keys or values of positions 0..n."""
         blocks = (self._keys if kind == "keys" else self._values)[: -(-n // BLOCK_ROWS)]

@@ -9,20 +9,27 @@ would need more rows than fit, every k-th dimension is shown and the caption say
 Under a window or sink policy the cache has only sinks + window slots: the outline of the
 allocated space then covers just the resident positions (the sinks and the last W), and the
 positions evicted from the cache are drawn over in the evicted colour, so the plateau shows.
+
+The picture has at most one column per screen pixel of the positions in view (see
+:func:`sample_columns`): a step at thousands of tokens reads the K/V of its pixels, not of
+every position, and zooming in (wheel, drag) redraws the region down to single positions.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvviz.core.record import KVSource, Mode, StepRecord
 from kvviz.gui.theme import Theme, qcolor
+from kvviz.gui.views.attention_image import bin_edges
 from kvviz.gui.views.formula_view import FormulaView, ShapeChangeLine
 from kvviz.gui.views.head_sharing import HeadSharingView, KVRowsHighlight
 from kvviz.gui.views.readouts import memory_formula
@@ -31,6 +38,11 @@ from kvviz.units import format_bytes
 
 #: Most rows one band shows; above this, dimensions are shown with a stride.
 MAX_BAND_ROWS = 32
+#: Fewest columns drawn across the positions in view however narrow the view (as the attention
+#: panels): that many cost little, and a short run is drawn position by position.
+MIN_COLUMNS = 512
+#: Columns assumed for a view not laid out yet (nothing to measure).
+UNMEASURED_COLUMNS = 2048
 
 
 @dataclass(frozen=True)
@@ -71,13 +83,50 @@ def band_layout(record: StepRecord) -> BandLayout:
     return BandLayout(c.n_layers, band, max(1, band // 4), stride)
 
 
-def cache_values(record: StepRecord, layout: BandLayout) -> np.ndarray:
-    """(total_rows, n_tokens) float32 of the cached K/V values shown; NaN in the gaps between bands."""
-    n = record.n_tokens
-    out = np.full((layout.total_rows, n), np.nan, dtype=np.float32)
+class Columns(NamedTuple):
+    """The cache positions a picture shows, one per pixel column, and the bins they stand for.
+
+    Column ``i`` covers positions ``edges[i]..edges[i+1]`` and shows position ``positions[i]``:
+    the newest resident one of its bin, or the newest if the policy evicted the whole bin
+    (``evicted[i]``). Newest, so the last column shows the entry appended this step; resident
+    first, so the sinks and the window stay visible beside a long evicted span.
+    """
+
+    positions: np.ndarray
+    edges: np.ndarray
+    evicted: np.ndarray
+
+    @property
+    def exact(self) -> bool:
+        """Whether every position in view has a column of its own."""
+        return len(self.positions) == self.edges[-1] - self.edges[0]
+
+
+def sample_columns(start: int, end: int, pixels: int, evicted: np.ndarray) -> Columns:
+    """The columns for positions ``start..end`` drawn on ``pixels`` columns; ``evicted`` (n,) bool per position.
+
+    O(n) whole-array passes: no per-position Python work.
+    """
+    edges = bin_edges(start, end, pixels)
+    span = np.arange(start, end)
+    newest_resident = np.maximum.accumulate(np.where(evicted[start:end], -1, span))  # at or before each position
+    last = edges[1:] - 1
+    chosen = newest_resident[last - start]
+    resident = chosen >= edges[:-1]
+    return Columns(np.where(resident, chosen, last), edges, ~resident)
+
+
+def cache_values(record: StepRecord, layout: BandLayout, positions: np.ndarray | None = None) -> np.ndarray:
+    """(total_rows, positions) float32 of the cached K/V values shown; NaN in the gaps between bands.
+
+    ``positions`` (all n by default) are read from the store one by one, not as whole buffers.
+    """
+    positions = np.arange(record.n_tokens) if positions is None else np.asarray(positions)
+    out = np.full((layout.total_rows, len(positions)), np.nan, dtype=np.float32)
     for layer in range(layout.n_layers):
-        for which, kv in enumerate((record.keys(layer), record.values(layer))):
-            rows = kv.transpose(0, 2, 1).reshape(-1, n)[:: layout.dim_stride]  # (kv_heads*head_dim, n)
+        for which, kind in enumerate(("keys", "values")):
+            kv = record.store.kv_at(kind, layer, positions)  # (kv_heads, positions, head_dim)
+            rows = kv.transpose(0, 2, 1).reshape(-1, len(positions))[:: layout.dim_stride]  # (kv_heads*head_dim, …)
             top = layout.band_top(layer, which)
             out[top : top + rows.shape[0]] = rows
     return out
@@ -96,7 +145,9 @@ class KVCacheView(QWidget):
         super().__init__(parent)
         self.theme = theme
         self._record: StepRecord | None = None
-        self.values = np.zeros((0, 0), dtype=np.float32)
+        self._evicted = np.zeros(0, dtype=bool)  # per position, of the record shown
+        self.values = np.zeros((0, 0), dtype=np.float32)  # the picture's values, one column per entry of columns
+        self.columns: Columns | None = None
         self.layout_info: BandLayout | None = None
         self.resident_runs: list[tuple[int, int]] = []  # positions whose K/V the cache holds
         self.evicted_runs: list[tuple[int, int]] = []  # positions the policy evicted
@@ -158,6 +209,16 @@ class KVCacheView(QWidget):
         layout.addLayout(key_row)
         layout.addWidget(self.graphics, 1)
 
+        # A zoom, pan or resize draws the positions in view again at their new resolution, once
+        # the burst of range changes has settled.
+        self._regrid = QTimer(self)
+        self._regrid.setSingleShot(True)
+        self._regrid.setInterval(15)
+        self._regrid.timeout.connect(self._regrid_if_changed)
+        view = self.plot.getViewBox()
+        view.sigRangeChanged.connect(lambda *_: self._regrid.start())
+        view.sigResized.connect(lambda *_: self._regrid.start())
+
     def _style(self, theme: Theme) -> None:
         """Colours, pens and the key of ``theme``, on the items built once."""
         self.theme = theme
@@ -194,29 +255,21 @@ class KVCacheView(QWidget):
         n, policy = record.n_tokens, record.policy
         capacity = policy.capacity(c.context_length)  # slots allocated
         evicted = record.kv_source(Mode.CACHED) == KVSource.EVICTED
+        self._evicted = evicted
         self.evicted_runs = position_runs(evicted)
         self.resident_runs = position_runs(~evicted)
         band = band_layout(record)
         self.layout_info = band
-        self.values = cache_values(record, band)
-        finite = self.values[np.isfinite(self.values)]
-        limit = float(np.abs(finite).max()) if finite.size else 1.0
-        limit = limit or 1.0
-        self.image.setImage(self.values, lut=self._lut, levels=(-limit, limit), autoLevels=False)
-        self.image.setRect(QRectF(0, 0, n, band.total_rows))
 
         # Allocated slots: positions 0..capacity until the cache is full, then the resident positions.
         slots = self.resident_runs if n > capacity else [(0, capacity)]
-        allocated, gone = QPainterPath(), QPainterPath()
+        allocated = QPainterPath()
         for layer in range(band.n_layers):
             for which in (0, 1):
                 top = band.band_top(layer, which)
                 for start, stop in slots:
                     allocated.addRect(QRectF(start, top, stop - start, band.band_rows))
-                for start, stop in self.evicted_runs:
-                    gone.addRect(QRectF(start, top, stop - start, band.band_rows))
         self.empty.setPath(allocated)
-        self.evicted.setPath(gone)
         self.appended.setRect(QRectF(n - record.new_rows, -0.5, record.new_rows, band.total_rows))
         # A sliding cache runs past the context: the frame widens by doubling, not at every step.
         width = c.context_length
@@ -230,6 +283,7 @@ class KVCacheView(QWidget):
             self.plot.setLimits(xMin=-0.02 * width, xMax=1.02 * width)
             self.plot.setXRange(0, width, padding=0.01)
             self.plot.setYRange(0, band.total_rows - band.gap_rows, padding=0.02)
+        self._draw_columns(self._screen_columns())
 
         t = self.theme
         share = record.cache_bytes_used / record.cache_bytes_allocated if record.cache_bytes_allocated else 0.0
@@ -262,6 +316,47 @@ class KVCacheView(QWidget):
         """Mark the query head shown in the attention panels, and outline the K/V rows it reads."""
         self.heads.set_selected(head)
         self.kv_highlight.set_selection(layer, head)
+
+    def _screen_columns(self) -> Columns:
+        """The columns of the positions in view, one per screen pixel at most."""
+        n = self._record.n_tokens
+        view = self.plot.getViewBox()
+        wide = view.width() * self.devicePixelRatioF()
+        if not self.isVisible() or wide < 2:
+            return sample_columns(0, n, UNMEASURED_COLUMNS, self._evicted)
+        x0, x1 = view.viewRange()[0]
+        start, end = min(n, max(0, math.floor(x0))), max(0, min(n, math.ceil(x1)))
+        if end <= start:  # panned off the positions: draw them all, for when they come back
+            start, end = 0, n
+        pixels = math.ceil((end - start) * wide / max(x1 - x0, 1e-9))
+        return sample_columns(start, end, max(pixels, MIN_COLUMNS), self._evicted)
+
+    def _draw_columns(self, columns: Columns) -> None:
+        """The values of ``columns`` as the picture, and the evicted bins drawn over them."""
+        band, edges = self.layout_info, columns.edges
+        self.columns = columns
+        self.values = cache_values(self._record, band, columns.positions)
+        finite = self.values[np.isfinite(self.values)]
+        limit = float(np.abs(finite).max()) if finite.size else 1.0
+        limit = limit or 1.0
+        self.image.setImage(self.values, lut=self._lut, levels=(-limit, limit), autoLevels=False)
+        self.image.setRect(QRectF(edges[0], 0, edges[-1] - edges[0], band.total_rows))
+        gone = QPainterPath()
+        for first, end in position_runs(columns.evicted):
+            for layer in range(band.n_layers):
+                for which in (0, 1):
+                    top = band.band_top(layer, which)
+                    gone.addRect(QRectF(edges[first], top, edges[end] - edges[first], band.band_rows))
+        self.evicted.setPath(gone)
+
+    def _regrid_if_changed(self) -> None:
+        if self._record is None:
+            return
+        columns, old = self._screen_columns(), self.columns
+        if old is None or not (
+            np.array_equal(columns.positions, old.positions) and np.array_equal(columns.edges, old.edges)
+        ):
+            self._draw_columns(columns)
 
 
 def _cosmetic_pen(colour: str, width: float) -> QPen:
