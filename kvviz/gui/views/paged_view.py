@@ -6,11 +6,19 @@ view draws what it reports: each sequence's block table as blocks in its row —
 filled, the unused tail of its last block hatched — inside an outline of the contiguous slot
 a plain cache preallocates for the full context, and the bytes of both side by side.
 Every number comes from the :class:`~kvviz.core.paging.PagingComparison`.
+
+A row costs what its pixels show (see :func:`row_shapes`): the stored tokens are one filled
+span and the reserved tail another, whatever the number of blocks, and block edges closer
+than a few pixels are drawn every k-th block (the diagram says so), never one per block.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+import math
+from typing import NamedTuple
+
+import numpy as np
+from PySide6.QtCore import QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +43,25 @@ DEFAULT_BLOCK_SIZE = 16
 MAX_SEQUENCES = 16
 #: Typing and stepping settle for this long before the store is rebuilt.
 SETTLE_MS = 120
+#: Closest block edges are drawn, in pixels; closer ones are drawn every k-th block (k a power of two).
+MIN_EDGE_PX = 4
+
+
+class RowShapes(NamedTuple):
+    """What one sequence's row draws, in pixels from the row's left: O(pixels), not O(blocks)."""
+
+    used: float  # the stored tokens fill 0..used
+    reserved: float  # its blocks reserve 0..reserved; used..reserved is the unused tail of the last block
+    edges: np.ndarray  # x of the block edges drawn inside 0..reserved
+    edge_stride: int  # an edge is drawn every edge_stride blocks
+
+
+def row_shapes(tokens: int, blocks: int, block_size: int, token_px: float) -> RowShapes:
+    """The row of a sequence of ``tokens`` in ``blocks`` blocks of ``block_size``, at ``token_px`` pixels a token."""
+    block_px = block_size * token_px
+    stride = 1 if block_px >= MIN_EDGE_PX else 1 << math.ceil(math.log2(MIN_EDGE_PX / block_px))
+    edges = np.arange(stride, blocks, stride, dtype=np.float64) * block_px
+    return RowShapes(tokens * token_px, blocks * block_px, edges, stride)
 
 
 def default_lengths(n_tokens: int, context_length: int) -> list[int]:
@@ -64,6 +91,10 @@ class BlockDiagram(QWidget):
         self.theme = theme
         self.comparison: PagingComparison | None = None
         self.context_length = 1
+        # what the last paint drew: per sequence its shapes and where its blocks lie; pixels per token
+        self.rows: list[RowShapes] = []
+        self.row_rects: list[QRectF] = []
+        self.token_px = 0.0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(120)
 
@@ -87,10 +118,15 @@ class BlockDiagram(QWidget):
         label_w = metrics.horizontalAdvance("seq 00 · 0000 tok") + 12
         left, right, top = label_w, self.width() - 12, 8
         rows = len(cmp.sequences)
-        row_h = max(14, min(34, (self.height() - 2 * top) // max(rows, 1) - 6))
         slot_blocks = -(-self.context_length // cmp.block_size)  # blocks a full context would take
         block_w = (right - left) / max(slot_blocks, 1)
         token_w = block_w / cmp.block_size
+        stride = row_shapes(0, 0, cmp.block_size, token_w).edge_stride
+        note_h = metrics.height() if stride > 1 else 0  # a line under the rows says how edges are drawn
+        row_h = max(14, min(34, (self.height() - 2 * top - note_h) // max(rows, 1) - 6))
+        self.token_px = token_w
+        self.rows, self.row_rects = [], []
+        slot_pen = QPen(qcolor(t.cache_allocated_line), 1, Qt.PenStyle.DashLine)
         for i, seq in enumerate(cmp.sequences):
             y = top + i * (row_h + 6)
             p.setPen(qcolor(t.text))
@@ -99,26 +135,33 @@ class BlockDiagram(QWidget):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 f"seq {seq.sequence} · {seq.tokens} tok",
             )
-            slot_pen = QPen(qcolor(t.cache_allocated_line), 1, Qt.PenStyle.DashLine)
             p.setPen(slot_pen)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(left, y, self.context_length * token_w, row_h))
-            for j, block in enumerate(seq.blocks):
-                x = left + j * block_w
-                filled = min(cmp.block_size, seq.tokens - j * cmp.block_size)
-                used = QRectF(x, y, filled * token_w, row_h)
-                p.fillRect(used, qcolor(t.cache_used_line))
-                if filled < cmp.block_size:
-                    tail = QRectF(x + filled * token_w, y, (cmp.block_size - filled) * token_w, row_h)
-                    p.fillRect(tail, qcolor(t.cache_empty))
-                    p.fillRect(tail, QBrush(qcolor(t.error_text), Qt.BrushStyle.BDiagPattern))
-                p.setPen(QPen(qcolor(t.panel), 1))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(QRectF(x, y, block_w, row_h))
-                label = str(block)
-                if metrics.horizontalAdvance(label) + 4 < block_w and row_h >= metrics.height():
+            row = row_shapes(seq.tokens, len(seq.blocks), cmp.block_size, token_w)
+            self.rows.append(row)
+            self.row_rects.append(QRectF(left, y, row.reserved, row_h))
+            p.fillRect(QRectF(left, y, row.used, row_h), qcolor(t.cache_used_line))
+            tail = QRectF(left + row.used, y, row.reserved - row.used, row_h)
+            if tail.width() > 0:
+                p.fillRect(tail, qcolor(t.cache_empty))
+                p.fillRect(tail, QBrush(qcolor(t.error_text), Qt.BrushStyle.BDiagPattern))
+            p.setPen(QPen(qcolor(t.panel), 1))
+            p.drawLines([QLineF(left + x, y, left + x, y + row_h) for x in row.edges.tolist()])
+            p.drawRect(QRectF(left, y, row.reserved, row_h))
+            fits = seq.blocks and metrics.horizontalAdvance(str(max(seq.blocks))) + 4 < block_w
+            if row.edge_stride == 1 and fits and row_h >= metrics.height():
+                for j, block in enumerate(seq.blocks):  # few: each has room for its number
+                    filled = min(cmp.block_size, seq.tokens - j * cmp.block_size)
                     p.setPen(qcolor("#000000" if filled == cmp.block_size else t.text))
-                    p.drawText(QRectF(x, y, block_w, row_h), int(Qt.AlignmentFlag.AlignCenter), label)
+                    label = QRectF(left + j * block_w, y, block_w, row_h)
+                    p.drawText(label, int(Qt.AlignmentFlag.AlignCenter), str(block))
+        if stride > 1:
+            p.setPen(qcolor(t.muted_text))
+            y = top + rows * (row_h + 6)
+            p.drawText(
+                QRectF(0, y, right, note_h), int(Qt.AlignmentFlag.AlignRight), f"block edges: 1 in {stride} drawn"
+            )
         p.end()
 
 
