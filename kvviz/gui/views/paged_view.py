@@ -15,10 +15,12 @@ than a few pixels are drawn every k-th block (the diagram says so), never one pe
 from __future__ import annotations
 
 import math
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QLineF, QRectF, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QLineF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -170,8 +172,12 @@ class PagedCacheView(QWidget):
 
     ``comparison`` is the :class:`PagingComparison` on display (None when the lengths are
     invalid, with the reason shown). While "follow the run" is ticked the lengths follow the
-    current step; typing lengths unticks it. The store is rebuilt only while the view is shown.
+    current step; typing lengths unticks it. The store is rebuilt only while the view is shown,
+    and off the GUI thread when steps or typing change it: at thousands of tokens filling the
+    store takes hundreds of milliseconds (its cost grows with tokens × layers × K/V width).
     """
+
+    _built = Signal(object)  # a background build's Future (emitted from the builder's thread)
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +185,9 @@ class PagedCacheView(QWidget):
         self.config: ModelConfig | None = None
         self.comparison: PagingComparison | None = None
         self._n_tokens = 1
-        self._stale = True
+        self._stale = True  # what is shown is not what the inputs ask for
+        self._builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvviz-paging")
+        self._building: Future | None = None
 
         self.lengths = QLineEdit()
         self.lengths.setToolTip("Tokens in each sequence of the batch, separated by commas")
@@ -220,7 +228,8 @@ class PagedCacheView(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._build_in_background)
+        self._built.connect(self._on_built)
         self.lengths.textEdited.connect(self._on_lengths_edited)
         self.follow.toggled.connect(self._on_follow_toggled)
         self.block_size.currentIndexChanged.connect(self._changed)
@@ -285,7 +294,7 @@ class PagedCacheView(QWidget):
     def exposed(self, visible: bool) -> None:
         """The dock came to the front (or went behind): catch up with the run if it moved meanwhile."""
         if visible and self._stale:
-            self._timer.start(0)
+            QTimer.singleShot(0, self, self._catch_up)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -294,24 +303,68 @@ class PagedCacheView(QWidget):
     # -- showing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Build the paged store for the lengths and block size shown, and draw what it reports."""
+        """Build the paged store for the lengths and block size shown, now, and draw what it reports."""
         self._timer.stop()
         if self.config is None:
             return
         self._stale = False
-        try:
-            lengths = parse_lengths(self.lengths.text())
-            comparison = compare_paging(self.config, lengths, self.block_size.currentData())
-        except ConfigError as exc:
+        self._show(build_comparison(*self._request()))
+
+    def wait(self) -> None:
+        """Let a background build finish (tests, closing); its result arrives as a queued signal."""
+        if self._building is not None:
+            self._building.exception()
+
+    def _catch_up(self) -> None:
+        if self._stale and self.on_screen():
+            self.refresh()
+
+    def _request(self) -> tuple[ModelConfig, str, int]:
+        return self.config, self.lengths.text(), self.block_size.currentData()
+
+    def _build_in_background(self) -> None:
+        """One build at a time; a change made meanwhile is built when it ends (see _on_built)."""
+        if self.config is None or self._building is not None:
+            return
+        request = self._request()
+        self._building = self._builder.submit(build_comparison, *request)
+        self._building.add_done_callback(lambda future: self._done(future, request))
+
+    def _done(self, future: Future, request: tuple) -> None:
+        """Runs on the builder's thread: hand the result to the GUI thread, unless the view is gone."""
+        if shiboken6.isValid(self):
+            self._built.emit((future, request))
+
+    def _on_built(self, built: tuple[Future, tuple]) -> None:
+        future, request = built
+        self._building = None
+        if self.config is None:
+            return
+        if request == self._request():  # else the inputs moved on meanwhile: build them instead
+            self._stale = False
+            self._show(future.result())
+        elif self.on_screen():
+            self._timer.start(0)
+
+    def _show(self, built: PagingComparison | ConfigError) -> None:
+        if isinstance(built, ConfigError):
             self.comparison = None
-            self.error.setText(f"{exc.field}: {exc.rule}")
+            self.error.setText(f"{built.field}: {built.rule}")
             self.error.show()
             self.diagram.set_comparison(None, self.config.context_length)
             return
         self.error.hide()
-        self.comparison = comparison
-        self.summary.setText(summary_html(comparison, self.config, self.theme))
-        self.diagram.set_comparison(comparison, self.config.context_length)
+        self.comparison = built
+        self.summary.setText(summary_html(built, self.config, self.theme))
+        self.diagram.set_comparison(built, self.config.context_length)
+
+
+def build_comparison(config: ModelConfig, lengths: str, block_size: int) -> PagingComparison | ConfigError:
+    """The paged store for ``lengths`` as typed, or why they cannot be built (safe on any thread)."""
+    try:
+        return compare_paging(config, parse_lengths(lengths), block_size)
+    except ConfigError as exc:
+        return exc
 
 
 def _key_html(theme: Theme) -> str:
