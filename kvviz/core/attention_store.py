@@ -171,11 +171,14 @@ class AttentionStore:
         """
         blocks = self._keys if kind == "keys" else self._values
         positions = np.asarray(positions, dtype=np.int64)
+        order = np.argsort(positions, kind="stable")  # runs of one block each, one slice per block
+        ordered = positions[order]
+        block_of_position = ordered // BLOCK_ROWS
+        starts = np.flatnonzero(np.diff(block_of_position, prepend=-1))
         out = np.empty((self._kv_shape[1], len(positions), self._head_dim), dtype=np.float32)
-        block_of_position = positions // BLOCK_ROWS
-        for block in np.unique(block_of_position):
-            these = block_of_position == block
-            out[:, these] = blocks[block][layer][:, positions[these] - block * BLOCK_ROWS]
+        for first, end in zip(starts.tolist(), [*starts[1:].tolist(), len(ordered)], strict=True):
+            block = int(block_of_position[first])
+            out[:, order[first:end]] = blocks[block][layer][:, ordered[first:end] - block * BLOCK_ROWS]
         out.flags.writeable = False
         return out
 
