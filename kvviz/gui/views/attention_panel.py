@@ -37,6 +37,8 @@ from kvviz.gui.widgets.axes import LabelAxis, style_axis
 from kvviz.units import format_flops
 
 MODE_TITLE = {Mode.UNCACHED: "Without KV cache", Mode.CACHED: "With KV cache"}
+#: The titles when the full ones do not fit a narrow panel.
+SHORT_TITLE = {Mode.UNCACHED: "Without cache", Mode.CACHED: "With cache"}
 
 #: Height of the K/V source strip, in pixels.
 STRIP_PX = 12
@@ -90,12 +92,15 @@ _LEADERS: weakref.WeakKeyDictionary[pg.ViewBox, pg.ViewBox] = weakref.WeakKeyDic
 
 
 def link_views(a: pg.ViewBox, b: pg.ViewBox) -> None:
-    """Keep ``b`` on the region ``a`` shows; a pan or zoom by the user in either moves both.
+    """Keep ``b`` on the region ``a`` shows, at ``a``'s scale; a pan or zoom by the user in either moves both.
 
     pyqtgraph's own X and Y links between two aspect-locked views of slightly different
     sizes keep correcting each other and drift outward, so the range is copied one way
     per change instead: every change of ``a`` (including its auto-range), and only the
-    user's changes of ``b``, so ``a`` keeps fitting the matrix until the user zooms.
+    user's changes of ``b``, so ``a`` keeps fitting the matrix until the user zooms. What
+    is copied is the centre and the pixels per cell, not the ranges: a view a few pixels
+    narrower would otherwise fit the same ranges at a smaller scale, and one matrix would
+    look smaller than the other.
     """
     _LEADERS[b] = a
     busy = False
@@ -106,13 +111,25 @@ def link_views(a: pg.ViewBox, b: pg.ViewBox) -> None:
             return
         busy = True
         try:
-            (x0, x1), (y0, y1) = source.viewRange()
-            target.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+            target.setRange(**_same_scale(source, target), padding=0)
         finally:
             busy = False
 
     a.sigRangeChanged.connect(lambda *_: copy(a, b))
+    b.sigResized.connect(lambda *_: copy(a, b))
     b.sigRangeChangedManually.connect(lambda *_: copy(b, a))
+
+
+def _same_scale(source: pg.ViewBox, target: pg.ViewBox) -> dict[str, tuple[float, float]]:
+    """Ranges that show ``source``'s centre in ``target`` at ``source``'s pixels per unit."""
+    (x0, x1), (y0, y1) = source.viewRange()
+    sw, sh, tw, th = source.width(), source.height(), target.width(), target.height()
+    if min(sw, sh, tw, th) < 1:  # not laid out yet: the same ranges
+        return {"xRange": (x0, x1), "yRange": (y0, y1)}
+    half_x = (x1 - x0) / sw * tw / 2
+    half_y = (y1 - y0) / sh * th / 2
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return {"xRange": (cx - half_x, cx + half_x), "yRange": (cy - half_y, cy + half_y)}
 
 
 class AttentionPanel(QWidget):
@@ -121,11 +138,20 @@ class AttentionPanel(QWidget):
     cell_hovered = Signal(int, int)
 
     def __init__(
-        self, mode: Mode, theme: Theme, parent: QWidget | None = None, *, levels: SharedScoreLevels | None = None
+        self,
+        mode: Mode,
+        theme: Theme,
+        parent: QWidget | None = None,
+        *,
+        levels: SharedScoreLevels | None = None,
+        where_line: bool = True,
     ) -> None:
-        """``levels`` may be shared with the other mode's panel, which shows the same scores."""
+        """``levels`` may be shared with the other mode's panel, which shows the same scores;
+        ``where_line``: the title's second line names the layer and head (a page that names them once
+        leaves it out)."""
         super().__init__(parent)
         self.mode = mode
+        self._where_line = where_line
         self.theme = theme
         self._lut = status_lut(theme)
         self._levels = levels or SharedScoreLevels()
@@ -133,6 +159,7 @@ class AttentionPanel(QWidget):
         self._layer = 0
         self._head = 0
         self._hover = (-1, -1)
+        self._titles: list[str] = []  # the title, fullest first (see _title_variants)
         self.image_rgba = np.zeros((0, 0, 4), dtype=np.uint8)
         self.grid: Grid | None = None  # the cells image_rgba shows
         self.kv_rgba = np.zeros((1, 0, 4), dtype=np.uint8)
@@ -264,9 +291,8 @@ class AttentionPanel(QWidget):
         labels = record.text.token_labels(record.tokens)
         self.query_axis.set_labels(labels)
         self.key_axis.set_labels(labels)
-        title = self._title_html(record, layer, head)
-        if title != self.title.text:
-            self.title.setText(title)
+        self._titles = self._title_variants(record, layer, head)
+        self._fit_title()
         if self._hover != (-1, -1):
             self.set_highlight(*self._hover)
 
@@ -306,16 +332,57 @@ class AttentionPanel(QWidget):
         head = min(self._head, record.config.n_heads - 1)
         self._draw_matrix(record, layer, head, grid)
 
-    def _title_html(self, record: StepRecord, layer: int, head: int) -> str:
+    def _title_variants(self, record: StepRecord, layer: int, head: int) -> list[str]:
+        """The title from the fullest to the shortest, each on as many lines (both panels keep one height)."""
         stats = record.mode(self.mode)
         flops = format_flops(stats.flops.total) if stats is not None else "not run"
         kv_head = head // record.config.group_size
         t = self.theme
-        return (
-            f"<b>{MODE_TITLE[self.mode]}</b> <span style='color:{t.muted_text}'>· {flops} this step</span><br>"
-            f"<span style='color:{t.muted_text}; font-size:{t.font_pt}pt'>"
-            f"layer {layer} · head {head} · K/V head {kv_head}</span>"
-        )
+        muted = f"<span style='color:{t.muted_text}'>"
+        small = f"<br><span style='color:{t.muted_text}; font-size:{t.font_pt}pt'>"
+        where = f"layer {layer} · head {head} · K/V head {kv_head}"
+        brief = f"L{layer} · H{head} · KV{kv_head}"
+        name, short = f"<b>{MODE_TITLE[self.mode]}</b>", f"<b>{SHORT_TITLE[self.mode]}</b>"
+        if not self._where_line:
+            return [
+                f"{name} {muted}· {flops} this step</span>",
+                f"{name} {muted}· {flops}</span>",
+                f"{short} {muted}· {flops}</span>",
+                short,
+            ]
+        return [
+            f"{name} {muted}· {flops} this step</span>{small}{where}</span>",
+            f"{name} {muted}· {flops}</span>{small}{where}</span>",
+            f"{name}{small}{flops} · {where}</span>",
+            f"{name}{small}{flops} · {brief}</span>",
+            f"{short}{small}{flops} · {brief}</span>",
+            f"{short}{small}{flops}</span>",
+        ]
+
+    def _fit_title(self) -> None:
+        """Show the fullest title that fits the panel's width: a title is shortened, never clipped."""
+        if not self._titles:
+            return
+        room = self.title_room()
+        before = self.title.text
+        for title in self._titles:
+            if title != self.title.text:
+                self.title.setText(title)
+            if room <= 0 or self.title.item.boundingRect().width() <= room:
+                break
+        if self.title.text != before and room > 0:
+            # pyqtgraph makes a label's text its layout's minimum width: a longer title may have held the
+            # layout wider than the panel (clipping the matrix) when the panel shrank, so fit it again
+            self.graphics.ci.setGeometry(QRectF(self.graphics.rect()))
+
+    def title_room(self) -> float:
+        """Pixels the title may take across: the panel less the layout's margins (0 before it is laid out)."""
+        left, _, right, _ = self.graphics.ci.layout.getContentsMargins()
+        return self.graphics.width() - left - right if self.graphics.width() > 1 else 0
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_title()
 
     # -- hover ---------------------------------------------------------------------------------
 
