@@ -7,8 +7,17 @@ Layout only. The views are built here and named in ``panels`` (the names exports
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kvviz.core.record import Mode
 from kvviz.gui.frame import Frame
@@ -88,9 +97,10 @@ class Workspace(QObject):
             "help": self._dock("help", "What am I looking at?", self.help),
             "kv_cache": self._dock("kv_cache", "KV cache", self.cache_view),
             "plots": self._dock("plots", "Plots", self.plots),
-            "paged": self._dock("paged", "Paged cache", self.paged),
-            "memory": self._dock("memory", "Memory explorer", self.memory),
+            "paged": self._dock("paged", "Paged", self.paged, menu="Paged cache"),
+            "memory": self._dock("memory", "Memory", self.memory, menu="Memory explorer"),
         }
+        window.installEventFilter(self)  # dock tab bars come and go with the layout (see eventFilter)
         self._place_docks(column=window.height() < SIDE_LAYOUT_BELOW)
         self.docks["paged"].visibilityChanged.connect(self.paged.exposed)
 
@@ -149,6 +159,13 @@ class Workspace(QObject):
         docks["plots"].raise_()
         docks["kv_cache"].raise_()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Dock tab bars, as the window makes them, scroll when crowded instead of eliding titles ("KV ca…")."""
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QTabBar):
+            event.child().setElideMode(Qt.TextElideMode.ElideNone)
+            event.child().setUsesScrollButtons(True)
+        return False
+
     @property
     def presenting(self) -> bool:
         return self._desktop_state is not None
@@ -177,9 +194,13 @@ class Workspace(QObject):
         dock.show()
         dock.raise_()
 
-    def _dock(self, key: str, title: str, widget: QWidget, *, footer: QWidget | None = None) -> QDockWidget:
+    def _dock(
+        self, key: str, title: str, widget: QWidget, *, footer: QWidget | None = None, menu: str = ""
+    ) -> QDockWidget:
         """A dock for ``widget``, which scrolls rather than force its size on the window (the matrices
-        get the room); ``footer`` stays under the scrolled part, always in reach."""
+        get the room); ``footer`` stays under the scrolled part, always in reach. ``title`` is short
+        enough for its tab among four in the left column of a 1280×720 window; ``menu`` names it in the
+        View menu if longer."""
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"dock_{key}")  # saved window states refer to docks by this name
         scroller = QScrollArea()
@@ -202,5 +223,7 @@ class Workspace(QObject):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        self.window.view_menu.addAction(dock.toggleViewAction())
+        toggle = dock.toggleViewAction()
+        toggle.setText(menu or title)
+        self.window.view_menu.addAction(toggle)
         return dock
