@@ -24,7 +24,7 @@ from kvviz.gui.export.picture import PictureSize, panel_widget, render
 if TYPE_CHECKING:
     from kvviz.gui.frame import Frame
 
-MP4_MISSING = "MP4 needs imageio-ffmpeg (pip install imageio imageio-ffmpeg); GIF works without it"
+MP4_MISSING = "MP4 needs the video extra (pip install 'kvviz[video]': imageio-ffmpeg); GIF works without it"
 
 
 def check_steps(first: int, last: int, n_steps: int) -> range:
