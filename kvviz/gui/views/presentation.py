@@ -62,35 +62,14 @@ class Slide(QWidget):
         self.setFont(font(big))
         self.tokens = TokenStrip(big, max_lines=TOKEN_LINES)
         self.tokens.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # The strip's header keeps its summary and names the layer and head shown, instead of its
-        # colour key: a line of height the matrices need more (the lecturer says what the colours are).
-        header = self.tokens.layout().itemAt(0).layout()
-        for i in range(header.count()):
-            label = header.itemAt(i).widget()
-            if label is not self.tokens.summary:
-                label.hide()
-        self.where = QLabel()
-        self.where.setFont(font(big))  # a style sheet of its own would leave it in the application's font
-        self.where.setStyleSheet(f"color: {big.muted_text}")
-        header.addWidget(self.where)
+        self.where = self._name_the_head_instead_of_the_key()
         levels = SharedScoreLevels()
         self.uncached = AttentionPanel(Mode.UNCACHED, big, levels=levels, where_line=False)
         self.cached = AttentionPanel(Mode.CACHED, big, levels=levels, where_line=False)
         self.cached.view.disableAutoRange()  # follows the uncached panel, as on the desktop
         link_views(self.uncached.view, self.cached.view)
         self._digits = 0  # of the largest query label, which sets the axes' width (see _fit_axes)
-        label_style = {"color": big.muted_text, "font-size": f"{big.font_pt}pt"}
-        line = QFontMetricsF(font(big)).height()
-        ticks = QFontMetricsF(font(big, big.token_pt, mono=True)).height()
-        for panel in (self.uncached, self.cached):  # axis titles in the type, with room for them
-            panel.plot.setLabel("left", "query (row)", **label_style)
-            panel.strip.setLabel("bottom", "key (column)", **label_style)
-            strip = panel.strip.getViewBox()
-            strip.setMinimumHeight(2 * STRIP_PX)
-            strip.setMaximumHeight(2 * STRIP_PX)
-            axis_height = math.ceil(ticks + line + 8)  # pyqtgraph's own leaves the title over large tick labels
-            panel.strip.getAxis("bottom").setHeight(axis_height)
-            panel.strip.setMaximumHeight(2 * STRIP_PX + axis_height)
+        self._style_axes()
         pair = QHBoxLayout()
         pair.setSpacing(round(big.font_pt))
         pair.addWidget(self.uncached, 1)
@@ -108,6 +87,36 @@ class Slide(QWidget):
         layout.addLayout(pair, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.formula)
+
+    def _name_the_head_instead_of_the_key(self) -> QLabel:
+        """The token strip's header keeps its summary and names the layer and head shown instead of its
+        colour key: a line of height the matrices need more (the lecturer says what the colours are)."""
+        header = self.tokens.layout().itemAt(0).layout()
+        for i in range(header.count()):
+            label = header.itemAt(i).widget()
+            if label is not self.tokens.summary:
+                label.hide()
+        where = QLabel()
+        where.setFont(font(self.theme))  # a style sheet of its own would leave it in the application's font
+        where.setStyleSheet(f"color: {self.theme.muted_text}")
+        header.addWidget(where)
+        return where
+
+    def _style_axes(self) -> None:
+        """Axis titles in the page's type, and room for them and the large tick labels under the matrices."""
+        big = self.theme
+        label_style = {"color": big.muted_text, "font-size": f"{big.font_pt}pt"}
+        line = QFontMetricsF(font(big)).height()
+        ticks = QFontMetricsF(font(big, big.token_pt, mono=True)).height()
+        axis_height = math.ceil(ticks + line + 8)  # pyqtgraph's own leaves the title over large tick labels
+        for panel in (self.uncached, self.cached):
+            panel.plot.setLabel("left", "query (row)", **label_style)
+            panel.strip.setLabel("bottom", "key (column)", **label_style)
+            strip = panel.strip.getViewBox()
+            strip.setMinimumHeight(2 * STRIP_PX)
+            strip.setMaximumHeight(2 * STRIP_PX)
+            panel.strip.getAxis("bottom").setHeight(axis_height)
+            panel.strip.setMaximumHeight(2 * STRIP_PX + axis_height)
 
     def _fit_axes(self, n_tokens: int) -> None:
         """Query axes wide enough for a thinned label ("120 W") in the token type and the title beside it."""
