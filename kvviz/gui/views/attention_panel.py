@@ -87,6 +87,34 @@ def _outline(colour: str, width: float, z: float) -> QGraphicsRectItem:
     return item
 
 
+def title_variants(mode: Mode, theme: Theme, record: StepRecord, layer: int, head: int, *, where: bool) -> list[str]:
+    """A panel's title from the fullest to the shortest; each on as many lines (both panels keep one height):
+    two with ``where`` (the layer and head under the mode), else one."""
+    stats = record.mode(mode)
+    flops = format_flops(stats.flops.total) if stats is not None else "not run"
+    kv_head = head // record.config.group_size
+    muted = f"<span style='color:{theme.muted_text}'>"
+    small = f"<br><span style='color:{theme.muted_text}; font-size:{theme.font_pt}pt'>"
+    full = f"layer {layer} · head {head} · K/V head {kv_head}"
+    brief = f"L{layer} · H{head} · KV{kv_head}"
+    name, short = f"<b>{MODE_TITLE[mode]}</b>", f"<b>{SHORT_TITLE[mode]}</b>"
+    if not where:
+        return [
+            f"{name} {muted}· {flops} this step</span>",
+            f"{name} {muted}· {flops}</span>",
+            f"{short} {muted}· {flops}</span>",
+            short,
+        ]
+    return [
+        f"{name} {muted}· {flops} this step</span>{small}{full}</span>",
+        f"{name} {muted}· {flops}</span>{small}{full}</span>",
+        f"{name}{small}{flops} · {full}</span>",
+        f"{name}{small}{flops} · {brief}</span>",
+        f"{short}{small}{flops} · {brief}</span>",
+        f"{short}{small}{flops}</span>",
+    ]
+
+
 #: The view each linked view follows (see link_views): a follower fits the matrix while its leader does.
 _LEADERS: weakref.WeakKeyDictionary[pg.ViewBox, pg.ViewBox] = weakref.WeakKeyDictionary()
 
@@ -291,7 +319,7 @@ class AttentionPanel(QWidget):
         labels = record.text.token_labels(record.tokens)
         self.query_axis.set_labels(labels)
         self.key_axis.set_labels(labels)
-        self._titles = self._title_variants(record, layer, head)
+        self._titles = title_variants(self.mode, self.theme, record, layer, head, where=self._where_line)
         self._fit_title()
         if self._hover != (-1, -1):
             self.set_highlight(*self._hover)
@@ -331,33 +359,6 @@ class AttentionPanel(QWidget):
         layer = min(self._layer, record.config.n_layers - 1)
         head = min(self._head, record.config.n_heads - 1)
         self._draw_matrix(record, layer, head, grid)
-
-    def _title_variants(self, record: StepRecord, layer: int, head: int) -> list[str]:
-        """The title from the fullest to the shortest, each on as many lines (both panels keep one height)."""
-        stats = record.mode(self.mode)
-        flops = format_flops(stats.flops.total) if stats is not None else "not run"
-        kv_head = head // record.config.group_size
-        t = self.theme
-        muted = f"<span style='color:{t.muted_text}'>"
-        small = f"<br><span style='color:{t.muted_text}; font-size:{t.font_pt}pt'>"
-        where = f"layer {layer} · head {head} · K/V head {kv_head}"
-        brief = f"L{layer} · H{head} · KV{kv_head}"
-        name, short = f"<b>{MODE_TITLE[self.mode]}</b>", f"<b>{SHORT_TITLE[self.mode]}</b>"
-        if not self._where_line:
-            return [
-                f"{name} {muted}· {flops} this step</span>",
-                f"{name} {muted}· {flops}</span>",
-                f"{short} {muted}· {flops}</span>",
-                short,
-            ]
-        return [
-            f"{name} {muted}· {flops} this step</span>{small}{where}</span>",
-            f"{name} {muted}· {flops}</span>{small}{where}</span>",
-            f"{name}{small}{flops} · {where}</span>",
-            f"{name}{small}{flops} · {brief}</span>",
-            f"{short}{small}{flops} · {brief}</span>",
-            f"{short}{small}{flops}</span>",
-        ]
 
     def _fit_title(self) -> None:
         """Show the fullest title that fits the panel's width: a title is shortened, never clipped."""
