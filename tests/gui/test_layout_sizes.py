@@ -82,6 +82,8 @@ def test_no_label_is_cut_short(qtbot, laid_out):
         window.workspace.docks[key].raise_()
     qtbot.wait(50)
     for widget in [*window.findChildren(QLabel), *window.findChildren(QAbstractButton)]:
+        if not widget.text():  # no text to cut (a crowded tab bar's scroll arrows, sized by Qt)
+            continue
         if widget.isVisible() and not (isinstance(widget, QLabel) and widget.wordWrap()):
             assert widget.width() >= widget.minimumSizeHint().width(), widget.text()
 
