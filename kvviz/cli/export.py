@@ -47,7 +47,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--head", type=int, default=0, help="query head in the attention panels (default: %(default)s)")
     size = cmd.add_mutually_exclusive_group()
     size.add_argument("--scale", type=float, default=1.0, help="pixels per screen pixel, e.g. 1, 2, 4 (default: 1)")
-    size.add_argument("--size", metavar="WxH", help="exact picture size in pixels, e.g. 1920x1080")
+    size.add_argument(
+        "--size",
+        metavar="WxH",
+        help="exact picture size in pixels, e.g. 1920x1080, or a slide: 16:9 (1920x1080) or 4:3 (1024x768); "
+        "the panel is laid out to fill it",
+    )
     cmd.add_argument("--theme", choices=("dark", "slide"), default="dark", help="colours and type (default: dark)")
     cmd.add_argument("--from", dest="first", type=int, default=0, help="first step of an animation (default: 0)")
     cmd.add_argument(

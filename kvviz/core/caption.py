@@ -37,7 +37,10 @@ def step_caption(record: StepRecord) -> str:
                 f"without a cache {again} recomputed + {record.new_rows} new "
                 f"({format_flops(record.uncached.flops.total)})"
             )
-    kind = "computed, K/V stored" if record.phase is Phase.PREFILL else "new"
-    parts.append(f"with a cache {new} {kind} ({format_flops(record.cached.flops.total)})")
+    if record.phase is Phase.PREFILL:
+        done = f"{new} computed, K/V stored"
+    else:
+        done = f"{record.new_rows} new {'row' if record.new_rows == 1 else 'rows'}"
+    parts.append(f"with a cache {done} ({format_flops(record.cached.flops.total)})")
     parts.append(f"cache {format_bytes(record.cache_bytes_used)}")
     return " · ".join(parts)

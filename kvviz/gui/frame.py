@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QSlider,
     QSpinBox,
     QToolBar,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from kvviz.gui.actions import Actions, build_actions
 from kvviz.gui.settings import Settings
 from kvviz.gui.theme import DARK, Theme, ThemeSwitch
+from kvviz.gui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from kvviz.gui.controller import Controller
@@ -185,17 +185,14 @@ class Frame(QMainWindow):
             "compares the rows the step before made and a block of older rows in turn, so every row is compared",
         }
         for name, tip in tips.items():
-            label = QLabel()
+            # The check is the longest field: it gives way on narrow windows (ending in "…", the whole text
+            # in its tooltip).
+            label = ElidedLabel(tip) if name == "check" else QLabel()
             label.setObjectName(f"status_{name}")
             label.setContentsMargins(6, 0, 6, 0)
             label.setToolTip(tip)
             self.status_labels[name] = label
-            bar.addPermanentWidget(label)
-        # The check is the longest field: it gives way (clipped, full text in the tooltip) on narrow windows.
-        check = self.status_labels["check"]
-        check.setMinimumWidth(80)
-        check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        bar.addPermanentWidget(check, 1)
+            bar.addPermanentWidget(label, 1 if name == "check" else 0)
 
 
 def _caption(text: str) -> QLabel:

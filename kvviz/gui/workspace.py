@@ -7,8 +7,16 @@ Layout only. The views are built here and named in ``panels`` (the names exports
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QScrollArea,
+    QSplitter,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kvviz.core.record import Mode
 from kvviz.gui.frame import Frame
@@ -72,14 +80,14 @@ class Workspace(QObject):
         column.setSpacing(4)
         column.addWidget(self.tokens)
         column.addWidget(self.attention, 1)
-        self.presentation = PresentationView(theme)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(central)
-        self.pages.addWidget(self.presentation)
-        window.setCentralWidget(self.pages)
+        window.setCentralWidget(central)
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where focus rests so Space and arrows step
         self.central = central
-        self._desktop_state: QByteArray | None = None  # the docks and toolbars to bring back
+        # Presentation mode's page covers the whole window, menus and docks included, and leaves the
+        # desktop layout untouched underneath: leaving it only uncovers the desktop (no dock or view is
+        # laid out again), which keeps the way back under 0.2 s.
+        self.presentation = PresentationView(theme, window)
+        self.presentation.hide()
         window.actions.presentation.toggled.connect(self.set_presentation)
         window.actions.leave_presentation.triggered.connect(lambda: window.actions.presentation.setChecked(False))
 
@@ -88,9 +96,10 @@ class Workspace(QObject):
             "help": self._dock("help", "What am I looking at?", self.help),
             "kv_cache": self._dock("kv_cache", "KV cache", self.cache_view),
             "plots": self._dock("plots", "Plots", self.plots),
-            "paged": self._dock("paged", "Paged cache", self.paged),
-            "memory": self._dock("memory", "Memory explorer", self.memory),
+            "paged": self._dock("paged", "Paged", self.paged, menu="Paged cache"),
+            "memory": self._dock("memory", "Memory", self.memory, menu="Memory explorer"),
         }
+        window.installEventFilter(self)  # dock tab bars come and go with the layout (see eventFilter)
         self._place_docks(column=window.height() < SIDE_LAYOUT_BELOW)
         self.docks["paged"].visibilityChanged.connect(self.paged.exposed)
 
@@ -149,37 +158,46 @@ class Workspace(QObject):
         docks["plots"].raise_()
         docks["kv_cache"].raise_()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Dock tab bars, as the window makes them, scroll when crowded instead of eliding titles ("KV ca…");
+        the presentation page follows the window's size."""
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QTabBar):
+            event.child().setElideMode(Qt.TextElideMode.ElideNone)
+            event.child().setUsesScrollButtons(True)
+        elif event.type() == QEvent.Type.Resize and watched is self.window and self.presenting:
+            self.presentation.setGeometry(self.window.rect())
+        return False
+
     @property
     def presenting(self) -> bool:
-        return self._desktop_state is not None
+        return self.presentation.isVisibleTo(self.window)
 
     def set_presentation(self, on: bool) -> None:
-        """Presentation mode: the presentation page fills the window (docks, menus, toolbars and status
-        bar hidden); leaving it brings back the desktop layout exactly as it was."""
+        """Presentation mode: the presentation page covers the window (menus, toolbars, docks and status
+        bar); leaving it uncovers the desktop layout exactly as it was."""
         if on == self.presenting:
             return
-        window = self.window
         if on:
-            self._desktop_state = window.saveState()
-            for widget in (*self.docks.values(), window.toolbar, window.step_toolbar):
-                widget.hide()
-            self.pages.setCurrentWidget(self.presentation)
+            self.presentation.setGeometry(self.window.rect())
+            self.presentation.raise_()
+            self.presentation.show()
+            self.presentation.setFocus()
         else:
-            self.pages.setCurrentWidget(self.central)
-            window.restoreState(self._desktop_state)
-            self._desktop_state = None
-        window.menuBar().setVisible(not on)
-        window.statusBar().setVisible(not on)
-        self.pages.currentWidget().setFocus()
+            self.presentation.hide()
+            self.central.setFocus()
 
     def show_help(self) -> None:
         dock = self.docks["help"]
         dock.show()
         dock.raise_()
 
-    def _dock(self, key: str, title: str, widget: QWidget, *, footer: QWidget | None = None) -> QDockWidget:
+    def _dock(
+        self, key: str, title: str, widget: QWidget, *, footer: QWidget | None = None, menu: str = ""
+    ) -> QDockWidget:
         """A dock for ``widget``, which scrolls rather than force its size on the window (the matrices
-        get the room); ``footer`` stays under the scrolled part, always in reach."""
+        get the room); ``footer`` stays under the scrolled part, always in reach. ``title`` is short
+        enough for its tab among four in the left column of a 1280×720 window; ``menu`` names it in the
+        View menu if longer."""
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"dock_{key}")  # saved window states refer to docks by this name
         scroller = QScrollArea()
@@ -202,5 +220,7 @@ class Workspace(QObject):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        self.window.view_menu.addAction(dock.toggleViewAction())
+        toggle = dock.toggleViewAction()
+        toggle.setText(menu or title)
+        self.window.view_menu.addAction(toggle)
         return dock

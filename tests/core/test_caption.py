@@ -31,6 +31,6 @@ def test_caption_tells_each_mode_its_rows_flops_and_the_cache_size():
     assert recomputed_rows(last) == n - 1  # every earlier row, again
     assert step_caption(last) == (
         f"step 3 · decode · without a cache {n - 1} rows recomputed + 1 new "
-        f"({format_flops(last.uncached.flops.total)}) · with a cache 1 row new "
+        f"({format_flops(last.uncached.flops.total)}) · with a cache 1 new row "
         f"({format_flops(last.cached.flops.total)}) · cache {format_bytes(last.cache_bytes_used)}"
     )

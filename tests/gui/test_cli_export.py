@@ -80,6 +80,23 @@ def test_gif_has_a_frame_per_step_in_the_range(out):
         assert gif.info["duration"] == 250
 
 
+def test_mp4_has_a_frame_per_step_at_the_size_asked(out, capsys):
+    """H.264 through the video extra (the test extra installs it), read back with ffmpeg itself."""
+    import imageio_ffmpeg
+
+    path = out / "steps.mp4"
+    assert (
+        export("--steps", "4", "--from", "0", "--to", "4", "--frame-ms", "200", "--size", "640x360", "--out", str(path))
+        == 0
+    )
+    assert "5 frames" in capsys.readouterr().out
+    reader = imageio_ffmpeg.read_frames(str(path))
+    meta = reader.__next__()
+    frames = list(reader)
+    assert meta["size"] == (640, 360) and meta["codec"] == "h264" and meta["fps"] == 5
+    assert len(frames) == 5 and {len(frame) for frame in frames} == {640 * 360 * 3}
+
+
 def test_help_says_mp4_needs_the_video_extra(capsys):
     with pytest.raises(SystemExit):
         main(["export", "--help"])

@@ -10,13 +10,24 @@ from kvviz.gui.theme import DARK
 from tests.gui.helpers import press_step
 
 
+def covered(window, widget) -> bool:
+    """Whether the presentation page is what the window shows at the middle of ``widget``."""
+    page = window.workspace.presentation
+    top = window.childAt(widget.mapTo(window, widget.rect().center()))
+    return top is not None and (top is page or page.isAncestorOf(top))
+
+
 def test_presentation_keys_enter_step_and_leave(qtbot, window):
     ws = window.workspace
     docks_before = {key: dock.isVisible() for key, dock in ws.docks.items()}
+    geometry = {key: dock.geometry() for key, dock in ws.docks.items()}
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert ws.presenting and ws.presentation.isVisible()
-    assert not window.menuBar().isVisible() and not window.toolbar.isVisible()
-    assert not any(dock.isVisible() for dock in ws.docks.values())
+    assert ws.presentation.geometry() == window.rect()  # the whole window, menus and docks under it
+    shown = [window.menuBar(), window.toolbar, window.statusBar(), *ws.docks.values()]
+    shown = [w for w in shown if w.isVisible() and window.rect().contains(w.mapTo(window, w.rect().center()))]
+    assert len(shown) >= 5  # menus, toolbar, status bar and the docks in front
+    assert [w for w in shown if not covered(window, w)] == []
 
     press_step(qtbot, window, Qt.Key.Key_PageDown)
     press_step(qtbot, window, Qt.Key.Key_PageDown)
@@ -30,8 +41,15 @@ def test_presentation_keys_enter_step_and_leave(qtbot, window):
 
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not ws.presenting and not ws.presentation.isVisible()
-    assert window.menuBar().isVisible() and window.toolbar.isVisible()
+    assert not any(covered(window, widget) for widget in shown)
     assert {key: dock.isVisible() for key, dock in ws.docks.items()} == docks_before
+    assert {key: dock.geometry() for key, dock in ws.docks.items()} == geometry  # the layout was never touched
+
+
+def test_the_page_follows_the_window_size(qtbot, window):
+    window.actions.presentation.trigger()
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.workspace.presentation.geometry() == window.rect())
 
 
 def test_view_menu_entry_enters_presentation(window):

@@ -24,7 +24,7 @@ from kvviz.gui.export.picture import PictureSize, panel_widget, render
 if TYPE_CHECKING:
     from kvviz.gui.frame import Frame
 
-MP4_MISSING = "MP4 needs imageio-ffmpeg (pip install imageio imageio-ffmpeg); GIF works without it"
+MP4_MISSING = "MP4 needs the video extra (pip install 'kvviz[video]': imageio-ffmpeg); GIF works without it"
 
 
 def check_steps(first: int, last: int, n_steps: int) -> range:
@@ -62,14 +62,13 @@ def hold_scale(window: Frame, n_tokens: int) -> None:
     """Fix every attention view of ``window`` on the square a matrix of ``n_tokens`` rows is fitted in."""
     from kvviz.gui.views.attention_panel import AttentionPanel, frame_size
 
-    panels = [w for w in window.panels.values() if isinstance(w, AttentionPanel)]
-    presentation = window.panels.get("presentation")
-    if presentation is not None:
-        panels += [presentation.uncached, presentation.cached]
     side = frame_size(n_tokens)
-    for panel in panels:
+    for panel in (w for w in window.panels.values() if isinstance(w, AttentionPanel)):
         panel.view.disableAutoRange()
         panel.view.setRange(xRange=(0, side), yRange=(0, side), padding=0.02)
+    presentation = window.panels.get("presentation")
+    if presentation is not None:
+        presentation.hold_scale(n_tokens)
 
 
 def frames_like(window: Frame, name: str, steps: range, size: PictureSize) -> Iterator[QImage]:

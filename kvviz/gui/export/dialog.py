@@ -52,6 +52,7 @@ PANEL_TITLES = {
     "plot_cache_bytes": "Plot: KV cache bytes",
     "plot_time": "Plot: wall time per step",
     "tokens": "Tokens",
+    "presentation": "Presentation page",
 }
 
 
@@ -186,21 +187,26 @@ class ExportMenu(QObject):
 
 
 class SizeChooser(QWidget):
-    """Scale (1×, 2×, 4×) or a fixed size in pixels."""
+    """Scale (1×, 2×, 4×), a slide (16:9 or 4:3, the panel laid out to fill it) or a fixed size in pixels."""
 
     def __init__(self, menu: ExportMenu, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kvviz.gui.export.picture import MAX_SIDE, MIN_SIZE, SCALES
+        from kvviz.gui.export.picture import MAX_SIDE, MIN_SIZE, SCALES, SLIDE_SIZES
 
         settings = menu.settings
         self.by_scale = QRadioButton("Scale")
+        self.by_slide = QRadioButton("Slide")
         self.by_size = QRadioButton("Size")
         group = QButtonGroup(self)
-        group.addButton(self.by_scale)
-        group.addButton(self.by_size)
+        for button in (self.by_scale, self.by_slide, self.by_size):
+            group.addButton(button)
         self.scale = QComboBox()
         for scale in SCALES:
             self.scale.addItem(f"{scale}×", scale)
+        self.slide = QComboBox()
+        for aspect, sizes in SLIDE_SIZES.items():
+            for w, h in sizes:
+                self.slide.addItem(f"{aspect} · {w}×{h}", (w, h))
         self.width = QSpinBox()
         self.height = QSpinBox()
         for box, key, least in ((self.width, "export/width", MIN_SIZE[0]), (self.height, "export/height", MIN_SIZE[1])):
@@ -210,26 +216,35 @@ class SizeChooser(QWidget):
         saved = settings.get("export/scale")
         if saved in SCALES:
             self.scale.setCurrentIndex(SCALES.index(saved))
-        (self.by_size if saved == 0 else self.by_scale).setChecked(True)
+        slides = [self.slide.itemData(i) for i in range(self.slide.count())]
+        if saved == 0 and (size := (self.width.value(), self.height.value())) in slides:  # a slide chosen last time
+            self.slide.setCurrentIndex(slides.index(size))
+            self.by_slide.setChecked(True)
+        else:
+            (self.by_size if saved == 0 else self.by_scale).setChecked(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.by_scale, self.scale, self.by_size, self.width, QLabel("×"), self.height):
+        for w in (self.by_scale, self.scale, self.by_slide, self.slide):
+            row.addWidget(w)
+        for w in (self.by_size, self.width, QLabel("×"), self.height):
             row.addWidget(w)
         row.addStretch(1)
-        self.by_scale.toggled.connect(self._sync)
+        group.buttonToggled.connect(self._sync)
         self._sync()
 
     def _sync(self) -> None:
-        scaled = self.by_scale.isChecked()
-        self.scale.setEnabled(scaled)
-        self.width.setEnabled(not scaled)
-        self.height.setEnabled(not scaled)
+        self.scale.setEnabled(self.by_scale.isChecked())
+        self.slide.setEnabled(self.by_slide.isChecked())
+        self.width.setEnabled(self.by_size.isChecked())
+        self.height.setEnabled(self.by_size.isChecked())
 
     def picture_size(self) -> PictureSize:
         from kvviz.gui.export.picture import PictureSize
 
         if self.by_scale.isChecked():
             return PictureSize(scale=self.scale.currentData())
+        if self.by_slide.isChecked():
+            return PictureSize(fixed=self.slide.currentData())
         return PictureSize(fixed=(self.width.value(), self.height.value()))
 
 

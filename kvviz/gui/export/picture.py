@@ -36,6 +36,8 @@ MAX_SIDE = 8192
 MIN_SIZE = (320, 180)
 #: The screen a fixed-size picture is laid out on before it is scaled up, in logical pixels.
 REFERENCE = (1280, 720)
+#: Slide sizes by aspect, as offered in the app; ``--size 16:9`` and ``--size 4:3`` take the first of each.
+SLIDE_SIZES = {"16:9": ((1920, 1080), (3840, 2160)), "4:3": ((1024, 768), (2048, 1536))}
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,12 @@ class PictureSize:
 
 
 def parse_size(text: str) -> tuple[int, int]:
-    """``"1920x1080"`` (or ``×``) as (width, height)."""
+    """``"1920x1080"`` (or ``×``) as (width, height); ``"16:9"`` and ``"4:3"`` are slide sizes (SLIDE_SIZES)."""
+    if text.strip() in SLIDE_SIZES:
+        return SLIDE_SIZES[text.strip()][0]
     match = re.fullmatch(r"\s*(\d+)\s*[x×X]\s*(\d+)\s*", text)
     if match is None:
-        raise ExportError(f"size must look like 1920x1080, got {text!r}")
+        raise ExportError(f"size must look like 1920x1080, 16:9 or 4:3, got {text!r}")
     size = int(match[1]), int(match[2])
     PictureSize(fixed=size)  # range check
     return size
@@ -113,6 +117,10 @@ def _render(widget: QWidget, size: PictureSize) -> QImage:
     scale = min(width / layout_size.width(), height / layout_size.height())
     widget.resize(layout_size)
     _settle()
+    if widget.size() != layout_size:
+        # A panel's own layout answered the resize by asking its parent's for room, which put the panel
+        # back in its slot of the window: size it again and draw before that layout runs once more.
+        widget.resize(layout_size)
     try:
         return _draw(widget, scale, QSize(width, height))
     finally:

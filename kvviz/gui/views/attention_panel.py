@@ -37,6 +37,8 @@ from kvviz.gui.widgets.axes import LabelAxis, style_axis
 from kvviz.units import format_flops
 
 MODE_TITLE = {Mode.UNCACHED: "Without KV cache", Mode.CACHED: "With KV cache"}
+#: The titles when the full ones do not fit a narrow panel.
+SHORT_TITLE = {Mode.UNCACHED: "Without cache", Mode.CACHED: "With cache"}
 
 #: Height of the K/V source strip, in pixels.
 STRIP_PX = 12
@@ -89,17 +91,71 @@ def _outline_pen(colour: str, width: float) -> QPen:
     return pen
 
 
+def title_variants(mode: Mode, theme: Theme, record: StepRecord, layer: int, head: int, *, where: bool) -> list[str]:
+    """A panel's title from the fullest to the shortest; each on as many lines (both panels keep one height):
+    two with ``where`` (the layer and head under the mode), else one."""
+    stats = record.mode(mode)
+    flops = format_flops(stats.flops.total) if stats is not None else "not computed"
+    kv_head = head // record.config.group_size
+    muted = f"<span style='color:{theme.muted_text}'>"
+    small = f"<br><span style='color:{theme.muted_text}; font-size:{theme.font_pt}pt'>"
+    full = f"layer {layer} · head {head} · K/V head {kv_head}"
+    brief = f"L{layer} · H{head} · KV{kv_head}"
+    name, short = f"<b>{MODE_TITLE[mode]}</b>", f"<b>{SHORT_TITLE[mode]}</b>"
+    if not where:
+        return [
+            f"{name} {muted}· {flops} this step</span>",
+            f"{name} {muted}· {flops}</span>",
+            f"{short} {muted}· {flops}</span>",
+            short,
+        ]
+    return [
+        f"{name} {muted}· {flops} this step</span>{small}{full}</span>",
+        f"{name} {muted}· {flops}</span>{small}{full}</span>",
+        f"{name}{small}{flops} · {full}</span>",
+        f"{name}{small}{flops} · {brief}</span>",
+        f"{short}{small}{flops} · {brief}</span>",
+        f"{short}{small}{flops}</span>",
+    ]
+
+
 #: The view each linked view follows (see link_views): a follower fits the matrix while its leader does.
 _LEADERS: weakref.WeakKeyDictionary[pg.ViewBox, pg.ViewBox] = weakref.WeakKeyDictionary()
 
 
+def room_across(graphics: pg.GraphicsLayoutWidget) -> float:
+    """Pixels a title may take across: the widget less its layout's margins (0 before it is laid out)."""
+    left, _, right, _ = graphics.ci.layout.getContentsMargins()
+    return graphics.width() - left - right if graphics.width() > 1 else 0
+
+
+def fit_title(graphics: pg.GraphicsLayoutWidget, label: pg.LabelItem, titles: list[str]) -> None:
+    """Show the fullest of ``titles`` that fits across ``graphics``: a title is shortened, never clipped."""
+    if not titles:
+        return
+    room = room_across(graphics)
+    before = label.text
+    for title in titles:
+        if title != label.text:
+            label.setText(title)
+        if room <= 0 or label.item.boundingRect().width() <= room:
+            break
+    if label.text != before and room > 0:
+        # pyqtgraph makes a label's text its layout's minimum width: a longer title may have held the
+        # layout wider than the panel (clipping the matrix) when the panel shrank, so fit it again
+        graphics.ci.setGeometry(QRectF(graphics.rect()))
+
+
 def link_views(a: pg.ViewBox, b: pg.ViewBox) -> None:
-    """Keep ``b`` on the region ``a`` shows; a pan or zoom by the user in either moves both.
+    """Keep ``b`` on the region ``a`` shows, at ``a``'s scale; a pan or zoom by the user in either moves both.
 
     pyqtgraph's own X and Y links between two aspect-locked views of slightly different
     sizes keep correcting each other and drift outward, so the range is copied one way
     per change instead: every change of ``a`` (including its auto-range), and only the
-    user's changes of ``b``, so ``a`` keeps fitting the matrix until the user zooms.
+    user's changes of ``b``, so ``a`` keeps fitting the matrix until the user zooms. What
+    is copied is the centre and the pixels per cell, not the ranges: a view a few pixels
+    narrower would otherwise fit the same ranges at a smaller scale, and one matrix would
+    look smaller than the other.
     """
     _LEADERS[b] = a
     busy = False
@@ -110,13 +166,25 @@ def link_views(a: pg.ViewBox, b: pg.ViewBox) -> None:
             return
         busy = True
         try:
-            (x0, x1), (y0, y1) = source.viewRange()
-            target.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+            target.setRange(**_same_scale(source, target), padding=0)
         finally:
             busy = False
 
     a.sigRangeChanged.connect(lambda *_: copy(a, b))
+    b.sigResized.connect(lambda *_: copy(a, b))
     b.sigRangeChangedManually.connect(lambda *_: copy(b, a))
+
+
+def _same_scale(source: pg.ViewBox, target: pg.ViewBox) -> dict[str, tuple[float, float]]:
+    """Ranges that show ``source``'s centre in ``target`` at ``source``'s pixels per unit."""
+    (x0, x1), (y0, y1) = source.viewRange()
+    sw, sh, tw, th = source.width(), source.height(), target.width(), target.height()
+    if min(sw, sh, tw, th) < 1:  # not laid out yet: the same ranges
+        return {"xRange": (x0, x1), "yRange": (y0, y1)}
+    half_x = (x1 - x0) / sw * tw / 2
+    half_y = (y1 - y0) / sh * th / 2
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return {"xRange": (cx - half_x, cx + half_x), "yRange": (cy - half_y, cy + half_y)}
 
 
 class AttentionPanel(QWidget):
@@ -125,11 +193,20 @@ class AttentionPanel(QWidget):
     cell_hovered = Signal(int, int)
 
     def __init__(
-        self, mode: Mode, theme: Theme, parent: QWidget | None = None, *, levels: SharedScoreLevels | None = None
+        self,
+        mode: Mode,
+        theme: Theme,
+        parent: QWidget | None = None,
+        *,
+        levels: SharedScoreLevels | None = None,
+        where_line: bool = True,
     ) -> None:
-        """``levels`` may be shared with the other mode's panel, which shows the same scores."""
+        """``levels`` may be shared with the other mode's panel, which shows the same scores;
+        ``where_line``: the title's second line names the layer and head (a page that names them once
+        leaves it out)."""
         super().__init__(parent)
         self.mode = mode
+        self._where_line = where_line
         self.theme = theme
         self._lut = status_lut(theme)
         self._levels = levels or SharedScoreLevels()
@@ -137,6 +214,7 @@ class AttentionPanel(QWidget):
         self._layer = 0
         self._head = 0
         self._hover = (-1, -1)
+        self._titles: list[str] = []  # the title, fullest first (see _title_variants)
         self.image_rgba = np.zeros((0, 0, 4), dtype=np.uint8)
         self.grid: Grid | None = None  # the cells image_rgba shows
         self.kv_rgba = np.zeros((1, 0, 4), dtype=np.uint8)
@@ -289,9 +367,8 @@ class AttentionPanel(QWidget):
         labels = record.text.token_labels(record.tokens)
         self.query_axis.set_labels(labels)
         self.key_axis.set_labels(labels)
-        title = self._title_html(record, layer, head)
-        if title != self.title.text:
-            self.title.setText(title)
+        self._titles = title_variants(self.mode, self.theme, record, layer, head, where=self._where_line)
+        fit_title(self.graphics, self.title, self._titles)
         if self._hover != (-1, -1):
             self.set_highlight(*self._hover)
 
@@ -331,16 +408,13 @@ class AttentionPanel(QWidget):
         head = min(self._head, record.config.n_heads - 1)
         self._draw_matrix(record, layer, head, grid)
 
-    def _title_html(self, record: StepRecord, layer: int, head: int) -> str:
-        stats = record.mode(self.mode)
-        flops = format_flops(stats.flops.total) if stats is not None else "not computed"
-        kv_head = head // record.config.group_size
-        t = self.theme
-        return (
-            f"<b>{MODE_TITLE[self.mode]}</b> <span style='color:{t.muted_text}'>· {flops} this step</span><br>"
-            f"<span style='color:{t.muted_text}; font-size:{t.font_pt}pt'>"
-            f"layer {layer} · head {head} · K/V head {kv_head}</span>"
-        )
+    def title_room(self) -> float:
+        """Pixels the title may take across (see :func:`room_across`)."""
+        return room_across(self.graphics)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        fit_title(self.graphics, self.title, self._titles)
 
     # -- hover ---------------------------------------------------------------------------------
 

@@ -28,14 +28,15 @@ def legend_entries(theme: Theme) -> list[LegendEntry]:
     return [
         LegendEntry("computed this step", t.computed, "A new query row: its scores were computed in this step."),
         LegendEntry(
-            "recomputed (redundant)",
+            "recomputed",
             t.recomputed,
-            "Without a cache, every earlier row is computed again and gives the same scores, up to rounding.",
+            "Redundant work: without a cache, every earlier row is computed again and gives the same scores, "
+            "up to rounding.",
         ),
         LegendEntry(
-            "skipped thanks to the cache",
+            "skipped (cached)",
             t.skipped,
-            "With a cache, earlier rows are not computed again; only the new row is.",
+            "Skipped thanks to the cache: earlier rows are not computed again; only the new row is.",
         ),
         LegendEntry("masked (causal)", t.masked, "Keys after the query: hidden by the causal mask.", "hatch"),
         LegendEntry(
@@ -47,7 +48,7 @@ def legend_entries(theme: Theme) -> list[LegendEntry]:
             "flat",
             policy_only=True,
         ),
-        LegendEntry("K/V computed this step", t.kv_computed, "Key and value projected from the token now.", "strip"),
+        LegendEntry("K/V computed now", t.kv_computed, "Key and value projected from the token now.", "strip"),
         LegendEntry(
             "K/V read from cache", t.kv_from_cache, "Key and value stored at an earlier step, read back.", "strip"
         ),
@@ -77,7 +78,7 @@ def _entry_widget(theme: Theme, entry: LegendEntry, size: int) -> tuple[QWidget,
 
 def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
     """A small square showing the entry as the panels draw it."""
-    w = size * 2 if entry.kind == "ramp" else size
+    w = size * 3 // 2 if entry.kind == "ramp" else size
     image = QImage(w, size, QImage.Format.Format_RGB32)
     image.fill(qcolor(theme.panel))
     p = QPainter(image)
@@ -113,10 +114,10 @@ class Legend(QWidget):
         box.setContentsMargins(6, 2, 6, 2)
         box.setSpacing(2)
         size = self.fontMetrics().height()
-        self._captions = captions = {"cells": QLabel("Q·Kᵀ cells"), "keys": QLabel("K/V of each key")}
+        self._captions = captions = {"cells": QLabel("Q·Kᵀ cells"), "keys": QLabel("K/V per key")}
         groups: dict[str, FlowLayout] = {}
         for group, label in captions.items():
-            groups[group] = FlowLayout(spacing=12)
+            groups[group] = FlowLayout(spacing=10)
             groups[group].addWidget(label)
             box.addLayout(groups[group])
         self._swatches: list[QLabel] = []
@@ -127,7 +128,10 @@ class Legend(QWidget):
                 item.hide()
                 self.policy_widgets.append(item)
             groups["keys" if entry.kind == "strip" else "cells"].addWidget(item)
-        self._note = QLabel("cell colours run dark → light for low → high score")
+        self._note = QLabel("dark → light: low → high score")
+        self._note.setToolTip(
+            "Each cell's colour runs from dark (low score) to light (high score) along its status hue."
+        )
         groups["keys"].addWidget(self._note)
         self._style_labels(theme)
 

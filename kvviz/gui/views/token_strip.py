@@ -212,9 +212,10 @@ class TokenStrip(QWidget):
 
     MAX_LINES = 2
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, parent: QWidget | None = None, *, max_lines: int = MAX_LINES) -> None:
         super().__init__(parent)
         self.theme = theme
+        self.MAX_LINES = max_lines
         self.canvas = ChipCanvas(theme)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)

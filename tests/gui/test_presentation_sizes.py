@@ -1,0 +1,92 @@
+"""Presentation mode holds on a projector's sizes, in both themes: the matrices are the largest thing
+on the page, both at one scale, and every text fits its widget in at least twice the desktop type."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from kvviz.core.config import ModelConfig
+from kvviz.core.run import RunSpec, build_run
+from kvviz.gui.theme import DARK, THEMES
+from kvviz.gui.views.presentation import PresentationView, type_scale
+
+#: Projector and screen sizes a class meets, with the least share of the page's height each matrix's side gets.
+SIZES = {(1024, 768): 0.35, (1280, 720): 0.39, (1920, 1080): 0.39, (3840, 2160): 0.39}
+
+
+@pytest.fixture(scope="module")
+def record():
+    config = ModelConfig(n_layers=2, n_heads=4, n_kv_heads=2, d_model=32, context_length=128)
+    run = build_run(RunSpec(config=config, weights="random", prompt="The KV cache stores keys", max_new_tokens=40))
+    for _ in range(32):
+        run.step_forward()
+    return run.current
+
+
+@pytest.fixture(params=sorted(SIZES), ids=lambda s: f"{s[0]}x{s[1]}")
+def size(request) -> tuple[int, int]:
+    return request.param
+
+
+@pytest.fixture(params=sorted(THEMES))
+def page(request, qtbot, record, size) -> PresentationView:
+    view = PresentationView(THEMES[request.param])
+    qtbot.addWidget(view)
+    view.set_record(record)
+    view.set_selection(1, 3)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)  # deferred layouts, and the matrices' regrid after the resize
+    return view
+
+
+def matrix_side(panel, n: int) -> float:
+    """The matrix's side on screen, in pixels: its cells times the view's pixels per cell."""
+    (x0, x1), _ = panel.view.viewRange()
+    return panel.view.width() / (x1 - x0) * n
+
+
+def test_the_matrices_are_large_side_by_side_and_at_one_scale(page, record, size):
+    n = record.n_tokens
+    sides = [matrix_side(panel, n) for panel in (page.uncached, page.cached)]
+    assert abs(sides[0] - sides[1]) <= 1, sides  # one scale, to the pixel
+    assert min(sides) >= SIZES[size] * size[1], (sides, size)
+    others = (page.tokens, page.caption, page.formula)
+    assert min(sides) > max(widget.height() for widget in others)  # the dominant element
+    left, right = (panel.mapTo(page, panel.rect().topLeft()) for panel in (page.uncached, page.cached))
+    assert left.y() == right.y() and left.x() < right.x()  # side by side
+
+
+def test_every_text_fits_in_at_least_twice_the_desktop_type(page, size):
+    theme = page.theme
+    assert theme.font_pt >= 2 * DARK.font_pt and theme.token_pt >= 2 * DARK.token_pt
+    assert page.slide.caption.font().pointSizeF() >= 2 * DARK.font_pt
+    for panel in (page.uncached, page.cached):
+        assert 0 < panel.title.item.boundingRect().width() <= panel.title_room(), panel.title.text
+        assert page.theme.title_pt >= 2 * DARK.title_pt
+    caption = page.caption
+    assert caption.heightForWidth(caption.width()) <= caption.height(), caption.text()
+    formula = page.formula
+    assert formula.heightForWidth(formula.width()) <= formula.height(), formula.text()
+    for label in page.findChildren(QLabel):
+        if label.isVisible() and not label.wordWrap():
+            assert label.width() >= label.sizeHint().width(), label.text()
+
+
+def test_the_type_grows_with_the_window():
+    assert type_scale(1024, 768) == type_scale(1280, 720) == 2.0
+    assert type_scale(1920, 1080) == 3.0 and type_scale(3840, 2160) == 6.0
+    assert type_scale(1440, 900) == 2.0  # a resize within half a step keeps the views
+
+
+def test_the_page_follows_a_resize_into_another_type_size(qtbot, page, record, size):
+    before = page.theme.font_pt
+    other = (1920, 1080) if size != (1920, 1080) else (1280, 720)
+    page.resize(*other)
+    qtbot.wait(50)
+    assert page.theme.font_pt == max(THEMES[page.theme.name].font_pt, type_scale(*other) * DARK.font_pt)
+    assert (page.theme.font_pt == before) == (type_scale(*other) == type_scale(*size))
+    assert page.cached.image_rgba.shape[:2] != (0, 0)  # the new views show the record
+    assert page.caption.text().startswith(f"step {record.step} ")

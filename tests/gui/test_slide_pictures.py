@@ -1,0 +1,81 @@
+"""Pictures and animations composed for a slide: 16:9 and 4:3 sizes, and the panel laid out to fill the
+frame (measured on the exported pixels), not a strip of the window with empty space around it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageSequence
+
+from kvviz.gui.export.picture import SLIDE_SIZES, PictureSize, parse_size
+from kvviz.gui.theme import DARK, apply_to_application
+from tests.gui.test_cli_export import export
+
+
+@pytest.fixture(autouse=True)
+def _dark_app_afterwards(qapp):
+    yield
+    apply_to_application(qapp, DARK)
+
+
+def content_box(rgb: np.ndarray, ground: np.ndarray) -> tuple[float, float]:
+    """Width and height of what differs from the ground colour, as shares of the frame's."""
+    rows, cols = np.nonzero(np.abs(rgb.astype(int) - ground.astype(int)).max(axis=2) > 30)
+    return (cols.max() + 1 - cols.min()) / rgb.shape[1], (rows.max() + 1 - rows.min()) / rgb.shape[0]
+
+
+def matrix_height(rgb: np.ndarray) -> float:
+    """Height of the saturated pixels (the status colours of the matrices), as a share of the frame's."""
+    rgb = rgb.astype(int)
+    rows = np.flatnonzero(((rgb.max(axis=2) - rgb.min(axis=2)) > 60).sum(axis=1) > 8)
+    return (rows.max() + 1 - rows.min()) / rgb.shape[0]
+
+
+def test_slide_sizes_by_their_aspect():
+    assert parse_size("16:9") == (1920, 1080) and parse_size("4:3") == (1024, 768)
+    for aspect, sizes in SLIDE_SIZES.items():
+        w, h = (int(x) for x in aspect.split(":"))
+        assert all(width * h == height * w for width, height in sizes)
+        assert all(PictureSize(fixed=size).fixed == size for size in sizes)  # within the limits
+
+
+@pytest.mark.parametrize(("aspect", "theme"), [("16:9", "slide"), ("4:3", "dark")])
+def test_a_panel_picture_fills_the_slide(tmp_path, aspect, theme):
+    path = tmp_path / "attention.png"
+    assert export("--steps", "6", "--panel", "attention", "--size", aspect, "--theme", theme, "--out", str(path)) == 0
+    with Image.open(path) as image:
+        assert image.size == parse_size(aspect)
+        rgb = np.asarray(image.convert("RGB"))
+    ground = rgb[-1, -1]  # the slide's ground colour, in the corner
+    width, height = content_box(rgb, ground)
+    assert width > 0.9 and height > 0.9, (width, height)  # the panel is laid out over the whole frame
+    assert matrix_height(rgb) > 0.55  # and the matrices take most of its height
+
+
+def test_animation_frames_fill_a_16_9_frame(tmp_path):
+    path = tmp_path / "steps.gif"
+    assert export("--steps", "6", "--from", "0", "--to", "6", "--size", "1280x720", "--out", str(path)) == 0
+    with Image.open(path) as gif:
+        frames = [np.asarray(frame.convert("RGB")) for frame in ImageSequence.Iterator(gif)]
+    assert len(frames) == 7 and {frame.shape for frame in frames} == {(720, 1280, 3)}
+    last = frames[-1]
+    width, height = content_box(last, last[-1, -1])
+    assert width > 0.9 and height > 0.9, (width, height)
+    assert matrix_height(last) > 0.6  # was the top 30 %
+
+
+def test_the_export_dialog_offers_the_slide_sizes(qtbot, window):
+    from kvviz.gui.export.dialog import SizeChooser
+
+    chooser = SizeChooser(window.exports)
+    qtbot.addWidget(chooser)
+    offered = [chooser.slide.itemData(i) for i in range(chooser.slide.count())]
+    assert offered == [size for sizes in SLIDE_SIZES.values() for size in sizes]
+    chooser.by_slide.setChecked(True)
+    chooser.slide.setCurrentIndex(offered.index((3840, 2160)))
+    assert chooser.picture_size() == PictureSize(fixed=(3840, 2160))
+    assert not chooser.width.isEnabled() and chooser.slide.isEnabled()
+    window.exports._remember("attention", chooser.picture_size())
+    again = SizeChooser(window.exports)  # the choice is remembered as a slide
+    qtbot.addWidget(again)
+    assert again.by_slide.isChecked() and again.picture_size() == PictureSize(fixed=(3840, 2160))
