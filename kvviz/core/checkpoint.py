@@ -141,11 +141,14 @@ def config_for_weights(weights: Weights, config: ModelConfig) -> ModelConfig:
     """
     if weights == "random":
         return config
-    if weights == "trained":
-        fixed = config if variant_for(config) is not None else default_variant().config
-    else:
-        fixed = load_checkpoint(Path(weights)).config
-    return config.replace(**{name: getattr(fixed, name) for name in SHAPE_FIELDS})
+    if weights == "trained" and variant_for(config) is None:
+        config = config.replace(**_shape_fields(default_variant().config))
+    fixed = load_checkpoint(weights_path(weights, config)).config  # read, so a missing or damaged file says so now
+    return config.replace(**_shape_fields(fixed))
+
+
+def _shape_fields(config: ModelConfig) -> dict[str, int | None]:
+    return {name: getattr(config, name) for name in SHAPE_FIELDS}
 
 
 def build_model(config: ModelConfig, weights: Weights = "trained") -> TinyDecoder:
