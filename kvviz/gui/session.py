@@ -193,6 +193,7 @@ class Session(QObject):
         ws.controls.set_choice(spec)
         ws.memory.set_tiny_config(spec.config)
         ws.paged.set_config(spec.config)
+        ws.quality.set_spec(spec)
         self.window.setWindowTitle(f"{WINDOW_TITLE} · {weights_label(spec.weights)} weights")
 
     def _show_record(self, record: StepRecord) -> None:

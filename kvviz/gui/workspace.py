@@ -23,6 +23,7 @@ from kvviz.gui.views.memory_panel import MemoryPanel
 from kvviz.gui.views.paged_view import PagedCacheView
 from kvviz.gui.views.plots import PlotsPanel
 from kvviz.gui.views.presentation import PresentationView
+from kvviz.gui.views.quality_chart import QualityChart
 from kvviz.gui.views.token_strip import TokenStrip
 
 #: Windows less tall than this put the data docks in the left column too (see Workspace._place_docks).
@@ -53,6 +54,7 @@ class Workspace(QObject):
         self.help = HelpPanel(theme)
         self.paged = PagedCacheView(theme)
         self.memory = MemoryPanel(theme=theme)
+        self.quality = QualityChart(theme)
 
         pair = QSplitter(Qt.Orientation.Horizontal)
         pair.setChildrenCollapsible(False)
@@ -90,6 +92,7 @@ class Workspace(QObject):
             "plots": self._dock("plots", "Plots", self.plots),
             "paged": self._dock("paged", "Paged cache", self.paged),
             "memory": self._dock("memory", "Memory explorer", self.memory),
+            "quality": self._dock("quality", "Quality vs memory", self.quality),
         }
         self._place_docks(column=window.height() < SIDE_LAYOUT_BELOW)
         self.docks["paged"].visibilityChanged.connect(self.paged.exposed)
@@ -110,6 +113,7 @@ class Workspace(QObject):
             "help": self.help,
             "paged": self.paged,
             "memory": self.memory,
+            "quality": self.quality,
             "presentation": self.presentation,
         }
 
@@ -139,13 +143,14 @@ class Workspace(QObject):
         window.tabifyDockWidget(docks["controls"], docks["help"])
         if column:
             window.addDockWidget(left, docks["kv_cache"], Qt.Orientation.Vertical)
-            for key in ("plots", "paged", "memory"):
+            for key in ("plots", "paged", "memory", "quality"):
                 window.tabifyDockWidget(docks["kv_cache"], docks[key])
         else:
             window.addDockWidget(bottom, docks["kv_cache"])
             window.addDockWidget(bottom, docks["plots"], Qt.Orientation.Horizontal)
             window.tabifyDockWidget(docks["plots"], docks["paged"])
             window.tabifyDockWidget(docks["kv_cache"], docks["memory"])
+            window.tabifyDockWidget(docks["kv_cache"], docks["quality"])
         docks["plots"].raise_()
         docks["kv_cache"].raise_()
 
