@@ -27,7 +27,7 @@ from kvviz.core.checkpoint import build_model
 from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.model import TinyDecoder
 from kvviz.core.policy import CachePolicy
-from kvviz.core.variants import VARIANTS, Variant, default_variant
+from kvviz.core.variants import Variant, default_variant, shipped
 
 #: The context length ``kvviz eval`` and the app's chart use unless told: the length the family was trained on.
 EVAL_CONTEXT = 256
@@ -216,7 +216,7 @@ def family_jobs(
     settings: Sequence[CacheSetting], variants: Sequence[Variant] | None = None
 ) -> list[tuple[Variant, CacheSetting]]:
     """What ``kvviz eval`` scores: every variant with the full cache, then the default variant under ``settings``."""
-    variants = VARIANTS if variants is None else variants
+    variants = shipped() if variants is None else variants
     full = [(v, settings[0]) for v in variants]
     return full + [(default_variant(), s) for s in settings[1:]]
 

@@ -47,9 +47,7 @@ def _variant(name: str, file: str, n_layers: int, n_kv_heads: int) -> Variant:
 
 
 #: The default shape first: the model every entry point starts with.
-VARIANTS: tuple[Variant, ...] = (
-    _variant("tiny-L4-kv2", "tiny-model.pt", 4, 2),
-)
+VARIANTS: tuple[Variant, ...] = (_variant("tiny-L4-kv2", "tiny-model.pt", 4, 2),)
 
 
 def shape_key(config: ModelConfig) -> tuple[int, ...]:
@@ -62,6 +60,11 @@ def variant_for(config: ModelConfig) -> Variant | None:
     """The trained variant with ``config``'s shape, or None."""
     key = shape_key(config)
     return next((v for v in VARIANTS if shape_key(v.config) == key), None)
+
+
+def shipped() -> tuple[Variant, ...]:
+    """The variants in the package (read at call time: tests stand in their own)."""
+    return VARIANTS
 
 
 def default_variant() -> Variant:

@@ -21,7 +21,7 @@ from kvviz.core.config import ConfigError
 from kvviz.core.decoder import ModelSource
 from kvviz.core.evaluation import EVAL_CONTEXT, EvalRow, cache_settings, evaluate, evaluate_family, setting_of
 from kvviz.core.run import RunSpec
-from kvviz.core.variants import VARIANTS, variant_for
+from kvviz.core.variants import default_variant, variant_for
 from kvviz.gui.theme import Theme, font
 from kvviz.gui.widgets.axes import UnitAxis, style_axis
 
@@ -60,7 +60,7 @@ def point_label(row: EvalRow) -> str:
     shape = f"L{row.n_layers} kv{row.n_kv_heads}"
     if row.model.startswith("tiny-") and row.cache == "full" and row.dtype == "float32":
         return shape
-    if row.model == VARIANTS[0].name and row.dtype == "float32":
+    if row.model == default_variant().name and row.dtype == "float32":
         return row.cache
     return f"{row.model} · {row.cache} · {row.dtype}"
 
@@ -177,7 +177,9 @@ class QualityChart(QWidget):
                 rows = evaluate_family(self._text, settings=cache_settings()) if job == "family" else None
                 for row in rows if rows is not None else [spec_row(job, self._text)]:
                     made.append(row)
-                    if emit and shiboken6.isValid(self):
+                    if emit and not shiboken6.isValid(self):
+                        return made  # the chart is gone (its window closed): stop after this row
+                    if emit:
                         self._row_ready.emit(row)
             except (ConfigError, ValueError, OSError) as exc:  # a setting the chart's context cannot hold
                 if emit and shiboken6.isValid(self):
