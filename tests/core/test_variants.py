@@ -102,3 +102,32 @@ def test_cli_a_shape_without_a_variant_notes_random_weights_in_one_line(family, 
 def test_cli_the_shipped_default_needs_no_flag_and_gives_no_note(capsys):
     assert main(["trace", "--steps", "1"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_each_card_quotes_the_family_scripts_command_for_its_file():
+    """What scripts/train_family.sh runs (shown with KVVIZ=echo) is what each shipped card says was run."""
+    import os
+    import shlex
+    import subprocess
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "train_family.sh"
+    done = subprocess.run(
+        ["sh", str(script), "OUT", "T"], env={**os.environ, "KVVIZ": "echo"}, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+    def recipe(command: str) -> tuple[str, list[str]]:
+        words = shlex.split(command)
+        words = words[words.index("train") + 1 :]  # the options, without the program
+        options = dict(zip(words[0::2], words[1::2], strict=True))
+        name = Path(options.pop("--out")).name
+        options.pop("--threads")  # changes no hyper-parameter
+        return name, sorted(options.items())
+
+    planned = dict(recipe(line) for line in done.stdout.splitlines())
+    assert len(planned) == 5
+    for variant in VARIANTS:
+        card = load_checkpoint(variant.path).card
+        assert planned[variant.path.name] == recipe(card["command"])[1], variant.name
+        assert "scripts/train_family.sh" in card_path(variant.path).read_text(encoding="utf-8")
