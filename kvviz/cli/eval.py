@@ -77,7 +77,11 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(row.to_dict()) if args.json else _line(row), flush=True)
         n_rows += 1
     elapsed = time.perf_counter() - started
-    print(f"kvviz eval: {n_rows} rows in {elapsed:.1f} s on {args.threads} threads", file=sys.stderr)
+    summary = f"{n_rows} rows in {elapsed:.1f} s on {args.threads} threads"
+    if args.json:
+        print(f"kvviz eval: {summary}", file=sys.stderr)  # stdout stays JSON lines
+    else:
+        print(summary)
     return 0
 
 
