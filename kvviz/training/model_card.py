@@ -116,7 +116,7 @@ def render_model_card(checkpoint: Checkpoint, prompt: str) -> str:
         f"- {card['optimizer']} (at {plan['grad_clip']}); peak learning rate {plan['learning_rate']}, "
         f"{plan['warmup_steps']} warm-up steps, cosine decay to {plan['final_lr_fraction']:.0%} of the peak; "
         f"weight decay {plan['weight_decay']}.",
-        f"- {card['wall_time_s'] / 60:.1f} minutes wall time on {card['threads']} CPU threads ({card['machine']}), "
+        f"- {card['wall_time_s'] / 60:.1f} minutes wall time on {_threads(card['threads'])} ({card['machine']}), "
         f"torch {card['torch_version']}.",
         *(_FAMILY_LINES if variant else ()),
         "",
@@ -177,6 +177,10 @@ def _shipped_intro(variant: Variant) -> tuple[str, ...]:
         "`TinyDecoder`, byte-level, trained on CPython's documentation exactly as the default model",
         "was, so the two differ only in their attention shape.",
     )
+
+
+def _threads(n: int) -> str:
+    return f"{n} CPU thread" + ("s" if n != 1 else "")
 
 
 def _shipped_limits(card: dict[str, Any]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
 from kvviz.core.model import TinyDecoder
 from kvviz.core.variants import VARIANTS, Variant, resolve_trained, shape_key, variant_for
-from kvviz.training.model_card import card_path, greedy_continuation
+from kvviz.training.model_card import card_path, greedy_continuation, render_model_card
 
 SMALL = ModelConfig(d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, context_length=64)
 
@@ -131,3 +131,11 @@ def test_each_card_quotes_the_family_scripts_command_for_its_file():
         card = load_checkpoint(variant.path).card
         assert planned[variant.path.name] == recipe(card["command"])[1], variant.name
         assert "scripts/train_family.sh" in card_path(variant.path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("variant", VARIANTS[1:], ids=lambda v: v.name)  # the default's: test_trained_model.py
+def test_each_variants_card_is_exactly_what_its_checkpoint_renders(variant: Variant):
+    checkpoint = load_checkpoint(variant.path)
+    assert card_path(variant.path).read_text(encoding="utf-8") == render_model_card(checkpoint, DEFAULT_PROMPT)
+    assert f"--layers {variant.config.n_layers} " in checkpoint.card["command"]
+    assert f"--kv-heads {variant.config.n_kv_heads} " in checkpoint.card["command"]
