@@ -109,6 +109,7 @@ def test_eval_json_rows_have_the_promised_fields_and_the_default_row_is_the_card
         (["--window", "300"], "--window:"),
         (["--sinks", "64"], "--sinks: must be fewer than the window"),
         (["--sample", "-1"], "--sample"),
+        (["--threads", str(10**12)], "--threads: must be 1 to 1024"),
     ],
 )
 def test_eval_refuses_bad_numbers_in_one_line(capsys, args, message):
