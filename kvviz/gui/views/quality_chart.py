@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kvviz.core.checkpoint import build_model, weights_label
@@ -94,6 +95,8 @@ class QualityChart(QWidget):
         item.showGrid(x=True, y=True, alpha=theme.grid_alpha)
         for name in ("left", "bottom"):
             style_axis(item.getAxis(name), theme, theme.font_pt - 0.5)
+        digits = QFontMetrics(font(theme, theme.font_pt - 0.5)).horizontalAdvance("0.000")
+        item.getAxis("left").setWidth(digits + 12)  # bits/byte ticks, in any theme's font
         item.setTitle(
             f"<span style='color:{theme.text}'><b>Quality vs memory</b></span>"
             f"<span style='color:{theme.muted_text}'> · held-out bits/byte (lower is better) against cache bytes "
@@ -219,18 +222,27 @@ class QualityChart(QWidget):
         self.points.setData([r.bytes_per_token for r in rows], [r.bits_per_byte for r in rows])
         current = self.rows.get(self.current) if self.current is not None else None
         self.ring.setData(*(([current.bytes_per_token], [current.bits_per_byte]) if current else ([], [])))
-        for row in rows:
+        xs, ys = [r.bytes_per_token for r in rows] or [1.0], [r.bits_per_byte for r in rows] or [1.0]
+        near_x, near_y = 0.03 * max(xs), 0.05 * ((max(ys) - min(ys)) or 0.1)
+        placed: list[EvalRow] = []
+        for row in sorted(rows, key=lambda r: (r.bytes_per_token, -r.bits_per_byte)):
             ringed = current is row
-            label = pg.TextItem(
-                point_label(row), color=self.theme.text if ringed else self.theme.muted_text, anchor=(0, 1)
+            crowded = any(
+                abs(p.bytes_per_token - row.bytes_per_token) < near_x
+                and abs(p.bits_per_byte - row.bits_per_byte) < near_y
+                for p in placed
+            )
+            placed.append(row)
+            label = pg.TextItem(  # a label near another's goes left of its point
+                point_label(row),
+                color=self.theme.text if ringed else self.theme.muted_text,
+                anchor=(1.1, 0.5) if crowded else (0, 1),
             )
             label.setFont(font(self.theme, self.theme.font_pt - (0 if ringed else 1), bold=ringed))
             label.setPos(row.bytes_per_token, row.bits_per_byte)
             item.addItem(label)
             self.labels.append(label)
         if rows:
-            xs = [r.bytes_per_token for r in rows]
-            ys = [r.bits_per_byte for r in rows]
             span = max(ys) - min(ys) or 0.1
             item.setRange(xRange=(0, max(xs) * 1.25), yRange=(min(ys) - 0.15 * span, max(ys) + 0.25 * span), padding=0)
         self.caption.setText(self._caption(current))
