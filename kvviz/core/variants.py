@@ -49,6 +49,8 @@ def _variant(name: str, file: str, n_layers: int, n_kv_heads: int) -> Variant:
 #: The default shape first: the model every entry point starts with.
 VARIANTS: tuple[Variant, ...] = (
     _variant("tiny-L4-kv2", "tiny-model.pt", 4, 2),
+    _variant("tiny-L4-kv4", "tiny-L4-kv4.pt", 4, 4),
+    _variant("tiny-L4-kv1", "tiny-L4-kv1.pt", 4, 1),
     _variant("tiny-L2-kv2", "tiny-L2-kv2.pt", 2, 2),
     _variant("tiny-L8-kv2", "tiny-L8-kv2.pt", 8, 2),
 )
