@@ -13,6 +13,7 @@ from pathlib import Path
 import kvviz
 from kvviz.cli import main
 from kvviz.core.checkpoint import TRAINED_WEIGHTS
+from kvviz.core.variants import shipped
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -105,4 +106,6 @@ def test_the_wheel_holds_the_weights_the_card_every_module_and_the_licence(tmp_p
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "kvviz").rglob("*.py")}
     assert modules <= names, sorted(modules - names)
     assert {"kvviz/assets/tiny-model.pt", "kvviz/assets/tiny-model.md"} <= names
+    family = {f"kvviz/assets/{v.path.name}" for v in shipped()}  # every trained variant, and its card
+    assert family | {name.replace(".pt", ".md") for name in family} <= names
     assert f"kvviz-{kvviz.__version__}.dist-info/licenses/LICENSE" in names

@@ -2,7 +2,7 @@
 
 Each line runs in a fresh process in an empty folder (files the README names from the
 repository are linked in), as a user would type it. Only `kvviz train`, which takes a quarter
-of an hour as written, runs in a short form: the README line with options appended, and the
+of an hour as written, and `kvviz eval` (minutes) run in a short form: the README line with options appended, and the
 test holds that the appended options are the only change. The app itself (`.venv/bin/kvviz`
 at the end of the install line) is run by tests/gui/test_app.py, and the command's hand-over
 to it by tests/test_packaging.py.
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 #: Options appended to lines that take minutes as written, by sub-command.
-SHORT_FORMS = {"train": ["--steps", "1", "--batch", "1"]}
+SHORT_FORMS = {"train": ["--steps", "1", "--batch", "1"], "eval": ["--sample", "2"]}
 
 
 def code_blocks(markdown: str) -> list[str]:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-SUBCOMMANDS = ("trace", "mem", "train", "export")
+SUBCOMMANDS = ("trace", "mem", "train", "export", "eval")
 
 DESCRIPTION = (
     "See the KV cache of a transformer decoder work, step by step. "

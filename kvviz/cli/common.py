@@ -22,6 +22,7 @@ from kvviz.core.quant import CACHE_DTYPES
 from kvviz.core.reference import UNCACHED_CHOICES
 from kvviz.core.run import Run, RunSpec, build_run
 from kvviz.core.sampling import Sampling
+from kvviz.core.variants import resolve_trained, trained_shapes_text
 
 #: Config fields by the option that sets them, so errors name what the user typed.
 OPTION_FOR_FIELD = {
@@ -67,19 +68,21 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
         "--weights",
         default=DEFAULT_WEIGHTS,
         metavar="trained|random|PATH|DIR|hf:NAME",
-        help="trained (shipped), random (any shape), a checkpoint file, a Hugging Face model folder, or a model "
-        "in the local Hugging Face cache (default: %(default)s)",
+        help="trained (the shipped model of the chosen shape, if there is one: "
+        + trained_shapes_text()
+        + "; else random weights, with a note), random (any shape), a checkpoint file, a Hugging Face model "
+        "folder, or a model in the local Hugging Face cache (default: %(default)s)",
     )
     g.add_argument("--download", action="store_true", help="let --weights hf:NAME fetch a model not cached yet")
-    # Shape options default to the weights' own shape; saved weights refuse a different one.
-    g.add_argument("--layers", type=int, help=f"decoder layers (default: the weights'; random: {d.n_layers})")
-    g.add_argument("--heads", type=int, help=f"query heads (default: the weights'; random: {d.n_heads})")
+    # Shape options pick the trained variant of that shape; a checkpoint file refuses another shape.
+    g.add_argument("--layers", type=int, help=f"decoder layers (default: a file's own; else {d.n_layers})")
+    g.add_argument("--heads", type=int, help=f"query heads (default: a file's own; else {d.n_heads})")
     g.add_argument(
         "--kv-heads",
         type=int,
-        help=f"K/V heads; = heads is MHA, 1 is MQA (default: the weights'; random: {d.n_kv_heads}, or = --heads)",
+        help=f"K/V heads; = heads is MHA, 1 is MQA (default: a file's own; else {d.n_kv_heads}, or = --heads)",
     )
-    g.add_argument("--d-model", type=int, help=f"residual width (default: the weights'; random: {d.d_model})")
+    g.add_argument("--d-model", type=int, help=f"residual width (default: a file's own; else {d.d_model})")
     g.add_argument("--head-dim", type=int, help="width of one head (default: the weights'; random: d_model / heads)")
     g.add_argument(
         "--dtype", choices=list(DTYPES), help=f"element type (default: a model folder's own; else {d.dtype})"
@@ -115,7 +118,9 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
 def spec_from_args(args: argparse.Namespace) -> RunSpec:
     """The run the options describe; a ConfigError names the offending option.
 
-    A bad weights file raises CheckpointError (one line naming the file).
+    Trained weights follow the shape options to the shipped variant of that shape; a shape
+    without one runs random weights, with a one-line note on stderr. A bad weights file
+    raises CheckpointError (one line naming the file).
     """
     weights = weights_from_args(args)
     d = default_config()
@@ -134,12 +139,15 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
         "head_dim": args.head_dim,
     }
     given = {name: value for name, value in shape.items() if value is not None}
-    if weights == "random":
+    if weights in ("trained", "random"):
         if "n_heads" in given:
             given.setdefault("n_kv_heads", given["n_heads"])
     else:
         check_shape_matches(given, base, weights_label(weights))
     config = base.replace(**given)
+    weights, note = resolve_trained(config, weights)
+    if note:
+        print(f"kvviz: note: {note}", file=sys.stderr)
     if args.steps < 0:
         raise ConfigError("steps", f"must be non-negative, got {args.steps}")
     return RunSpec(

@@ -16,7 +16,6 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,12 +24,13 @@ import torch
 from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.decoder import ModelSource
 from kvviz.core.model import TinyDecoder, parameter_shapes
+from kvviz.core.variants import default_variant, trained_path, variant_for
 
 FORMAT = "kvviz-checkpoint"
 VERSION = 1
-#: The weights trained by ``kvviz train`` that the app, ``kvviz trace`` and ``kvviz export`` start with.
+#: The trained weights of the default shape, which the app, ``kvviz trace`` and ``kvviz export`` start with.
 #: Looked up as package data, so a normal install finds them as a checkout does.
-TRAINED_WEIGHTS = Path(files("kvviz.assets") / "tiny-model.pt")
+TRAINED_WEIGHTS = default_variant().path
 #: The suffix of a checkpoint's name; its Markdown model card sits beside it with ``.md``.
 CHECKPOINT_SUFFIX = ".pt"
 #: Tensors are stored in half precision: half the bytes, and far below what changes a token.
@@ -39,7 +39,7 @@ STORAGE_DTYPE = torch.float16
 #: Config fields that fix tensor shapes, by the name a user sets them with.
 SHAPE_FIELDS = ("vocab_size", "d_model", "n_layers", "n_heads", "n_kv_heads", "head_dim", "mlp_ratio")
 
-#: "trained" (the shipped weights), "random" (seeded init, any shape) or a checkpoint file.
+#: "trained" (the shipped variant of the config's shape), "random" (seeded init, any shape) or a checkpoint file.
 Weights = Literal["trained", "random"] | Path
 
 
@@ -122,24 +122,33 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
     return Checkpoint(path, config, state_dict, card)
 
 
-def weights_path(weights: Weights) -> Path | None:
-    """The file behind a choice of weights; None for random weights."""
+def weights_path(weights: Weights, config: ModelConfig) -> Path | None:
+    """The file behind a choice of weights for ``config``; None for random weights.
+
+    "trained" is the shipped variant of ``config``'s shape (a ConfigError if there is none).
+    """
     if weights == "random":
         return None
-    return TRAINED_WEIGHTS if weights == "trained" else Path(weights)
+    return trained_path(config) if weights == "trained" else Path(weights)
 
 
 def config_for_weights(weights: Weights, config: ModelConfig) -> ModelConfig:
     """``config`` with its shape fields taken from the weights (random weights keep every field).
 
     What a settings panel calls when the user picks weights: dtype, batch, context and
-    seed stay as the user set them; layers, heads and widths follow the file.
+    seed stay as the user set them; layers, heads and widths follow the file. "trained"
+    keeps a shape that has a trained variant and otherwise takes the default variant's.
     """
-    path = weights_path(weights)
-    if path is None:
+    if weights == "random":
         return config
-    fixed = load_checkpoint(path).config
-    return config.replace(**{name: getattr(fixed, name) for name in SHAPE_FIELDS})
+    if weights == "trained" and variant_for(config) is None:
+        config = config.replace(**_shape_fields(default_variant().config))
+    fixed = load_checkpoint(weights_path(weights, config)).config  # read, so a missing or damaged file says so now
+    return config.replace(**_shape_fields(fixed))
+
+
+def _shape_fields(config: ModelConfig) -> dict[str, int | None]:
+    return {name: getattr(config, name) for name in SHAPE_FIELDS}
 
 
 def build_model(config: ModelConfig, weights: Weights = "trained") -> TinyDecoder:
@@ -148,7 +157,7 @@ def build_model(config: ModelConfig, weights: Weights = "trained") -> TinyDecode
     Saved weights refuse a config whose shape differs: a :class:`ConfigError` names the first
     field that disagrees, so the UI can point at it. A bad file raises :class:`CheckpointError`.
     """
-    path = weights_path(weights)
+    path = weights_path(weights, config)
     model = TinyDecoder(config)
     if path is None:
         return model

@@ -19,6 +19,7 @@ from kvviz.core.decoder import ModelSource
 from kvviz.core.defaults import default_config
 from kvviz.core.policy import CachePolicy
 from kvviz.core.run import Run, RunSpec, build_run
+from kvviz.core.variants import resolve_trained
 from kvviz.gui.settings import MODEL_FIELDS, RUN_DEFAULTS, Settings
 
 #: Settings that describe the run.
@@ -99,8 +100,9 @@ class FirstRun:
 def first_run(settings: Settings) -> FirstRun:
     """The run the saved settings describe, or the default run if the saved one is unusable.
 
-    Weights that cannot be loaded (the trained file missing or damaged, or a shape that
-    differs from the file's) give way to random weights of the same shape.
+    Trained weights of a shape without a trained variant run as random weights, with a
+    notice; weights that cannot be loaded (the file missing or damaged, or a shape that
+    differs from a checkpoint's) give way to random weights of the same shape.
     """
     values = {key: settings.get(key) for key in MODEL_KEYS}
     notice = ""
@@ -112,6 +114,10 @@ def first_run(settings: Settings) -> FirstRun:
     except CheckpointError as exc:
         saved = None
         notice = _folder_notice(exc)
+    if saved is not None:
+        weights, note = resolve_trained(saved.config, saved.weights)
+        saved = replace(saved, weights=weights)
+        notice = notice or (f"Trained weights: {note}" if note else "")
     problem = ""
     for spec in (saved, RunSpec()):
         if spec is None:

@@ -142,6 +142,7 @@ class Session(QObject):
             ws.help,
             ws.paged,
             ws.memory,
+            ws.quality,
             ws.presentation,
         )
 
@@ -224,6 +225,7 @@ class Session(QObject):
         ws.memory.set_tiny_config(spec.config)
         ws.paged.set_config(spec.config)
         ws.help.set_model(model_phrase_of(spec), self.controller.current.uncached_off)
+        ws.quality.set_spec(spec)
         self.window.setWindowTitle(f"{WINDOW_TITLE} · {weights_label(spec.weights)} weights")
 
     def _show_record(self, record: StepRecord) -> None:

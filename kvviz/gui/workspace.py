@@ -31,6 +31,7 @@ from kvviz.gui.views.memory_panel import MemoryPanel
 from kvviz.gui.views.paged_view import PagedCacheView
 from kvviz.gui.views.plots import PlotsPanel
 from kvviz.gui.views.presentation import PresentationView
+from kvviz.gui.views.quality_chart import QualityChart
 from kvviz.gui.views.token_strip import TokenStrip
 
 #: Windows less tall than this put the data docks in the left column too (see Workspace._place_docks).
@@ -61,6 +62,7 @@ class Workspace(QObject):
         self.help = HelpPanel(theme)
         self.paged = PagedCacheView(theme)
         self.memory = MemoryPanel(theme=theme)
+        self.quality = QualityChart(theme)
 
         pair = QSplitter(Qt.Orientation.Horizontal)
         pair.setChildrenCollapsible(False)
@@ -98,6 +100,7 @@ class Workspace(QObject):
             "plots": self._dock("plots", "Plots", self.plots),
             "paged": self._dock("paged", "Paged", self.paged, menu="Paged cache"),
             "memory": self._dock("memory", "Memory", self.memory, menu="Memory explorer"),
+            "quality": self._dock("quality", "Quality", self.quality, menu="Quality vs memory"),
         }
         window.installEventFilter(self)  # dock tab bars come and go with the layout (see eventFilter)
         self._place_docks(column=window.height() < SIDE_LAYOUT_BELOW)
@@ -119,6 +122,7 @@ class Workspace(QObject):
             "help": self.help,
             "paged": self.paged,
             "memory": self.memory,
+            "quality": self.quality,
             "presentation": self.presentation,
         }
 
@@ -148,13 +152,14 @@ class Workspace(QObject):
         window.tabifyDockWidget(docks["controls"], docks["help"])
         if column:
             window.addDockWidget(left, docks["kv_cache"], Qt.Orientation.Vertical)
-            for key in ("plots", "paged", "memory"):
+            for key in ("plots", "paged", "memory", "quality"):
                 window.tabifyDockWidget(docks["kv_cache"], docks[key])
         else:
             window.addDockWidget(bottom, docks["kv_cache"])
             window.addDockWidget(bottom, docks["plots"], Qt.Orientation.Horizontal)
             window.tabifyDockWidget(docks["plots"], docks["paged"])
             window.tabifyDockWidget(docks["kv_cache"], docks["memory"])
+            window.tabifyDockWidget(docks["kv_cache"], docks["quality"])
         docks["plots"].raise_()
         docks["kv_cache"].raise_()
 
@@ -196,7 +201,7 @@ class Workspace(QObject):
     ) -> QDockWidget:
         """A dock for ``widget``, which scrolls rather than force its size on the window (the matrices
         get the room); ``footer`` stays under the scrolled part, always in reach. ``title`` is short
-        enough for its tab among four in the left column of a 1280×720 window; ``menu`` names it in the
+        enough for its tab among five in the left column of a 1280×720 window; ``menu`` names it in the
         View menu if longer."""
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"dock_{key}")  # saved window states refer to docks by this name

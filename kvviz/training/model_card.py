@@ -17,12 +17,13 @@ import torch
 
 from kvviz.atomic_file import write_atomic
 from kvviz.core import tokenizer
-from kvviz.core.checkpoint import STORAGE_DTYPE, TRAINED_WEIGHTS, Checkpoint, build_model, load_checkpoint
+from kvviz.core.checkpoint import STORAGE_DTYPE, Checkpoint, build_model, load_checkpoint
 from kvviz.core.engine import Engine
 from kvviz.core.head_patterns import head_patterns
 from kvviz.core.model import TinyDecoder
 from kvviz.core.record import Mode
 from kvviz.core.run import Run
+from kvviz.core.variants import Variant, default_variant, shipped
 from kvviz.training.corpus import HELDOUT_FRACTION, SOURCE, Corpus
 from kvviz.training.trainer import TrainingResult
 
@@ -30,6 +31,8 @@ from kvviz.training.trainer import TrainingResult
 SAMPLE_TOKENS = 100
 #: How every card begins; a file at a card's path that begins otherwise is a user's, not to be overwritten.
 TITLE = "# Model card: "
+#: The script that trains every shipped variant with the same recipe (only the attention shape differs).
+FAMILY_SCRIPT = "scripts/train_family.sh"
 
 
 def training_card(result: TrainingResult, corpus: Corpus, command: str) -> dict[str, Any]:
@@ -73,11 +76,11 @@ def render_model_card(checkpoint: Checkpoint, prompt: str) -> str:
     sample = tokenizer.decode(sample_ids)
     patterns = head_patterns(model, tokenizer.encode(prompt) + sample_ids)
     size = checkpoint.path.stat().st_size
-    shipped = checkpoint.path.resolve() == TRAINED_WEIGHTS.resolve()
+    variant = next((v for v in shipped() if v.path.resolve() == checkpoint.path.resolve()), None)
     lines = [
         f"{TITLE}`{checkpoint.path.name}`",
         "",
-        *(_SHIPPED_INTRO if shipped else _users_intro(checkpoint.path.name)),
+        *(_shipped_intro(variant) if variant else _users_intro(checkpoint.path.name)),
         "",
         "## Configuration",
         "",
@@ -113,8 +116,9 @@ def render_model_card(checkpoint: Checkpoint, prompt: str) -> str:
         f"- {card['optimizer']} (at {plan['grad_clip']}); peak learning rate {plan['learning_rate']}, "
         f"{plan['warmup_steps']} warm-up steps, cosine decay to {plan['final_lr_fraction']:.0%} of the peak; "
         f"weight decay {plan['weight_decay']}.",
-        f"- {card['wall_time_s'] / 60:.1f} minutes wall time on {card['threads']} CPU threads ({card['machine']}), "
+        f"- {card['wall_time_s'] / 60:.1f} minutes wall time on {_threads(card['threads'])} ({card['machine']}), "
         f"torch {card['torch_version']}.",
+        *(_FAMILY_LINES if variant else ()),
         "",
         "## Results (bits per byte, lower is better)",
         "",
@@ -146,22 +150,46 @@ def render_model_card(checkpoint: Checkpoint, prompt: str) -> str:
         "",
         "## Limits",
         "",
-        *(_SHIPPED_LIMITS if shipped else _USERS_LIMITS),
+        *(_shipped_limits(card) if variant else _USERS_LIMITS),
         "",
     ]
     return "\n".join(lines)
 
 
-_SHIPPED_INTRO = (
-    "The trained tiny decoder that kvviz loads by default (the app, `kvviz trace`, `kvviz export`).",
-    "It is kvviz's own `TinyDecoder`, byte-level, trained on CPython's documentation so that it",
-    "writes plausible text and its attention heads show real patterns. Random weights remain",
-    "available (`--weights random`) for any other shape.",
+_FAMILY_LINES = (
+    f"- One of a family trained alike, differing only in layers and K/V heads: `{FAMILY_SCRIPT}` trains",
+    "  them all (`kvviz eval` compares their held-out bits per byte and cache bytes per token).",
 )
-_SHIPPED_LIMITS = (
-    "A few minutes of CPU training on half a megabyte: it writes the style of Python's reference",
-    "documentation, not facts. It is a teaching model, not a language model to rely on.",
-)
+
+
+def _shipped_intro(variant: Variant) -> tuple[str, ...]:
+    if variant == default_variant():
+        return (
+            "The trained tiny decoder that kvviz loads by default (the app, `kvviz trace`, `kvviz export`).",
+            "It is kvviz's own `TinyDecoder`, byte-level, trained on CPython's documentation so that it",
+            "writes plausible text and its attention heads show real patterns. Random weights remain",
+            "available (`--weights random`) for any other shape.",
+        )
+    c = variant.config
+    return (
+        f"The trained tiny decoder kvviz loads for {c.n_layers} layers and {c.n_kv_heads} K/V heads (in the app's",
+        f"model panel, or `kvviz trace --layers {c.n_layers} --kv-heads {c.n_kv_heads}`). It is kvviz's own",
+        "`TinyDecoder`, byte-level, trained on CPython's documentation exactly as the default model",
+        "was, so the two differ only in their attention shape.",
+    )
+
+
+def _threads(n: int) -> str:
+    return f"{n} CPU thread" + ("s" if n != 1 else "")
+
+
+def _shipped_limits(card: dict[str, Any]) -> tuple[str, ...]:
+    return (
+        f"{card['wall_time_s'] / 60:.0f} minutes of CPU training on half a megabyte: it writes the style of Python's",
+        "reference documentation, not facts. It is a teaching model, not a language model to rely on.",
+    )
+
+
 _USERS_LIMITS = (
     "A tiny byte-level model trained on CPU on Python's reference documentation: a teaching model,",
     "not a language model to rely on. The results above say how well it predicts that text.",

@@ -21,6 +21,7 @@ import torch.nn.functional as F
 
 from kvviz.core.checkpoint import STORAGE_DTYPE
 from kvviz.core.config import ConfigError, ModelConfig, memory_bytes
+from kvviz.core.evaluation import bits_per_byte
 from kvviz.core.model import TinyDecoder
 from kvviz.training.corpus import Corpus
 from kvviz.units import format_bytes
@@ -108,28 +109,6 @@ def init_for_training(model: TinyDecoder, seed: int) -> None:
                 p.normal_(0.0, residual_std, generator=gen)
             else:
                 p.normal_(0.0, INIT_STD, generator=gen)
-
-
-def bits_per_byte(model: TinyDecoder, data: bytes, context: int | None = None, chunk: int = 16) -> float:
-    """Mean next-byte cross-entropy in bits over ``data``: each byte after the first predicted once.
-
-    The text is cut into consecutive windows of ``context`` bytes (default: the model's);
-    the first byte of a window sees only the window, as it would at the start of a prompt.
-    """
-    context = context or model.config.context_length
-    if len(data) < 2:
-        raise ValueError("need at least two bytes to predict one")
-    ids = torch.frombuffer(bytearray(data), dtype=torch.uint8).long()
-    n_full = (len(ids) - 1) // context
-    total_nats = 0.0
-    with torch.inference_mode():
-        windows = ids[: n_full * context + 1].unfold(0, context + 1, context)  # (n_full, context+1)
-        for batch in windows.split(chunk):
-            total_nats += _sum_nats(model, batch)
-        tail = ids[n_full * context :]
-        if len(tail) > 1:
-            total_nats += _sum_nats(model, tail[None])
-    return total_nats / (len(ids) - 1) / math.log(2)
 
 
 def unigram_bits_per_byte(train: bytes, heldout: bytes) -> float:
@@ -239,9 +218,3 @@ def train(
         tokens_seen=plan.steps * tokens_per_step,
         wall_time_s=wall_time,
     )
-
-
-def _sum_nats(model: TinyDecoder, windows: torch.Tensor) -> float:
-    """Summed cross-entropy (natural log) of predicting ``windows[:, 1:]`` from ``windows[:, :-1]``."""
-    logits = model(windows[:, :-1], all_logits=True).logits.float()  # (B, T, vocab)
-    return float(F.cross_entropy(logits.reshape(-1, logits.shape[-1]), windows[:, 1:].reshape(-1), reduction="sum"))

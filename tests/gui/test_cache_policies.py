@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from kvviz import memory
-from kvviz.core import checkpoint
+from kvviz.core import variants
 from kvviz.core.checkpoint import save_checkpoint
 from kvviz.core.config import ModelConfig
 from kvviz.core.model import TinyDecoder
@@ -15,6 +15,7 @@ from kvviz.core.paging import compare_paging
 from kvviz.core.policy import CachePolicy
 from kvviz.core.record import CellStatus, Mode
 from kvviz.gui.main_window import MainWindow
+from kvviz.gui.run_settings import MODEL_KEYS, spec_from_settings
 from kvviz.gui.views.attention_image import status_lut
 from kvviz.gui.views.paged_view import default_lengths
 from kvviz.units import format_bytes
@@ -209,8 +210,9 @@ def test_a_damaged_checkpoint_is_explained_and_the_model_keeps_running(qtbot, wi
 
 
 def test_missing_trained_weights_fall_back_to_random(qtbot, small_settings, tmp_path, monkeypatch):
-    monkeypatch.setattr(checkpoint, "TRAINED_WEIGHTS", tmp_path / "not-there.pt")
     small_settings.set("model/weights", "trained")
+    shape = spec_from_settings({key: small_settings.get(key) for key in MODEL_KEYS}).config
+    monkeypatch.setattr(variants, "VARIANTS", (variants.Variant("gone", str(tmp_path / "not-there.pt"), shape),))
     window = MainWindow(small_settings)
     qtbot.addWidget(window)
     controls = window.panels["controls"]
@@ -226,11 +228,11 @@ def test_missing_trained_weights_fall_back_to_random(qtbot, small_settings, tmp_
 def test_trained_weights_switch(qtbot, window, tmp_path, monkeypatch):
     file_config = ModelConfig(d_model=32, n_layers=2, n_heads=2, n_kv_heads=2, context_length=64)
     path, _ = _checkpoint(tmp_path, file_config)
-    monkeypatch.setattr(checkpoint, "TRAINED_WEIGHTS", path)
+    monkeypatch.setattr(variants, "VARIANTS", (variants.Variant("small", str(path), file_config),))
     controls = window.panels["controls"]
     controls.weights.activated.emit(controls.weights.findData("trained"))
     assert controls.weights.currentData() == "trained"
-    assert controls.spins["n_heads"].value() == 2 and not controls.spins["n_heads"].isEnabled()
+    assert controls.spins["n_heads"].value() == 2 and controls.spins["n_heads"].isEnabled()  # a shape, not a lock
     controls.apply_button.click()
     assert window.controller.config.n_heads == 2
     assert "trained weights" in window.windowTitle()

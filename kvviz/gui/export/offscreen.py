@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget
 
 from kvviz.core.run import Run
 from kvviz.gui.frame import Frame
@@ -96,10 +97,19 @@ def export_window(
 
 
 def show_panel(window: Frame, name: str) -> None:
-    """Bring ``name`` on screen in an export window: the presentation page is shown in presentation mode."""
+    """Bring ``name`` on screen in an export window: the presentation page is shown in presentation mode,
+    the quality chart measured."""
     if name == "presentation":
         window.actions.presentation.setChecked(True)
         settle()
+    if name == "quality":  # measured on first show, on a worker: a picture needs its rows now
+        chart = window.panels["quality"]
+        chart.compute_now()
+        while chart is not None and not isinstance(chart, QDockWidget):
+            chart = chart.parentWidget()
+        if chart is not None:
+            chart.raise_()  # a widget in a hidden tab is not laid out
+            settle()
 
 
 @contextmanager

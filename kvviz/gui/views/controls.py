@@ -5,9 +5,11 @@ rejected value is explained under the control it concerns and Apply stays disabl
 an impossible model never reaches the engine. Ranges are capped so that a whole run's
 recorded attention (layers × heads × context² values) stays within memory.
 
-Saved weights fix the model's shape: choosing them reads the file once, fills the shape
-controls from it and locks them; a file that cannot be used is explained under the
-selector, which goes back to the weights in use.
+Trained weights follow the shape: a shape with a shipped trained variant runs it, any other
+shape runs random weights and the note under the selector says so. A checkpoint file fixes
+the shape: choosing it reads the file once, fills the shape controls from it and locks them;
+a file that cannot be used is explained under the selector, which goes back to the weights
+in use.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from kvviz.core.config import DTYPES, ConfigError, ModelConfig, check_prompt_fit
 from kvviz.core.decoder import ModelSource
 from kvviz.core.defaults import DEFAULT_WEIGHTS, default_config
 from kvviz.core.run import RunSpec
+from kvviz.core.variants import resolve_trained, trained_shapes_text, variant_for
 from kvviz.gui.control_ranges import POLICY_RANGES, RANGES
 from kvviz.gui.run_settings import make_policy
 from kvviz.gui.theme import ERROR_TEXT_STYLE, MUTED_TEXT_STYLE, Theme
@@ -79,8 +82,9 @@ TOOLTIPS = {
     "batch_size": "Sequences run together. The views show sequence 0; the cache holds all of them.",
     "context_length": "Positions the cache is allocated for; generation stops when they are full.",
     "seed": "Seed of the random weights (and of sampling).",
-    "weights": "Trained: the weights shipped with kvviz; Random: seeded initialisation, any shape; "
-    "or a checkpoint saved by `kvviz train`. Saved weights fix the layers, heads and widths.",
+    "weights": "Trained: the shipped model of the chosen shape (" + trained_shapes_text() + ", d_model 128, "
+    "4 heads); other shapes run random weights. Random: seeded initialisation, any shape. Or a checkpoint saved "
+    "by `kvviz train`, which fixes the layers, heads and widths.",
     "policy": "Which keys the cache keeps. Full: every key, until the context is full. Sliding window: the "
     "last W keys. Sinks + window: the first S keys and the last W. The run without a cache is masked the "
     "same way, so both still compute the same thing.",
@@ -92,6 +96,25 @@ TOOLTIPS = {
 
 #: Why a shape control is locked while saved weights are chosen.
 LOCKED_TIP = "Fixed by the {label} weights; choose Random weights to change it."
+
+
+def weights_note(config: ModelConfig, weights: Weights, locked_shape: dict[str, int] | None) -> str:
+    """What the weights selector notes under itself: a file's fixed shape, or the trained variant in use."""
+    if locked_shape is not None:
+        return f"shape fixed by the file: {_shape_text(locked_shape)}"
+    variant = variant_for(config) if weights == "trained" else None
+    return f"trained model {variant.name}: {variant.label}" if variant else ""
+
+
+def shown_weights(ran: Weights, chosen: Weights, config: ModelConfig) -> Weights:
+    """The selector's choice for a run of ``ran`` weights: a trained choice that ran random weights for
+    want of a variant stays the trained choice."""
+    return "trained" if ran == "random" and chosen == "trained" and variant_for(config) is None else ran
+
+
+def _show(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 class ModelControls(QWidget):
@@ -187,7 +210,8 @@ class ModelControls(QWidget):
                 spin.setValue(getattr(c, name))
         for w in widgets:
             w.blockSignals(False)
-        self._set_weights(choice.weights, None if choice.weights == "random" else shape_of(c))
+        weights = shown_weights(choice.weights, self._weights, c)
+        self._set_weights(weights, None if weights in ("trained", "random") else shape_of(c))
         self._validate()
 
     def set_policy_numbers(self, window: int, sinks: int) -> None:
@@ -225,8 +249,7 @@ class ModelControls(QWidget):
 
     def show_limit(self, message: str) -> None:
         """Show (or, with "", hide) why the run stopped where it did."""
-        self.limit_banner.setText(message)
-        self.limit_banner.setVisible(bool(message))
+        _show(self.limit_banner, message)
 
     def _clear_errors(self) -> None:
         for label in (*self.errors.values(), self.apply_error):
@@ -247,8 +270,8 @@ class ModelControls(QWidget):
             self._validate()
             self.show_error("weights", str(exc))
             return False
-        self._set_weights(weights, None if weights == "random" else shape_of(config))
-        if self._locked_shape is not None:
+        self._set_weights(weights, None if weights in ("trained", "random") else shape_of(config))
+        if weights != "random":
             self._fill_shape(config)
         self._validate()
         return True
@@ -269,7 +292,6 @@ class ModelControls(QWidget):
             self.spins[name].setEnabled(not locked)
             for w in (self.spins[name], self.row_labels[name]):
                 w.setToolTip(tip if locked else TOOLTIPS[name])
-        self._note("weights", f"shape fixed by the file: {_shape_text(shape)}" if locked else "")
 
     def _fill_shape(self, config: ModelConfig) -> None:
         for name in SHAPE_CONTROLS:
@@ -322,17 +344,17 @@ class ModelControls(QWidget):
                 self._note(name, "")
             self.apply_button.setEnabled(False)
             return None
+        weights, fallback = resolve_trained(config, v["weights"])
+        self._note("weights", fallback or weights_note(config, self._weights, self._locked_shape))
         self._note("n_kv_heads", _attention_note(config))
         self._note("head_dim", f"= {config.dim_head}" if config.head_dim is None else "")
         self._note("policy", policy.describe_limit(config.context_length))
-        choice = RunSpec(config, v["prompt"], v["max_new_tokens"] or None, policy, v["cache_dtype"], v["weights"])
+        choice = RunSpec(config, v["prompt"], v["max_new_tokens"] or None, policy, v["cache_dtype"], weights)
         self.apply_button.setEnabled(choice != self._running)
         return choice
 
     def _note(self, field: str, text: str) -> None:
-        note = self.notes[field]
-        note.setText(text)
-        note.setVisible(bool(text))
+        _show(self.notes[field], text)
 
     def _apply(self) -> None:
         choice = self._validate()
