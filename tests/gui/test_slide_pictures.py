@@ -52,6 +52,17 @@ def test_a_panel_picture_fills_the_slide(tmp_path, aspect, theme):
     assert matrix_height(rgb) > 0.55  # and the matrices take most of its height
 
 
+@pytest.mark.parametrize("panel", ["kv_cache", "plots"])
+def test_a_docked_panel_picture_fills_the_frame(tmp_path, panel):
+    """A panel in a dock sits in a scroll area that sizes it to its slot: the picture lays it out anew."""
+    path = tmp_path / f"{panel}.png"
+    assert export("--steps", "6", "--panel", panel, "--size", "1280x720", "--out", str(path)) == 0
+    with Image.open(path) as image:
+        rgb = np.asarray(image.convert("RGB"))
+    width, height = content_box(rgb, rgb[-1, -1])
+    assert width > 0.9 and height > 0.9, (width, height)
+
+
 def test_animation_frames_fill_a_16_9_frame(tmp_path):
     path = tmp_path / "steps.gif"
     assert export("--steps", "6", "--from", "0", "--to", "6", "--size", "1280x720", "--out", str(path)) == 0

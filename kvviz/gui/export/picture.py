@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from kvviz.atomic_file import OutputError, write_atomic
 from kvviz.exports import PICTURE_SUFFIXES, ExportError, suffix_of, wrong_suffix
@@ -115,6 +115,9 @@ def _render(widget: QWidget, size: PictureSize) -> QImage:
     layout_size = QSize(math.ceil(width / scale), math.ceil(height / scale))
     layout_size = layout_size.expandedTo(widget.minimumSize()).expandedTo(widget.minimumSizeHint())
     scale = min(width / layout_size.width(), height / layout_size.height())
+    scroller = _resizing_scroller(widget)
+    if scroller is not None:
+        scroller.setWidgetResizable(False)  # else the dock's scroll area sizes the panel back to its slot
     widget.resize(layout_size)
     _settle()
     if widget.size() != layout_size:
@@ -125,7 +128,18 @@ def _render(widget: QWidget, size: PictureSize) -> QImage:
         return _draw(widget, scale, QSize(width, height))
     finally:
         widget.resize(current)
+        if scroller is not None:
+            scroller.setWidgetResizable(True)
         _settle()
+
+
+def _resizing_scroller(widget: QWidget) -> QScrollArea | None:
+    """The scroll area that keeps ``widget`` at its own size (a docked panel's), if there is one."""
+    viewport = widget.parentWidget()
+    scroller = viewport.parentWidget() if viewport is not None else None
+    if isinstance(scroller, QScrollArea) and scroller.widget() is widget and scroller.widgetResizable():
+        return scroller
+    return None
 
 
 def _pixels(size: QSize, scale: float) -> QSize:
