@@ -144,7 +144,8 @@ class Workspace(QObject):
     def _place_docks(self, *, column: bool) -> None:
         """Dock the panels: model and help tabbed on the left; the data docks in two tab groups
         along the bottom, or, for a ``column`` (a window less tall than SIDE_LAYOUT_BELOW: a
-        projector, a laptop, where the square matrices lack height), tabbed under the model."""
+        projector, a laptop, where the square matrices lack height), tabbed under the model, with
+        Quality beside the model and help so that neither tab row outgrows the column."""
         window, docks = self.window, self.docks
         self.column_layout = column
         left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
@@ -152,8 +153,9 @@ class Workspace(QObject):
         window.tabifyDockWidget(docks["controls"], docks["help"])
         if column:
             window.addDockWidget(left, docks["kv_cache"], Qt.Orientation.Vertical)
-            for key in ("plots", "paged", "memory", "quality"):
+            for key in ("plots", "paged", "memory"):
                 window.tabifyDockWidget(docks["kv_cache"], docks[key])
+            window.tabifyDockWidget(docks["controls"], docks["quality"])
         else:
             window.addDockWidget(bottom, docks["kv_cache"])
             window.addDockWidget(bottom, docks["plots"], Qt.Orientation.Horizontal)
@@ -201,7 +203,7 @@ class Workspace(QObject):
     ) -> QDockWidget:
         """A dock for ``widget``, which scrolls rather than force its size on the window (the matrices
         get the room); ``footer`` stays under the scrolled part, always in reach. ``title`` is short
-        enough for its tab among five in the left column of a 1280×720 window; ``menu`` names it in the
+        enough for its tab among four in the left column of a 1280×720 window; ``menu`` names it in the
         View menu if longer."""
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"dock_{key}")  # saved window states refer to docks by this name
