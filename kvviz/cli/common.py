@@ -58,6 +58,16 @@ class Parser(argparse.ArgumentParser):
         raise CliError(message)
 
 
+#: The most CPU threads a command hands torch: more is a typo, not a machine.
+MAX_THREADS = 1024
+
+
+def check_threads(threads: int) -> None:
+    """``--threads`` within 1..MAX_THREADS, or a one-line refusal (torch would take any number)."""
+    if not 1 <= threads <= MAX_THREADS:
+        raise CliError(f"--threads: must be 1 to {MAX_THREADS}, got {threads}")
+
+
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     """Options that shape the model and the run; shared by every sub-command that runs it."""
     d = default_config()

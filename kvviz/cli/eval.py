@@ -9,7 +9,7 @@ import time
 
 import torch
 
-from kvviz.cli.common import CliError
+from kvviz.cli.common import CliError, check_threads
 from kvviz.core.config import DTYPES, ConfigError
 from kvviz.core.evaluation import (
     EVAL_CONTEXT,
@@ -23,8 +23,6 @@ from kvviz.core.evaluation import (
 from kvviz.training.corpus import CorpusError, load_corpus
 from kvviz.units import format_bytes
 
-#: More threads than this is a typo, not a machine.
-MAX_THREADS = 1024
 #: Evaluation fields by the option that sets them, so errors name what the user typed.
 OPTIONS = {"context": "--context", "window": "--window", "sinks": "--sinks", "sample": "--sample", "seed": "--seed"}
 
@@ -59,8 +57,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not 1 <= args.threads <= MAX_THREADS:
-        raise CliError(f"--threads: must be 1 to {MAX_THREADS}, got {args.threads}")
+    check_threads(args.threads)
     if args.sample < 0 or args.seed < 0:
         raise CliError(f"--sample and --seed: must not be negative, got {args.sample} and {args.seed}")
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 
 from kvviz.atomic_file import OutputError, check_writable, write_atomic
-from kvviz.cli.common import CliError
+from kvviz.cli.common import CliError, check_threads
 from kvviz.core.checkpoint import CHECKPOINT_SUFFIX, save_checkpoint
 from kvviz.core.config import ConfigError
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
@@ -42,8 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     out = _check_out(args.out)
-    if args.threads < 1:
-        raise CliError(f"--threads: must be at least 1, got {args.threads}")
+    check_threads(args.threads)
     config = default_config().replace(
         n_layers=args.layers,
         n_heads=args.heads,

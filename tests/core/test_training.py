@@ -152,6 +152,13 @@ def test_train_command_checks_the_output_folder_before_training(tmp_path, capsys
     assert capsys.readouterr().err.startswith("kvviz: error: --out: folder ")
 
 
+@pytest.mark.parametrize("threads", ["0", str(10**12)])
+def test_train_refuses_a_thread_count_torch_would_take_in_one_line(tmp_path, capsys, threads):
+    assert main(["train", "--out", str(tmp_path / "x.pt"), "--steps", "1", "--threads", threads]) == 2
+    assert capsys.readouterr().err == f"kvviz: error: --threads: must be 1 to 1024, got {threads}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("name", ["ckpt.md", "ckpt", "ckpt.pt.md", "notes.txt"])
 def test_train_refuses_an_out_that_is_not_a_checkpoint_name_before_training(tmp_path, capsys, name):
     assert main(["train", "--out", str(tmp_path / name), "--steps", "1"]) == 2
