@@ -9,11 +9,12 @@ own row is measured and added.
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -80,6 +81,11 @@ class QualityChart(QWidget):
         self._spec: RunSpec | None = None
         self._text: bytes | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kvviz-eval")
+        self._stop = threading.Event()  # set when the app quits: the worker stops after its row
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._stop.set)
+        self.destroyed.connect(self._stop.set)
         self._pending: Future | None = None
         self._family_asked = False
 
@@ -191,8 +197,8 @@ class QualityChart(QWidget):
                 rows = evaluate_family(self._text, settings=cache_settings()) if job == "family" else None
                 for row in rows if rows is not None else [spec_row(job, self._text)]:
                     made.append(row)
-                    if emit and not shiboken6.isValid(self):
-                        return made  # the chart is gone (its window closed): stop after this row
+                    if emit and (self._stop.is_set() or not shiboken6.isValid(self)):
+                        return made  # the app quits or the chart is gone: stop after this row
                     if emit:
                         self._row_ready.emit(row)
             except (ConfigError, ValueError, OSError) as exc:  # a setting the chart's context cannot hold
@@ -216,11 +222,11 @@ class QualityChart(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        self.request()
+        QTimer.singleShot(0, self._request_if_shown)  # docks flash visible while a window lays them out
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self._worker.shutdown(wait=False, cancel_futures=True)
-        super().closeEvent(event)
+    def _request_if_shown(self) -> None:
+        if shiboken6.isValid(self) and self.isVisible() and not self._stop.is_set():
+            self.request()
 
     # -- drawing -------------------------------------------------------------------------------
 
