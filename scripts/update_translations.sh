@@ -6,5 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$(dirname "$(command -v python)")"
 [ -x .venv/bin/pyside6-lupdate ] && bin=.venv/bin
-"$bin/pyside6-lupdate" kvviz -extensions py -no-obsolete -locations none -ts kvviz/i18n/kvviz_zh_CN.ts
+# lupdate finds no Python when scanning a folder, so it is given every file
+mapfile -t sources < <(find kvviz -name "*.py" | sort)
+"$bin/pyside6-lupdate" "${sources[@]}" -no-obsolete -locations none -ts kvviz/i18n/kvviz_zh_CN.ts
 "$bin/pyside6-lrelease" kvviz/i18n/kvviz_zh_CN.ts -qm kvviz/i18n/kvviz_zh_CN.qm
