@@ -89,3 +89,18 @@ def test_the_chart_measures_on_a_worker_when_first_shown(qtbot, chart, family):
     qtbot.waitUntil(lambda: chart._pending is None and len(chart.rows) == 7, timeout=120_000)
     assert chart.rows[chart.current].cache == "int8"
     assert len(chart.labels) == 7
+
+
+def test_the_chart_behind_another_tab_measures_nothing_until_its_tab_is_raised(qtbot, window, family):
+    """A dock behind another tab counts as visible to Qt; measuring there cost every launch a family
+    evaluation on a worker (a core and ~100 MiB) that nobody looked at."""
+    chart = window.workspace.quality
+    chart._text = load_corpus().heldout[:700]
+    dock = window.workspace.docks["quality"]
+    assert window.tabifiedDockWidgets(dock)  # the layout puts it in a tab group, behind another tab
+    qtbot.wait(200)  # the window's layout settles and the chart's shown check runs
+    assert chart._pending is None and not chart.rows
+    dock.raise_()
+    qtbot.waitUntil(lambda: chart._pending is not None, timeout=5_000)  # measuring, on the worker
+    qtbot.waitUntil(lambda: chart._pending is None, timeout=120_000)
+    assert len(chart.rows) >= len(list(evaluate_family(chart._text, settings=cache_settings())))

@@ -1,7 +1,7 @@
 """Quality against memory: held-out bits per byte against cache bytes per token, the run in use ringed.
 
 The rows are ``kvviz eval``'s, computed by the same core function (:mod:`kvviz.core.evaluation`)
-on a worker thread the first time the chart is shown (seconds per row; they appear one by
+on a worker thread the first time the chart is on screen (seconds per row; they appear one by
 one), and kept for the session: they depend on the weights and the text, not on the run.
 The run in use is ringed; when its model, dtype or cache setting is not among the rows, its
 own row is measured and added.
@@ -16,7 +16,7 @@ import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from kvviz.core.checkpoint import build_model, weights_label
 from kvviz.core.config import ConfigError
@@ -88,6 +88,7 @@ class QualityChart(QWidget):
         self.destroyed.connect(self._stop.set)
         self._pending: Future | None = None
         self._family_asked = False
+        self._watching_tab = False
 
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -142,7 +143,7 @@ class QualityChart(QWidget):
         self._spec = spec
         self.current = spec_key(spec)
         self._redraw()
-        if self.isVisible():
+        if self._on_screen():
             self.request()
 
     def set_rows(self, rows: list[EvalRow]) -> None:
@@ -222,10 +223,21 @@ class QualityChart(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
+        dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        if dock is not None and not self._watching_tab:  # a tab behind others counts as visible: its raise is watched
+            self._watching_tab = True
+            dock.visibilityChanged.connect(lambda shown: shown and QTimer.singleShot(0, self._request_if_shown))
         QTimer.singleShot(0, self._request_if_shown)  # docks flash visible while a window lays them out
 
+    def _on_screen(self) -> bool:
+        """Shown and not behind another tab: a dock in a tab group stays "visible" with nothing of it on screen,
+        and measuring there cost every launch a family evaluation (a core and ~100 MiB) nobody looked at."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def _request_if_shown(self) -> None:
-        if shiboken6.isValid(self) and self.isVisible() and not self._stop.is_set():
+        if shiboken6.isValid(self) and self._on_screen() and not self._stop.is_set():
             self.request()
 
     # -- drawing -------------------------------------------------------------------------------
