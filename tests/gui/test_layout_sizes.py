@@ -122,3 +122,27 @@ def test_one_scale_and_whole_titles_tabs_legend_and_status(laid_out, size):
     shown = check.shown_text()
     assert check.fontMetrics().horizontalAdvance(shown) <= check.contentsRect().width()
     assert shown == full or (shown.endswith("…") and full.startswith(shown[:-1]))
+
+
+def test_the_hovered_cell_is_described_without_moving_the_matrices(qtbot, laid_out, size):
+    """A short window has no line of its own for the description: it is drawn over the legend while a
+    cell is hovered, and nothing under the pointer moves."""
+    from PySide6.QtCore import QPointF
+
+    from kvviz.gui.workspace import SHARED_NOTES_BELOW
+
+    ws = laid_out.workspace
+    panel, notes = ws.uncached, ws.inspector
+    before = panel.view.sceneBoundingRect()
+    scene = panel.view.mapViewToScene(QPointF(0.5, 0.5))
+    qtbot.mouseMove(panel.graphics.viewport(), panel.graphics.mapFromScene(scene))
+    qtbot.waitUntil(lambda: notes.info is not None and notes.isVisible())
+    assert panel.view.sceneBoundingRect() == before
+    assert notes.height() >= notes.heightForWidth(notes.width())  # the whole description
+    if size[1] < SHARED_NOTES_BELOW:
+        assert notes.geometry().contains(ws.legend.geometry())
+    else:
+        assert notes.geometry().top() > ws.legend.geometry().bottom()
+    qtbot.mouseMove(laid_out.statusBar())
+    qtbot.waitUntil(lambda: notes.info is None)
+    assert notes.isVisible() == (size[1] >= SHARED_NOTES_BELOW)  # the legend is whole again

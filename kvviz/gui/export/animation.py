@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 
 from kvviz.atomic_file import write_atomic
 from kvviz.exports import ANIMATION_SUFFIXES, ExportError, suffix_of, wrong_suffix
-from kvviz.gui.export.picture import PictureSize, panel_widget, render
+from kvviz.gui.export.picture import PictureSize, drawing, panel_widget
 
 if TYPE_CHECKING:
     from kvviz.gui.frame import Frame
@@ -53,9 +53,10 @@ def frames(window: Frame, name: str, steps: range, size: PictureSize) -> Iterato
     hold_scale(window, controller.current.n_tokens)
     if size.fixed is None:
         size = PictureSize(fixed=(round(widget.width() * size.scale), round(widget.height() * size.scale)))
-    for step in steps:
-        controller.go_to(step)
-        yield render(widget, size)
+    with drawing(widget, size) as draw:  # laid out once for every frame
+        for step in steps:
+            controller.go_to(step)
+            yield draw()
 
 
 def hold_scale(window: Frame, n_tokens: int) -> None:
