@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from kvviz.core.run import Run
@@ -50,14 +50,6 @@ def quiet_offscreen_platform() -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
-class _NoScreenPaint(QObject):
-    """Drops a window's repaints: a window never on a screen is drawn only into pictures (QWidget.render
-    paints on its own), so repainting it after each step or resize would be work thrown away."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        return event.type() == QEvent.Type.UpdateRequest
-
-
 def settle() -> None:
     """Run pending events (deferred layouts, the first dock arrangement) so what is drawn is final."""
     for _ in range(3):
@@ -86,8 +78,6 @@ def export_window(
         # shown (but not on screen) before the views load, as the app does at launch: docks laid
         # out in a hidden window and then resized leave stale tab bars drawn over the picture
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        no_paint = _NoScreenPaint(window)
-        window.installEventFilter(no_paint)
         try:
             window.resize(*size)
             window.show()
