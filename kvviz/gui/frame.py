@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSlider,
     QSpinBox,
+    QStyle,
     QToolBar,
     QWidget,
 )
@@ -99,8 +100,9 @@ class Frame(QMainWindow):
         bar.addAction(a.help)
         self.addToolBar(bar)
         self.toolbar = bar
-        # The step's own controls: on the same row when the window is wide enough, else a second
-        # row (see resizeEvent), so no command hides behind the toolbar's overflow "»".
+        # The step's own controls: on the same row when the window is wide enough, else the run
+        # commands stand at the left edge (see wrap_toolbars), so no command hides behind the
+        # toolbar's overflow "»".
         bar = QToolBar("Step")
         bar.setObjectName("step_toolbar")
         bar.setMovable(False)
@@ -131,21 +133,23 @@ class Frame(QMainWindow):
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.addToolBar(bar)
         self.step_toolbar = bar
-        self._toolbars_wrapped = False
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self.wrap_toolbars()
 
     def wrap_toolbars(self) -> None:
-        """Put the step toolbar on a row of its own when both do not fit side by side."""
-        wrap = self.toolbar.sizeHint().width() + self.step_toolbar.sizeHint().width() + 8 > self.width()
-        if wrap != self._toolbars_wrapped:
-            self._toolbars_wrapped = wrap
-            if wrap:
-                self.insertToolBarBreak(self.step_toolbar)
+        """Both toolbars on one row when they fit side by side; else the run commands stand in a column at
+        the window's left edge. A second row would take height, which the square matrices lack in a short
+        window (a 1024×640 one in the slide theme), while a column takes width they can spare."""
+        narrow = row_width(self.toolbar) + self.step_toolbar.sizeHint().width() + 8 > self.width()
+        left = Qt.ToolBarArea.LeftToolBarArea
+        if narrow != (self.toolBarArea(self.toolbar) == left):
+            self.removeToolBarBreak(self.step_toolbar)  # a row of its own, from an older saved layout
+            if narrow:
+                self.addToolBar(left, self.toolbar)
             else:
-                self.removeToolBarBreak(self.step_toolbar)
+                self.insertToolBar(self.step_toolbar, self.toolbar)
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -193,6 +197,15 @@ class Frame(QMainWindow):
             label.setToolTip(tip)
             self.status_labels[name] = label
             bar.addPermanentWidget(label, 1 if name == "check" else 0)
+
+
+def row_width(bar: QToolBar) -> int:
+    """The width ``bar`` takes laid out in a row, whichever way it stands now."""
+    separator = bar.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarSeparatorExtent, None, bar)
+    actions = [a for a in bar.actions() if a.isVisible()]
+    widths = [separator if a.isSeparator() else bar.widgetForAction(a).sizeHint().width() for a in actions]
+    margins = bar.layout().contentsMargins()
+    return sum(widths) + bar.layout().spacing() * (len(widths) - 1) + margins.left() + margins.right()
 
 
 def _caption(text: str) -> QLabel:

@@ -36,6 +36,10 @@ from kvviz.gui.views.token_strip import TokenStrip
 
 #: Windows less tall than this put the data docks in the left column too (see Workspace._place_docks).
 SIDE_LAYOUT_BELOW = 1000
+#: Windows less tall than this show the legend and the hovered cell's description in one slot (the
+#: description over the legend while a cell is hovered): the matrices get the other slot's height.
+SHARED_NOTES_BELOW = 720
+LEFT_BAR = Qt.ToolBarArea.LeftToolBarArea
 #: The least a dock's scrolled content is given, in pixels: it scrolls below this.
 DOCK_MINIMUM = (120, 60)
 
@@ -82,6 +86,10 @@ class Workspace(QObject):
         column.setSpacing(4)
         column.addWidget(self.tokens)
         column.addWidget(self.attention, 1)
+        self._notes_shared = False
+        self._share_notes(window.height() < SHARED_NOTES_BELOW)
+        for panel in (self.uncached, self.cached):
+            panel.cell_hovered.connect(self._show_cell_notes)
         window.setCentralWidget(central)
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where focus rests so Space and arrows step
         self.central = central
@@ -134,7 +142,11 @@ class Workspace(QObject):
         docks["plots"].raise_()
         docks["kv_cache"].raise_()
         if self.column_layout:
-            window.resizeDocks([docks["controls"]], [min(420, int(0.3 * width))], Qt.Orientation.Horizontal)
+            # The run commands may stand in a column at the left edge (Frame.wrap_toolbars): the docks
+            # give up that width, not the matrices.
+            beside = window.toolbar.sizeHint().width() if window.toolBarArea(window.toolbar) == LEFT_BAR else 0
+            column = min(420, int(0.3 * width)) - beside
+            window.resizeDocks([docks["controls"]], [column], Qt.Orientation.Horizontal)
             window.resizeDocks([docks["controls"], docks["kv_cache"]], [height // 2] * 2, Qt.Orientation.Vertical)
             return
         window.resizeDocks([docks["controls"]], [min(340, int(0.21 * width))], Qt.Orientation.Horizontal)
@@ -171,9 +183,39 @@ class Workspace(QObject):
         if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QTabBar):
             event.child().setElideMode(Qt.TextElideMode.ElideNone)
             event.child().setUsesScrollButtons(True)
-        elif event.type() == QEvent.Type.Resize and watched is self.window and self.presenting:
-            self.presentation.setGeometry(self.window.rect())
+        elif event.type() == QEvent.Type.Resize and watched is self.window:
+            self._share_notes(self.window.height() < SHARED_NOTES_BELOW)
+            if self.presenting:
+                self.presentation.setGeometry(self.window.rect())
         return False
+
+    def _share_notes(self, shared: bool) -> None:
+        """In a short window the cell's description leaves the layout and is drawn over the legend while a
+        cell is hovered (see SHARED_NOTES_BELOW); else it has a line of its own under the legend."""
+        if shared == self._notes_shared:
+            return
+        self._notes_shared = shared
+        box = self.attention.layout()
+        if shared:
+            box.removeWidget(self.inspector)
+            self.inspector.hide()
+        else:
+            box.addWidget(self.inspector)
+            self.inspector.show()
+
+    def _show_cell_notes(self, row: int, col: int) -> None:
+        """Over the legend, at least its height and the description's, while a cell is hovered (shared slot)."""
+        if not self._notes_shared:
+            return
+        notes, legend = self.inspector, self.legend.geometry()
+        if row < 0 or col < 0:
+            notes.hide()
+            return
+        height = max(legend.height(), notes.heightForWidth(legend.width()))
+        notes.setGeometry(legend.x(), legend.bottom() + 1 - height, legend.width(), height)
+        notes.setAutoFillBackground(True)
+        notes.raise_()
+        notes.show()
 
     @property
     def presenting(self) -> bool:

@@ -90,3 +90,24 @@ def test_the_export_dialog_offers_the_slide_sizes(qtbot, window):
     again = SizeChooser(window.exports)  # the choice is remembered as a slide
     qtbot.addWidget(again)
     assert again.by_slide.isChecked() and again.picture_size() == PictureSize(fixed=(3840, 2160))
+
+
+def lost_detail(grey: np.ndarray, size: tuple[int, int]) -> float:
+    """Mean change when ``grey`` goes down to ``size`` and back up: what a picture drawn at ``size`` lacks."""
+    image = Image.fromarray(grey)
+    blurred = image.resize(size, Image.Resampling.BILINEAR).resize(image.size, Image.Resampling.BILINEAR)
+    return float(np.abs(grey.astype(float) - np.asarray(blurred, dtype=float)).mean())
+
+
+def test_a_4k_presentation_has_4k_detail(tmp_path):
+    """A 3840×2160 slide is laid out like a 1600×900 page (the same composition) but drawn at 3840×2160:
+    its text and lines have edges a 1600×900 picture enlarged to 4K lacks."""
+    path = tmp_path / "presentation.png"
+    assert export("--steps", "6", "--panel", "presentation", "--size", "3840x2160", "--out", str(path)) == 0
+    with Image.open(path) as image:
+        assert image.size == (3840, 2160)
+        grey = np.asarray(image.convert("L"))
+    layout = (1600, 900)  # how the page is laid out for the picture (see picture.REFERENCE)
+    enlarged = np.asarray(Image.fromarray(grey).resize(layout, Image.Resampling.BILINEAR).resize((3840, 2160)))
+    sharp, flat = lost_detail(grey, layout), lost_detail(enlarged, layout)
+    assert sharp > 2 * flat, (sharp, flat)  # else drawn small and enlarged

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage
 
 from kvviz.atomic_file import write_atomic
 from kvviz.exports import ANIMATION_SUFFIXES, ExportError, suffix_of, wrong_suffix
-from kvviz.gui.export.picture import PictureSize, panel_widget, render
+from kvviz.gui.export.picture import PictureSize, drawing, panel_widget
 
 if TYPE_CHECKING:
     from kvviz.gui.frame import Frame
@@ -53,9 +54,25 @@ def frames(window: Frame, name: str, steps: range, size: PictureSize) -> Iterato
     hold_scale(window, controller.current.n_tokens)
     if size.fixed is None:
         size = PictureSize(fixed=(round(widget.width() * size.scale), round(widget.height() * size.scale)))
-    for step in steps:
-        controller.go_to(step)
-        yield render(widget, size)
+    no_paint = _NoScreenPaint(window)
+    window.installEventFilter(no_paint)
+    try:
+        with drawing(widget, size) as draw:  # laid out once for every frame
+            for step in steps:
+                controller.go_to(step)
+                yield draw()
+    finally:
+        window.removeEventFilter(no_paint)
+        window.repaint()
+
+
+class _NoScreenPaint(QObject):
+    """Drops a window's repaints while an animation is drawn: frames are drawn into pictures (QWidget.render
+    paints on its own), so repainting the window after each step would be work thrown away. Not for a
+    still picture: the matrices' views fit their range as they paint, which a frame's held scale replaces."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        return event.type() == QEvent.Type.UpdateRequest
 
 
 def hold_scale(window: Frame, n_tokens: int) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,22 +93,36 @@ def panel_widget(window: Frame, name: str) -> QWidget:
 
 def render(widget: QWidget, size: PictureSize) -> QImage:
     """``widget`` as an image of ``size``, without the on-screen hints (a picture cannot be hovered)."""
+    with drawing(widget, size) as draw:
+        return draw()
+
+
+@contextmanager
+def drawing(widget: QWidget, size: PictureSize) -> Iterator[Callable[[], QImage]]:
+    """``widget`` laid out for pictures of ``size`` while the block runs, and what draws it as one.
+
+    An animation draws all its frames in one block: the widget is laid out once, not once per
+    frame (and put back once). Hints are hidden for the block (a picture cannot be hovered).
+    """
     from kvviz.gui.views.cell_info import CellInspector
 
     hints = [w for w in widget.findChildren(CellInspector) if w.isVisible()]
     for hint in hints:
         hint.hide()
     try:
-        return _render(widget, size)
+        if size.fixed is None:
+            yield lambda: _draw(widget, size.scale, _pixels(widget.size(), size.scale))
+        else:
+            with _laid_out(widget, size.fixed) as draw:
+                yield draw
     finally:
         for hint in hints:
             hint.show()
 
 
-def _render(widget: QWidget, size: PictureSize) -> QImage:
-    if size.fixed is None:
-        return _draw(widget, size.scale, _pixels(widget.size(), size.scale))
-    width, height = size.fixed
+@contextmanager
+def _laid_out(widget: QWidget, pixels: tuple[int, int]) -> Iterator[Callable[[], QImage]]:
+    width, height = pixels
     current = widget.size()
     # Large pictures are drawn at a scale that lays the widget out at about its size on screen
     # (a panel: on a 1280×720 screen), so type and lines keep their proportions; small ones at 1×.
@@ -118,14 +134,19 @@ def _render(widget: QWidget, size: PictureSize) -> QImage:
     scroller = _resizing_scroller(widget)
     if scroller is not None:
         scroller.setWidgetResizable(False)  # else the dock's scroll area sizes the panel back to its slot
-    widget.resize(layout_size)
-    _settle()
-    if widget.size() != layout_size:
-        # A panel's own layout answered the resize by asking its parent's for room, which put the panel
-        # back in its slot of the window: size it again and draw before that layout runs once more.
-        widget.resize(layout_size)
-    try:
+
+    def draw() -> QImage:
+        _settle()
+        if widget.size() != layout_size:
+            # A panel's own layout answered a change (a resize, a longer title) by asking its parent's for
+            # room, which put the panel back in its slot of the window: size it again and draw before that
+            # layout runs once more.
+            widget.resize(layout_size)
         return _draw(widget, scale, QSize(width, height))
+
+    widget.resize(layout_size)
+    try:
+        yield draw
     finally:
         widget.resize(current)
         if scroller is not None:
@@ -147,7 +168,7 @@ def _pixels(size: QSize, scale: float) -> QSize:
 
 
 def _settle() -> None:
-    """Let layouts (Qt's and pyqtgraph's) catch up with a resize before drawing."""
+    """Let layouts (Qt's and pyqtgraph's) catch up with a resize or a step before drawing."""
     QCoreApplication.sendPostedEvents()
 
 
