@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +27,7 @@ from kvviz.core.run import Run, RunSpec, build_run
 from kvviz.core.sampling import Sampling
 from kvviz.core.variants import resolve_trained, trained_shapes_text
 from kvviz.i18n import SOURCE, language, set_language, translate
+from kvviz.units import pad
 
 #: Config fields by the option that sets them, so errors name what the user typed.
 OPTION_FOR_FIELD = {
@@ -139,9 +139,8 @@ def argparse_message(message: str) -> str:
 
 
 def cell(text: str, width: int, left: bool = False) -> str:
-    """``text`` padded to ``width`` terminal columns (a Chinese character takes two), for table columns."""
-    wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
-    return text.ljust(width - wide) if left else text.rjust(width - wide)
+    """A table column: ``text`` right-aligned (figures) or left-aligned in ``width`` terminal columns."""
+    return pad(text, width, left)
 
 
 @contextmanager

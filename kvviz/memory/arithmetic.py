@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from kvviz.i18n import translate
 from kvviz.memory.spec import DTYPE_BITS, ModelSpec, SpecError, check_dtype
 
 #: dtypes whose cache carries a scale per stored vector.
@@ -73,7 +74,8 @@ def kept_tokens(spec: ModelSpec, context: int) -> int:
 def cache_bytes(spec: ModelSpec, context: int, dtype: str, batch: int = 1) -> int:
     """Cache bytes of ``batch`` sequences of ``context`` tokens; sliding-window layers stop at their window."""
     if context < 0 or batch < 0:
-        raise SpecError(f"context and batch must be non-negative, got {context} and {batch}")
+        message = translate("memory.arithmetic", "context and batch must be non-negative, got {context} and {batch}")
+        raise SpecError(message.format(context=context, batch=batch))
     return batch * kept_tokens(spec, context) * cache_bytes_per_token_layer(spec, dtype)
 
 
@@ -98,10 +100,14 @@ def max_context(spec: ModelSpec, dtype: str, batch: int, budget: int) -> int | N
 def cache_scheme(dtype: str) -> str:
     """One line saying how an element of this dtype is stored."""
     bits = check_dtype(dtype)
-    size = f"{bits / 8:g} B per element"
+    size = translate("memory.arithmetic", "{size} B per element").format(size=f"{bits / 8:g}")
     name = "fp8 (E4M3)" if dtype == "fp8" else dtype
     if dtype in SCALED_DTYPES:
-        return f"{name}: {size} + one float16 scale per token, layer and KV head for K and for V (symmetric)"
+        text = translate(
+            "memory.arithmetic",
+            "{name}: {size} + one float16 scale per token, layer and KV head for K and for V (symmetric)",
+        )
+        return text.format(name=name, size=size)
     return f"{name}: {size}"
 
 
