@@ -100,6 +100,20 @@ def run(args: argparse.Namespace) -> int:
         if value > most:
             message = translate("cli.mem", "{option}: must be at most {most}, got {value}")
             raise CliError(message.format(option=option, most=f"{most:,}", value=f"{value:,}"))
+    report, plan = _figures(args)  # a mistake is refused here, in the user's language
+    if args.json:
+        with machine_readable():  # the words inside the JSON (notes, formulas) stay English for scripts
+            report, plan = _figures(args)
+            serving, figures = plan.to_dict(), report.to_dict()
+        required = ("kv_heads_per_gpu", "kv_bytes_per_token_per_gpu", "max_concurrent_sequences")
+        print(json.dumps({**figures, **{key: serving[key] for key in required}, "serving": serving}, indent=2))
+    else:
+        print("\n".join([*memory.report_lines(report), "", *memory.serving_lines(plan)]))
+    return 0
+
+
+def _figures(args: argparse.Namespace) -> tuple[memory.MemoryReport, memory.ServingPlan]:
+    """The report and serving plan the options ask for (cheap: arithmetic on a config)."""
     try:
         spec = memory.resolve_model(args.model)
         report = memory.memory_report(spec, args.context, args.batch, args.dtype, args.cache_dtype)
@@ -116,14 +130,6 @@ def run(args: argparse.Namespace) -> int:
             weight_dtype=report.dtype,
             cache_dtype=report.cache_dtype,
         )
-        plan = memory.plan_serving(spec, setup)
+        return report, memory.plan_serving(spec, setup)
     except memory.SpecError as exc:
         raise CliError(str(exc)) from None
-    if args.json:
-        with machine_readable():
-            serving, figures = plan.to_dict(), report.to_dict()
-        required = ("kv_heads_per_gpu", "kv_bytes_per_token_per_gpu", "max_concurrent_sequences")
-        print(json.dumps({**figures, **{key: serving[key] for key in required}, "serving": serving}, indent=2))
-    else:
-        print("\n".join([*memory.report_lines(report), "", *memory.serving_lines(plan)]))
-    return 0
