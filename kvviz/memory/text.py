@@ -101,17 +101,21 @@ def report_lines(report: MemoryReport) -> list[str]:
         *("  " + translate("memory.text", "assumed: {text}").format(text=text) for text in s.assumed),
         "",
         weights_in.format(dtype=report.dtype, source=dtype_source(report), scheme=cache_scheme(report.cache_dtype)),
-        f"  {_label(translate('memory.text', 'KV cache per token'))}{report.bytes_per_token:,} B  "
+        "  " + _label(translate("memory.text", "KV cache per token")) + f"{report.bytes_per_token:,} B  "
         f"({format_bytes(report.bytes_per_token)})  = {cache_formula(s, report.cache_dtype)}",
-        f"  {_label(translate('memory.text', 'KV cache'))}{_sizes(report.cache_bytes)}  "
+        "  "
+        + _label(translate("memory.text", "KV cache"))
+        + f"{_sizes(report.cache_bytes)}  "
         + translate("memory.text", "for {tokens} tokens × {sequences}").format(
             tokens=f"{report.context:,}", sequences=sequences
         ),
-        f"  {_label(translate('memory.text', 'Weights'))}{_sizes(report.weight_bytes)}  = "
+        "  "
+        + _label(translate("memory.text", "Weights"))
+        + f"{_sizes(report.weight_bytes)}  = "
         + translate("memory.text", "{count} parameters × {size} B").format(
             count=f"{p.total:,}", size=f"{DTYPE_BITS[report.dtype] / 8:g}"
         ),
-        f"  {_label(translate('memory.text', 'Weights + cache'))}{_sizes(report.total_bytes)}",
+        "  " + _label(translate("memory.text", "Weights + cache")) + f"{_sizes(report.total_bytes)}",
     ]
     if report.beyond_trained_context:
         lines.append(_beyond_trained(report.context, s.trained_context))
@@ -134,9 +138,13 @@ def report_lines(report: MemoryReport) -> list[str]:
     lines += [
         "",
         translate("memory.text", "FLOPs per generated token at context {context}").format(context=f"{f.context:,}"),
-        f"  {pad(translate('memory.text', 'with KV cache'), 17)}  {format_flops(f.cached.total):>12}  "
+        "  "
+        + pad(translate("memory.text", "with KV cache"), 17)
+        + f"  {format_flops(f.cached.total):>12}  "
         + split.format(weights=format_flops(f.cached.matmul), attention=format_flops(f.cached.attention)),
-        f"  {pad(translate('memory.text', 'without cache'), 17)}  {format_flops(f.uncached.total):>12}  "
+        "  "
+        + pad(translate("memory.text", "without cache"), 17)
+        + f"  {format_flops(f.uncached.total):>12}  "
         + split.format(weights=format_flops(f.uncached.matmul), attention=format_flops(f.uncached.attention))
         + translate("memory.text", ", {ratio}× the cached cost").format(ratio=f"{speedup:,.0f}"),
         *(f"  {line}" for line in flops_formula_lines()),
@@ -165,20 +173,28 @@ def serving_lines(plan: ServingPlan) -> list[str]:
             "Serving on {gpus}: tensor parallel {tp}, pipeline parallel {pp}; {context}-token sequences, "
             "blocks of {block}",
         ).format(gpus=gpus, tp=s.tp, pp=s.pp, context=f"{s.context:,}", block=s.block_size),
-        f"  {_label(translate('memory.text', 'K/V heads'))}{plan.heads_text()}",
-        f"  {_label(translate('memory.text', 'Layers'))}{plan.layers_text()}",
+        "  " + _label(translate("memory.text", "K/V heads")) + f"{plan.heads_text()}",
+        "  " + _label(translate("memory.text", "Layers")) + f"{plan.layers_text()}",
         "  " + translate("memory.text", "Per GPU (the fullest):"),
-        f"    {pad(translate('memory.text', 'memory'), 19)}"
+        "    "
+        + pad(translate("memory.text", "memory"), 19)
         + translate("memory.text", "{size} reported; × {fraction} usable = {usable}").format(
             size=gpu_size(s.gpu.bytes), fraction=f"{s.gpu_util:g}", usable=_sizes(plan.usable_bytes)
         ),
-        f"    {pad(translate('memory.text', 'weights'), 19)}− {_sizes(f.weight_bytes)}  ({s.weight_dtype})",
-        f"    {pad(translate('memory.text', 'activations etc.'), 19)}− {_sizes(s.overhead)}  "
+        "    " + pad(translate("memory.text", "weights"), 19) + f"− {_sizes(f.weight_bytes)}  ({s.weight_dtype})",
+        "    "
+        + pad(translate("memory.text", "activations etc."), 19)
+        + f"− {_sizes(s.overhead)}  "
         + translate("memory.text", "(allowance, assumed: set with --overhead)"),
-        f"    {pad(translate('memory.text', 'left for the cache'), 19)}= {_sizes(max(f.cache_budget, 0))}{budget_note}",
-        f"    {pad(translate('memory.text', 'KV per token'), 19)}{f.kv_bytes_per_token:,} B  "
+        "    "
+        + pad(translate("memory.text", "left for the cache"), 19)
+        + f"= {_sizes(max(f.cache_budget, 0))}{budget_note}",
+        "    "
+        + pad(translate("memory.text", "KV per token"), 19)
+        + f"{f.kv_bytes_per_token:,} B  "
         + translate("memory.text", "({dtype}, this GPU's layers and heads)").format(dtype=s.cache_dtype),
-        f"    {pad(translate('memory.text', 'cache holds'), 19)}"
+        "    "
+        + pad(translate("memory.text", "cache holds"), 19)
         + translate("memory.text", "{blocks} blocks = {tokens} tokens").format(
             blocks=f"{f.blocks:,}", tokens=f"{plan.tokens_per_gpu:,}"
         ),
