@@ -33,7 +33,12 @@ def format_seconds(s: float) -> str:
     return f"{s:.2f} s"
 
 
+def columns(text: str) -> int:
+    """Terminal columns ``text`` takes: a Chinese character (or full-width punctuation) takes two."""
+    return len(text) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+
+
 def pad(text: str, width: int, left: bool = True) -> str:
-    """``text`` padded to ``width`` terminal columns (a Chinese character takes two), for aligned text tables."""
-    wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
-    return text.ljust(width - wide) if left else text.rjust(width - wide)
+    """``text`` padded to ``width`` terminal columns, for aligned text tables."""
+    extra = columns(text) - len(text)
+    return text.ljust(width - extra) if left else text.rjust(width - extra)

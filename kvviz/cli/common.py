@@ -27,7 +27,7 @@ from kvviz.core.run import Run, RunSpec, build_run
 from kvviz.core.sampling import Sampling
 from kvviz.core.variants import resolve_trained, trained_shapes_text
 from kvviz.i18n import SOURCE, language, set_language, translate
-from kvviz.units import pad
+from kvviz.units import columns, pad
 
 #: Config fields by the option that sets them, so errors name what the user typed.
 OPTION_FOR_FIELD = {
@@ -57,10 +57,37 @@ class CliError(Exception):
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """argparse's help layout, with its "usage:" in the active language."""
+    """argparse's help layout, with its "usage:" in the active language and lines wrapped by terminal columns.
+
+    argparse wraps at spaces and counts characters; Chinese has no spaces and each character
+    takes two columns, so its help would run past the terminal's edge.
+    """
 
     def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, translate("cli.argparse", "usage: ") if prefix is None else prefix)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_columns(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_columns(" ".join(text.split()), width - len(indent)))
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns: broken at spaces, or between Chinese characters."""
+    pieces = re.findall(
+        r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+|\s+", text
+    )
+    lines, line = [], ""
+    for piece in pieces:
+        if piece.isspace():
+            piece = " "
+        if line and columns(line + piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = "" if piece == " " else piece
+        else:
+            line += piece
+    return [*lines, line.rstrip()] if line.strip() else lines or [""]
 
 
 class Parser(argparse.ArgumentParser):
@@ -168,7 +195,7 @@ def check_threads(threads: int) -> None:
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     """Options that shape the model and the run; shared by every sub-command that runs it."""
     d = default_config()
-    own = translate("cli", "(default: a file's own; else {value})")
+    own = translate("cli", " (default: a file's own; else {value})")
     g = parser.add_argument_group(translate("cli", "model"))
     g.add_argument("--prompt", default=DEFAULT_PROMPT, help=translate("cli", "text to prefill (default: %(default)r)"))
     g.add_argument(
@@ -189,8 +216,8 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
         "--download", action="store_true", help=translate("cli", "let --weights hf:NAME fetch a model not cached yet")
     )
     # Shape options pick the trained variant of that shape; a checkpoint file refuses another shape.
-    g.add_argument("--layers", type=int, help=translate("cli", "decoder layers") + " " + own.format(value=d.n_layers))
-    g.add_argument("--heads", type=int, help=translate("cli", "query heads") + " " + own.format(value=d.n_heads))
+    g.add_argument("--layers", type=int, help=translate("cli", "decoder layers") + own.format(value=d.n_layers))
+    g.add_argument("--heads", type=int, help=translate("cli", "query heads") + own.format(value=d.n_heads))
     g.add_argument(
         "--kv-heads",
         type=int,
@@ -198,7 +225,7 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
             "cli", "K/V heads; = heads is MHA, 1 is MQA (default: a file's own; else {value}, or = --heads)"
         ).format(value=d.n_kv_heads),
     )
-    g.add_argument("--d-model", type=int, help=translate("cli", "residual width") + " " + own.format(value=d.d_model))
+    g.add_argument("--d-model", type=int, help=translate("cli", "residual width") + own.format(value=d.d_model))
     g.add_argument(
         "--head-dim",
         type=int,

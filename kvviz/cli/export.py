@@ -119,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kvviz.cli.common import machine_readable, run_from_args, run_steps
+    from kvviz.cli.common import machine_readable, run_from_args, run_steps, spec_from_args
+    from kvviz.core.run import build_run
 
     suffix = suffix_of(args.out)
     if suffix not in SUFFIXES:
@@ -134,7 +135,10 @@ def _export(args: argparse.Namespace) -> int:
         raise ExportError(message.format(first=args.first, last=args.last))
     out = check_writable(args.out)
     if suffix in DATA_SUFFIXES:
-        records = list(run_steps(run_from_args(args, count_flops=True), args.steps))
+        spec = spec_from_args(args)
+        with machine_readable():  # the data files' words stay English for scripts
+            exported = build_run(spec, count_flops=True)
+        records = list(run_steps(exported, args.steps))
         with machine_readable():
             export_data(records, out)
         print(translate("cli.export", "wrote {path}: {steps} steps").format(path=out, steps=len(records)))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from kvviz.cli.common import add_model_options, cell, machine_readable, run_from_args, run_steps
+from kvviz.cli.common import add_model_options, cell, machine_readable, run_from_args, run_steps, spec_from_args
 from kvviz.core.agreement import agreement_text
 from kvviz.core.attention_store import recording_nbytes
 from kvviz.core.eviction_probe import probe_eviction, probe_text
+from kvviz.core.run import build_run
 from kvviz.core.serialize import record_to_dict
 from kvviz.i18n import translate
 from kvviz.units import format_bytes, format_flops, format_seconds
@@ -55,13 +56,16 @@ def _phase(phase: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    traced = run_from_args(args, count_flops=True)
     if args.json:
+        spec = spec_from_args(args)  # mistakes and notes in the user's language
+        with machine_readable():  # a record keeps some words (why the uncached pass is off): English for scripts
+            traced = build_run(spec, count_flops=True)
         for record in run_steps(traced, args.steps):
             with machine_readable():
                 line = json.dumps(record_to_dict(record))
             print(line, flush=True)
         return 0
+    traced = run_from_args(args, count_flops=True)
     c, spec = traced.config, traced.spec
     print(
         translate(
@@ -81,8 +85,7 @@ def run(args: argparse.Namespace) -> int:
     )
     limit = spec.policy.describe_limit(c.context_length)
     if spec.cache_dtype != "model":
-        stored = translate("cli.trace", "K/V stored as {dtype} with float16 scales.").format(dtype=spec.cache_dtype)
-        limit = f"{limit} {stored}"
+        limit += translate("cli.trace", " K/V stored as {dtype} with float16 scales.").format(dtype=spec.cache_dtype)
     print(limit)
     store = traced.engine.store
     full = recording_nbytes(c.n_layers, c.n_heads, c.n_kv_heads, c.dim_head, c.context_length, store.dtype.itemsize)

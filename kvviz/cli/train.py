@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         required=True,
         help=translate("cli.train", "checkpoint to write (.pt); its model card goes next to it (.md)"),
     )
-    default = " " + translate("cli.train", "(default: %(default)s)")
+    default = translate("cli.train", " (default: %(default)s)")
     cmd.add_argument("--steps", type=int, default=plan.steps, help=translate("cli.train", "optimizer steps") + default)
     cmd.add_argument(
         "--seed", type=int, default=plan.seed, help=translate("cli.train", "seed for init and batches") + default

@@ -113,7 +113,7 @@
         <translation>--threads：必须在 1 到 {most} 之间，实际为 {value}</translation>
     </message>
     <message>
-        <source>(default: a file&apos;s own; else {value})</source>
+        <source> (default: a file&apos;s own; else {value})</source>
         <translation>（默认：文件自带的值；否则为 {value}）</translation>
     </message>
     <message>
@@ -595,7 +595,7 @@
         <translation>{kind}：{layers} 层，{heads} 个头，{kv_heads} 个键值头，head_dim {head_dim}，{dtype}，批大小 {batch}，上下文长度 {context}</translation>
     </message>
     <message>
-        <source>K/V stored as {dtype} with float16 scales.</source>
+        <source> K/V stored as {dtype} with float16 scales.</source>
         <translation>键/值以 {dtype} 存储，并带 float16 缩放因子。</translation>
     </message>
     <message>
@@ -623,7 +623,7 @@
         <translation>要写入的检查点（.pt）；其模型卡写在旁边（.md）</translation>
     </message>
     <message>
-        <source>(default: %(default)s)</source>
+        <source> (default: %(default)s)</source>
         <translation>（默认：%(default)s）</translation>
     </message>
     <message>
@@ -1316,7 +1316,7 @@
         <translation>{count} 个参数</translation>
     </message>
     <message>
-        <source>({count} active per token)</source>
+        <source> ({count} active per token)</source>
         <translation>（每个词元激活 {count} 个）</translation>
     </message>
     <message>

@@ -77,7 +77,7 @@ def report_lines(report: MemoryReport) -> list[str]:
     s, p, f = report.spec, report.params, report.flops
     params = translate("memory.text", "{count} parameters").format(count=_count(p.total))
     if p.active != p.total:
-        params += " " + translate("memory.text", "({count} active per token)").format(count=_count(p.active))
+        params += translate("memory.text", " ({count} active per token)").format(count=_count(p.active))
     trained = ""
     if s.trained_context:
         trained = translate("memory.text", "; trained context {tokens} tokens").format(tokens=f"{s.trained_context:,}")
