@@ -977,6 +977,30 @@
     </message>
 </context>
 <context>
+    <name>memory.curves</name>
+    <message>
+        <source>MHA ({count} KV heads)</source>
+        <extracomment>The plot&apos;s context axis ends here (decimal: one million tokens). The GQA variant looks for a divisor of the head count only this far, so a hostile count is no loop.</extracomment>
+        <translation>MHA（{count} 个键值头）</translation>
+    </message>
+    <message>
+        <source>GQA ({count} KV heads)</source>
+        <translation>GQA（{count} 个键值头）</translation>
+    </message>
+    <message>
+        <source>MQA (1 KV head)</source>
+        <translation>MQA（1 个键值头）</translation>
+    </message>
+    <message>
+        <source>GQA-{count} + window {window}</source>
+        <translation>GQA-{count} + 窗口 {window}</translation>
+    </message>
+    <message>
+        <source>MLA ({rank} + {rope} latent)</source>
+        <translation>MLA（{rank} + {rope} 潜在向量）</translation>
+    </message>
+</context>
+<context>
     <name>memory.flops</name>
     <message>
         <source>with cache: 2·W + 2·L·H·(d_qk + d_v)·n;  without: n·2·W_blocks + 2·W_head + 2·L·H·(d_qk + d_v)·n²</source>
@@ -1089,6 +1113,14 @@
     <message>
         <source>Loaded from {path}. Parameters are counted for the standard {model_type} layout (Llama-style when the type is unknown); fields this explorer does not model are ignored.</source>
         <translation>读取自 {path}。参数按标准的 {model_type} 结构计算（类型未知时按 Llama 结构）；本浏览器未建模的字段将被忽略。</translation>
+    </message>
+</context>
+<context>
+    <name>memory.pins</name>
+    <message>
+        <source> · batch {batch}</source>
+        <extracomment>The most bars the comparison keeps: more would not fit as readable bars. Cache dtypes pinned by &quot;pin the cache dtypes&quot;: the usual 16-bit cache and the two integer ones. Attention variants pinned by &quot;pin the attention variants&quot; (ids of :func:`attention_variants`).</extracomment>
+        <translation> · 批大小 {batch}</translation>
     </message>
 </context>
 <context>
