@@ -1281,6 +1281,10 @@
         <translation>{count} 个键值头</translation>
     </message>
     <message>
+        <source>{kind}, {heads} × {head_dim}</source>
+        <translation>{kind}，{heads} × {head_dim}</translation>
+    </message>
+    <message>
         <source>, window {window} on {layers}</source>
         <translation>，{layers}使用 {window} 的窗口</translation>
     </message>

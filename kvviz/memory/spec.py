@@ -200,7 +200,9 @@ class ModelSpec:
                 heads = translate("memory.spec", "1 KV head")
             else:
                 heads = translate("memory.spec", "{count} KV heads").format(count=f"{self.n_kv_heads:,}")
-            text = f"{self.attention_kind}, {heads} × {self.head_dim:,}"
+            text = translate("memory.spec", "{kind}, {heads} × {head_dim}").format(
+                kind=self.attention_kind, heads=heads, head_dim=f"{self.head_dim:,}"
+            )
         if self.n_sliding_layers:
             text += translate("memory.spec", ", window {window} on {layers}").format(
                 window=f"{self.sliding_window:,}", layers=self.sliding.describe(self.n_layers)
