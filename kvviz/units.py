@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 
 def _scaled(value: float, base: float, units: tuple[str, ...]) -> str:
     magnitude = 0
@@ -29,3 +31,14 @@ def format_seconds(s: float) -> str:
     if s < 1:
         return f"{s * 1e3:.2f} ms"
     return f"{s:.2f} s"
+
+
+def columns(text: str) -> int:
+    """Terminal columns ``text`` takes: a Chinese character (or full-width punctuation) takes two."""
+    return len(text) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+
+
+def pad(text: str, width: int, left: bool = True) -> str:
+    """``text`` padded to ``width`` terminal columns, for aligned text tables."""
+    extra = columns(text) - len(text)
+    return text.ljust(width - extra) if left else text.rjust(width - extra)

@@ -13,6 +13,7 @@ from kvviz.cli.common import CliError, check_threads
 from kvviz.core.checkpoint import CHECKPOINT_SUFFIX, save_checkpoint
 from kvviz.core.config import ConfigError
 from kvviz.core.defaults import DEFAULT_PROMPT, default_config
+from kvviz.i18n import translate
 from kvviz.training.corpus import CorpusError, load_corpus
 from kvviz.training.model_card import card_path, is_model_card, training_card, write_model_card
 from kvviz.training.trainer import Progress, TrainingPlan, check_step_fits, train
@@ -25,18 +26,30 @@ PLAN_OPTIONS = {"steps": "--steps", "batch": "--batch", "learning_rate": "--lr",
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """`kvviz train`: how the shipped weights were made, and how users make their own."""
     d, plan = default_config(), TrainingPlan()
-    cmd = sub.add_parser("train", help="train the tiny decoder on Python's own docs and save a checkpoint")
-    cmd.add_argument("--out", required=True, help="checkpoint to write (.pt); its model card goes next to it (.md)")
-    cmd.add_argument("--steps", type=int, default=plan.steps, help="optimizer steps (default: %(default)s)")
-    cmd.add_argument("--seed", type=int, default=plan.seed, help="seed for init and batches (default: %(default)s)")
-    cmd.add_argument("--batch", type=int, default=plan.batch, help="windows per step (default: %(default)s)")
-    cmd.add_argument("--lr", type=float, default=plan.learning_rate, help="peak learning rate (default: %(default)s)")
-    cmd.add_argument("--threads", type=int, default=2, help="CPU threads for torch (default: %(default)s)")
-    cmd.add_argument("--layers", type=int, default=d.n_layers, help="decoder layers (default: %(default)s)")
-    cmd.add_argument("--heads", type=int, default=d.n_heads, help="query heads (default: %(default)s)")
-    cmd.add_argument("--kv-heads", type=int, default=d.n_kv_heads, help="K/V heads (default: %(default)s)")
-    cmd.add_argument("--d-model", type=int, default=d.d_model, help="residual width (default: %(default)s)")
-    cmd.add_argument("--context", type=int, default=d.context_length, help="window length (default: %(default)s)")
+    text = translate("cli.train", "train the tiny decoder on Python's own docs and save a checkpoint")
+    cmd = sub.add_parser("train", help=text, description=text)
+    cmd.add_argument(
+        "--out",
+        required=True,
+        help=translate("cli.train", "checkpoint to write (.pt); its model card goes next to it (.md)"),
+    )
+    default = translate("cli.train", " (default: %(default)s)")
+    cmd.add_argument("--steps", type=int, default=plan.steps, help=translate("cli.train", "optimizer steps") + default)
+    cmd.add_argument(
+        "--seed", type=int, default=plan.seed, help=translate("cli.train", "seed for init and batches") + default
+    )
+    cmd.add_argument("--batch", type=int, default=plan.batch, help=translate("cli.train", "windows per step") + default)
+    cmd.add_argument(
+        "--lr", type=float, default=plan.learning_rate, help=translate("cli.train", "peak learning rate") + default
+    )
+    cmd.add_argument("--threads", type=int, default=2, help=translate("cli.train", "CPU threads for torch") + default)
+    cmd.add_argument("--layers", type=int, default=d.n_layers, help=translate("cli.train", "decoder layers") + default)
+    cmd.add_argument("--heads", type=int, default=d.n_heads, help=translate("cli.train", "query heads") + default)
+    cmd.add_argument("--kv-heads", type=int, default=d.n_kv_heads, help=translate("cli.train", "K/V heads") + default)
+    cmd.add_argument("--d-model", type=int, default=d.d_model, help=translate("cli.train", "residual width") + default)
+    cmd.add_argument(
+        "--context", type=int, default=d.context_length, help=translate("cli.train", "window length") + default
+    )
     cmd.set_defaults(func=run)
 
 
@@ -66,38 +79,60 @@ def run(args: argparse.Namespace) -> int:
     except CorpusError as exc:
         raise CliError(str(exc)) from None
     torch.set_num_threads(args.threads)
-    print(
-        f"training {config.attention_kind} {config.n_layers}x{config.d_model} on {corpus.n_bytes:,} bytes of "
-        f"Python {corpus.python_version} docs, {plan.steps} steps of {plan.batch}x{config.context_length} bytes",
-        file=sys.stderr,
+    message = translate(
+        "cli.train",
+        "training {kind} {layers}x{width} on {bytes} bytes of Python {version} docs, {steps} steps of "
+        "{batch}x{context} bytes",
     )
+    shape = {"kind": config.attention_kind, "layers": config.n_layers, "width": config.d_model}
+    sizes = {"batch": plan.batch, "context": config.context_length, "bytes": f"{corpus.n_bytes:,}"}
+    print(message.format(**shape, **sizes, version=corpus.python_version, steps=plan.steps), file=sys.stderr)
     report_every = max(1, plan.steps // 50)
 
     def show(p: Progress) -> None:
         if p.step % report_every and p.heldout_bits_per_byte is None:
             return
-        heldout = "" if p.heldout_bits_per_byte is None else f"  held-out {p.heldout_bits_per_byte:.3f}"
-        print(
-            f"step {p.step:>{len(str(p.steps))}}/{p.steps}  loss {p.bits_per_byte:.3f} bits/byte{heldout}  "
-            f"{p.tokens_per_s / 1000:.1f}k tok/s  elapsed {_clock(p.elapsed_s)}  eta {_clock(p.eta_s)}",
-            file=sys.stderr,
-            flush=True,
+        heldout = ""
+        if p.heldout_bits_per_byte is not None:
+            heldout = "  " + translate("cli.train", "held-out {bits}").format(bits=f"{p.heldout_bits_per_byte:.3f}")
+        line = translate(
+            "cli.train",
+            "step {step}/{steps}  loss {loss} bits/byte{heldout}  {speed}k tok/s  elapsed {elapsed}  eta {eta}",
+        ).format(
+            step=f"{p.step:>{len(str(p.steps))}}",
+            steps=p.steps,
+            loss=f"{p.bits_per_byte:.3f}",
+            heldout=heldout,
+            speed=f"{p.tokens_per_s / 1000:.1f}",
+            elapsed=_clock(p.elapsed_s),
+            eta=_clock(p.eta_s),
         )
+        print(line, file=sys.stderr, flush=True)
 
     try:
         result = train(config, corpus, plan, show)
     except KeyboardInterrupt:
-        print("kvviz: training interrupted; nothing saved", file=sys.stderr)
+        print(translate("cli.train", "kvviz: training interrupted; nothing saved"), file=sys.stderr)
         return 130
     try:
         write_atomic(out, lambda tmp: save_checkpoint(tmp, result.model, training_card(result, corpus, command)))
         card = write_model_card(out, DEFAULT_PROMPT)
     except OSError as exc:  # a full disk after minutes of training: say so in one line
-        raise CliError(f"--out: cannot write {out}: {exc.strerror or exc}") from None
-    print(f"saved {out} ({format_bytes(out.stat().st_size)}) and its model card {card}")
+        message = translate("cli.train", "--out: cannot write {path}: {reason}")
+        raise CliError(message.format(path=out, reason=exc.strerror or exc)) from None
+    saved = translate("cli.train", "saved {path} ({size}) and its model card {card}")
+    print(saved.format(path=out, size=format_bytes(out.stat().st_size), card=card))
+    summary = translate(
+        "cli.train",
+        "bits per byte: held-out {heldout}, training {training}, unigram baseline {unigram}; {time} of training",
+    )
     print(
-        f"bits per byte: held-out {result.heldout_bits_per_byte:.3f}, training {result.train_bits_per_byte:.3f}, "
-        f"unigram baseline {result.unigram_bits_per_byte:.3f}; {_clock(result.wall_time_s)} of training"
+        summary.format(
+            heldout=f"{result.heldout_bits_per_byte:.3f}",
+            training=f"{result.train_bits_per_byte:.3f}",
+            unigram=f"{result.unigram_bits_per_byte:.3f}",
+            time=_clock(result.wall_time_s),
+        )
     )
     return 0
 
@@ -116,9 +151,11 @@ def _check_out(text: str) -> Path:
     """
     out = Path(text).expanduser()
     if out.suffix.lower() != CHECKPOINT_SUFFIX:
-        raise CliError(
-            f"--out: give a checkpoint name ending in .pt (its card is written beside it as .md), not {text!r}"
+        message = translate(
+            "cli.train",
+            "--out: give a checkpoint name ending in .pt (its card is written beside it as .md), not {name}",
         )
+        raise CliError(message.format(name=repr(text)))
     card = card_path(out)
     try:
         for path in (out, card):
@@ -126,7 +163,10 @@ def _check_out(text: str) -> Path:
     except OutputError as exc:
         raise CliError(f"--out: {exc}") from None
     if card.is_file() and not is_model_card(card):
-        raise CliError(f"--out: {card} exists and is not a kvviz model card; move it or choose another name")
+        message = translate(
+            "cli.train", "--out: {card} exists and is not a kvviz model card; move it or choose another name"
+        )
+        raise CliError(message.format(card=card))
     return out
 
 

@@ -25,6 +25,7 @@ from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.decoder import ModelSource
 from kvviz.core.model import TinyDecoder, parameter_shapes
 from kvviz.core.variants import default_variant, trained_path, variant_for
+from kvviz.i18n import translate
 
 FORMAT = "kvviz-checkpoint"
 VERSION = 1
@@ -101,24 +102,27 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
     path = Path(path)
     payload = _read(path)
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise CheckpointError(path, f'is not a kvviz checkpoint (no "format": "{FORMAT}" entry)')
+        problem = translate("checkpoint", 'is not a kvviz checkpoint (no "format": "{format}" entry)')
+        raise CheckpointError(path, problem.format(format=FORMAT))
     version = payload.get("version")
     if version != VERSION:
-        raise CheckpointError(path, f"has checkpoint version {version!r}; this kvviz reads version {VERSION}")
+        problem = translate("checkpoint", "has checkpoint version {version}; this kvviz reads version {supported}")
+        raise CheckpointError(path, problem.format(version=repr(version), supported=VERSION))
     raw_config = payload.get("config")
     if not isinstance(raw_config, dict):
-        raise CheckpointError(path, "has no model config")
+        raise CheckpointError(path, translate("checkpoint", "has no model config"))
     try:
         config = ModelConfig.from_dict(raw_config)
     except (ConfigError, TypeError) as exc:
-        raise CheckpointError(path, f"has an invalid model config: {exc}") from exc
+        problem = translate("checkpoint", "has an invalid model config: {reason}")
+        raise CheckpointError(path, problem.format(reason=exc)) from exc
     state_dict = payload.get("state_dict")
     if not isinstance(state_dict, dict):
-        raise CheckpointError(path, "has no state_dict of weights")
+        raise CheckpointError(path, translate("checkpoint", "has no state_dict of weights"))
     _check_tensors(path, config, state_dict)
     card = payload.get("card", {})
     if not isinstance(card, dict):
-        raise CheckpointError(path, "has a model card that is not a mapping")
+        raise CheckpointError(path, translate("checkpoint", "has a model card that is not a mapping"))
     return Checkpoint(path, config, state_dict, card)
 
 
@@ -180,23 +184,28 @@ def check_shape_matches(shape: Mapping[str, int], fixed: ModelConfig, label: str
     wanted = shape_of(fixed)
     for name, got in shape.items():
         if got != wanted[name]:
-            rule = f"is fixed at {wanted[name]} by the {label} weights, got {got}; choose random weights to change it"
+            rule = translate(
+                "checkpoint",
+                "is fixed at {value} by the {label} weights, got {got}; choose random weights to change it",
+            ).format(value=wanted[name], label=label, got=got)
             raise ConfigError(name, rule)
 
 
 def _read(path: Path) -> Any:
     """Unpickle tensors and plain data only; anything else is refused, never run."""
     if not path.exists():
-        raise CheckpointError(path, "does not exist")
+        raise CheckpointError(path, translate("checkpoint", "does not exist"))
     if not path.is_file():
-        raise CheckpointError(path, "is not a file")
+        raise CheckpointError(path, translate("checkpoint", "is not a file"))
     try:
         with path.open("rb"):
             pass
     except OSError as exc:
-        raise CheckpointError(path, f"cannot be read: {exc.strerror or exc}") from exc
+        problem = translate("checkpoint", "cannot be read: {reason}")
+        raise CheckpointError(path, problem.format(reason=exc.strerror or exc)) from exc
     if not zipfile.is_zipfile(path):
-        raise CheckpointError(path, "is not a torch.save zip archive (damaged, truncated or another format)")
+        problem = translate("checkpoint", "is not a torch.save zip archive (damaged, truncated or another format)")
+        raise CheckpointError(path, problem)
     _check_declared_sizes(path)
     try:
         return torch.load(path, weights_only=True, map_location="cpu")
@@ -205,9 +214,10 @@ def _read(path: Path) -> Any:
         refused = re.search(r"(?:unsupported|Unsupported global:) GLOBAL ([\w.]+)", message)
         if refused or "Weights only load failed" in message:
             what = f" ({refused.group(1)})" if refused else ""
-            raise CheckpointError(path, f"holds Python objects, not only tensors{what}; refused to load it") from exc
+            problem = translate("checkpoint", "holds Python objects, not only tensors{what}; refused to load it")
+            raise CheckpointError(path, problem.format(what=what)) from exc
         first_line = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
-        raise CheckpointError(path, f"is damaged: {first_line}") from exc
+        raise CheckpointError(path, translate("checkpoint", "is damaged: {reason}").format(reason=first_line)) from exc
 
 
 def _check_declared_sizes(path: Path) -> None:
@@ -221,13 +231,15 @@ def _check_declared_sizes(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise CheckpointError(path, f"is damaged: {exc}") from exc
+        raise CheckpointError(path, translate("checkpoint", "is damaged: {reason}").format(reason=exc)) from exc
     packed = [entry.filename for entry in entries if entry.compress_type != zipfile.ZIP_STORED]
     if packed:
-        raise CheckpointError(path, f"has compressed records ({_some(packed)}), which torch.save never writes; refused")
+        problem = translate("checkpoint", "has compressed records ({names}), which torch.save never writes; refused")
+        raise CheckpointError(path, problem.format(names=_some(packed)))
     declared, size = sum(entry.file_size for entry in entries), path.stat().st_size
     if declared > size:
-        raise CheckpointError(path, f"declares {declared:,} bytes of records in a file of {size:,} bytes; refused")
+        problem = translate("checkpoint", "declares {declared} bytes of records in a file of {size} bytes; refused")
+        raise CheckpointError(path, problem.format(declared=f"{declared:,}", size=f"{size:,}"))
 
 
 def _check_tensors(path: Path, config: ModelConfig, state_dict: dict[Any, Any]) -> None:
@@ -235,19 +247,28 @@ def _check_tensors(path: Path, config: ModelConfig, state_dict: dict[Any, Any]) 
     expected = parameter_shapes(config)  # no memory, however large the config claims to be
     missing = [name for name in expected if name not in state_dict]
     if missing:
-        raise CheckpointError(path, f"lacks tensor {_some(missing)} that its config needs")
+        problem = translate("checkpoint", "lacks tensor {names} that its config needs")
+        raise CheckpointError(path, problem.format(names=_some(missing)))
     extra = sorted(str(name) for name in state_dict if name not in expected)
     if extra:
-        raise CheckpointError(path, f"has tensor {_some(extra)} that its config does not use")
+        problem = translate("checkpoint", "has tensor {names} that its config does not use")
+        raise CheckpointError(path, problem.format(names=_some(extra)))
     for name, shape in expected.items():
         tensor = state_dict[name]
         if not isinstance(tensor, torch.Tensor) or not tensor.is_floating_point():
-            raise CheckpointError(path, f"{name} is not a floating-point tensor")
+            raise CheckpointError(
+                path, translate("checkpoint", "{name} is not a floating-point tensor").format(name=name)
+            )
         if tuple(tensor.shape) != shape:
-            raise CheckpointError(path, f"{name} has shape {tuple(tensor.shape)}, but its config needs {shape}")
+            problem = translate("checkpoint", "{name} has shape {shape}, but its config needs {needed}")
+            raise CheckpointError(path, problem.format(name=name, shape=tuple(tensor.shape), needed=shape))
         if not torch.isfinite(tensor).all():
-            raise CheckpointError(path, f"{name} holds NaN or infinite values")
+            raise CheckpointError(
+                path, translate("checkpoint", "{name} holds NaN or infinite values").format(name=name)
+            )
 
 
 def _some(names: list[str]) -> str:
-    return repr(names[0]) + (f" (and {len(names) - 1} more)" if len(names) > 1 else "")
+    if len(names) == 1:
+        return repr(names[0])
+    return translate("checkpoint", "{name} (and {more} more)").format(name=repr(names[0]), more=len(names) - 1)

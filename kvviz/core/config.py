@@ -16,6 +16,7 @@ from typing import Any
 
 import torch
 
+from kvviz.i18n import translate
 from kvviz.units import format_bytes
 
 #: Cache/model element types the tiny decoder runs in, by the names users type.
@@ -63,12 +64,15 @@ def memory_bytes() -> int:
 
 def _positive(name: str, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ConfigError(name, f"must be an integer, got {value!r}")
+        raise ConfigError(name, translate("config", "must be an integer, got {value}").format(value=repr(value)))
     if value <= 0:
-        raise ConfigError(name, f"must be positive, got {value}")
+        raise ConfigError(name, translate("config", "must be positive, got {value}").format(value=value))
     if value > MAX_SIZE:
         raise ConfigError(
-            name, f"must be below 2**63 (torch's sizes are 64-bit), got a {value.bit_length()}-bit number"
+            name,
+            translate("config", "must be below 2**63 (torch's sizes are 64-bit), got a {bits}-bit number").format(
+                bits=value.bit_length()
+            ),
         )
 
 
@@ -108,31 +112,42 @@ class ModelConfig:
         ):
             _positive(name, getattr(self, name))
         if self.vocab_size < 256:
-            raise ConfigError("vocab_size", f"must be at least 256 for the byte tokenizer, got {self.vocab_size}")
+            rule = translate("config", "must be at least 256 for the byte tokenizer, got {value}")
+            raise ConfigError("vocab_size", rule.format(value=self.vocab_size))
         if self.head_dim is None:
             if self.d_model % self.n_heads:
                 raise ConfigError(
                     "n_heads",
-                    f"must divide d_model ({self.d_model}) when head_dim is not given, got {self.n_heads}",
+                    translate(
+                        "config", "must divide d_model ({d_model}) when head_dim is not given, got {value}"
+                    ).format(d_model=self.d_model, value=self.n_heads),
                 )
             head_dim = self.d_model // self.n_heads
         else:
             _positive("head_dim", self.head_dim)
             head_dim = self.head_dim
         if head_dim % 2:
-            raise ConfigError("head_dim", f"must be even for rotary position embeddings, got {head_dim}")
+            rule = translate("config", "must be even for rotary position embeddings, got {value}")
+            raise ConfigError("head_dim", rule.format(value=head_dim))
         if self.n_kv_heads > self.n_heads or self.n_heads % self.n_kv_heads:
             raise ConfigError(
                 "n_kv_heads",
-                f"must divide n_heads ({self.n_heads}) so query heads share K/V heads evenly, got {self.n_kv_heads}",
+                translate(
+                    "config", "must divide n_heads ({n_heads}) so query heads share K/V heads evenly, got {value}"
+                ).format(n_heads=self.n_heads, value=self.n_kv_heads),
             )
         if self.dtype not in DTYPES:
-            raise ConfigError("dtype", f"must be one of {', '.join(DTYPES)}, got {self.dtype!r}")
+            rule = translate("config", "must be one of {choices}, got {value}")
+            raise ConfigError("dtype", rule.format(choices=", ".join(DTYPES), value=repr(self.dtype)))
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ConfigError("seed", f"must be a non-negative integer, got {self.seed!r}")
+            rule = translate("config", "must be a non-negative integer, got {value}")
+            raise ConfigError("seed", rule.format(value=repr(self.seed)))
         if self.seed > MAX_SEED:
             raise ConfigError(
-                "seed", f"must be below 2**64 (torch's seeds are 64-bit), got a {self.seed.bit_length()}-bit number"
+                "seed",
+                translate("config", "must be below 2**64 (torch's seeds are 64-bit), got a {bits}-bit number").format(
+                    bits=self.seed.bit_length()
+                ),
             )
         object.__setattr__(self, "_head_dim", head_dim)
         self._check_fits_in_memory()
@@ -150,10 +165,17 @@ class ModelConfig:
             return
         raise ConfigError(
             self._furthest_above_default(),
-            f"too large: a run needs {format_bytes(needed)} up front (weights {format_bytes(weights)}, "
-            f"K/V cache and token ids for {self.context_length:,} positions "
-            f"{format_bytes(per_position * self.context_length)}), more than this machine's "
-            f"{format_bytes(available)} of memory",
+            translate(
+                "config",
+                "too large: a run needs {needed} up front (weights {weights}, K/V cache and token ids for "
+                "{positions} positions {cache}), more than this machine's {available} of memory",
+            ).format(
+                needed=format_bytes(needed),
+                weights=format_bytes(weights),
+                positions=f"{self.context_length:,}",
+                cache=format_bytes(per_position * self.context_length),
+                available=format_bytes(available),
+            ),
         )
 
     def _furthest_above_default(self) -> str:
@@ -224,7 +246,8 @@ class ModelConfig:
         known = {f.name for f in dataclasses.fields(cls) if f.init}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ConfigError(unknown[0], f"is not a model setting (known: {', '.join(sorted(known))})")
+            rule = translate("config", "is not a model setting (known: {known})")
+            raise ConfigError(unknown[0], rule.format(known=", ".join(sorted(known))))
         return cls(**data)
 
     @classmethod
@@ -233,18 +256,22 @@ class ModelConfig:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ConfigError("config", f"cannot read {path}: {exc}") from exc
+            raise ConfigError(
+                "config", translate("config", "cannot read {path}: {reason}").format(path=path, reason=exc)
+            ) from exc
         if not isinstance(data, dict):
-            raise ConfigError("config", f"{path} must hold a JSON object")
+            raise ConfigError("config", translate("config", "{path} must hold a JSON object").format(path=path))
         return cls.from_dict(data)
 
 
 def check_prompt_fits(config: ModelConfig, n_prompt_tokens: int) -> None:
     """A prompt must have at least one token and leave room in the context."""
     if n_prompt_tokens == 0:
-        raise ConfigError("prompt", "must contain at least one token")
+        raise ConfigError("prompt", translate("config", "must contain at least one token"))
     if n_prompt_tokens > config.context_length:
         raise ConfigError(
             "prompt",
-            f"has {n_prompt_tokens} tokens, longer than context_length ({config.context_length})",
+            translate("config", "has {tokens} tokens, longer than context_length ({context})").format(
+                tokens=n_prompt_tokens, context=config.context_length
+            ),
         )

@@ -28,6 +28,7 @@ from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.model import TinyDecoder
 from kvviz.core.policy import CachePolicy
 from kvviz.core.variants import Variant, default_variant, shipped
+from kvviz.i18n import translate
 
 #: The context length ``kvviz eval`` and the app's chart use unless told: the length the family was trained on.
 EVAL_CONTEXT = 256
@@ -48,7 +49,8 @@ class CacheSetting:
 def cache_settings(window: int = EVAL_WINDOW, sinks: int = EVAL_SINKS) -> tuple[CacheSetting, ...]:
     """Full, the three quantized caches, a sliding window of W, and S sinks + a window of W − S (same slots)."""
     if sinks >= window:
-        raise ConfigError("sinks", f"must be fewer than the window ({window}) they share, got {sinks}")
+        rule = translate("evaluation", "must be fewer than the window ({window}) they share, got {value}")
+        raise ConfigError("sinks", rule.format(window=window, value=sinks))
     return (
         CacheSetting("full"),
         *(CacheSetting(dtype, cache_dtype=dtype) for dtype in ("int8", "int4", "fp8")),
@@ -170,9 +172,12 @@ def cache_bytes(config: ModelConfig, setting: CacheSetting, context: int) -> int
 def check_context(context: int, text: bytes, name: str = "context") -> None:
     """Refuse a context the text cannot fill once (one window of ``context`` + 1 bytes)."""
     if isinstance(context, bool) or not isinstance(context, int) or context < 1:
-        raise ConfigError(name, f"must be a positive integer, got {context!r}")
+        raise ConfigError(
+            name, translate("evaluation", "must be a positive integer, got {value}").format(value=repr(context))
+        )
     if context >= len(text):
-        raise ConfigError(name, f"{context:,} is longer than the held-out text can fill ({len(text) - 1:,} bytes)")
+        rule = translate("evaluation", "{context} is longer than the held-out text can fill ({bytes} bytes)")
+        raise ConfigError(name, rule.format(context=f"{context:,}", bytes=f"{len(text) - 1:,}"))
 
 
 def evaluate(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import torch
 
 from kvviz.core.config import ConfigError, ModelConfig
+from kvviz.i18n import translate
 
 
 class OutOfBlocks(RuntimeError):
@@ -40,9 +41,12 @@ class PagedKVCache:
 
     def __init__(self, config: ModelConfig, block_size: int, num_blocks: int) -> None:
         if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 1:
-            raise ConfigError("block_size", f"must be a positive integer, got {block_size!r}")
+            rule = translate("paging", "must be a positive integer, got {value}")
+            raise ConfigError("block_size", rule.format(value=repr(block_size)))
         if num_blocks < 1:
-            raise ConfigError("num_blocks", f"must be positive, got {num_blocks}")
+            raise ConfigError(
+                "num_blocks", translate("paging", "must be positive, got {value}").format(value=num_blocks)
+            )
         self.config = config
         self.block_size = block_size
         shape = (num_blocks, config.n_kv_heads, block_size, config.dim_head)
@@ -64,7 +68,8 @@ class PagedKVCache:
         needed = -(-(length + count) // self.block_size)
         if needed - len(table) > len(self.free_blocks):
             first_homeless = (len(table) + len(self.free_blocks)) * self.block_size
-            raise OutOfBlocks(f"no free block for sequence {sequence} at token {first_homeless}")
+            message = translate("paging", "no free block for sequence {sequence} at token {token}")
+            raise OutOfBlocks(message.format(sequence=sequence, token=first_homeless))
         while len(table) < needed:
             table.append(self.free_blocks.pop())
         # every token's physical (block, offset), then one scattered copy per layer
@@ -130,10 +135,11 @@ def compare_paging(config: ModelConfig, lengths: list[int], block_size: int) -> 
     each contiguous slot reserves; its batch size is ignored in favour of ``len(lengths)``.
     """
     if not lengths:
-        raise ConfigError("lengths", "need at least one sequence")
+        raise ConfigError("lengths", translate("paging", "need at least one sequence"))
     for n in lengths:
         if not 0 <= n <= config.context_length:
-            raise ConfigError("lengths", f"each must lie in 0..context_length ({config.context_length}), got {n}")
+            rule = translate("paging", "each must lie in 0..context_length ({context}), got {value}")
+            raise ConfigError("lengths", rule.format(context=config.context_length, value=n))
     blocks_needed = sum(-(-n // block_size) for n in lengths)
     paged = PagedKVCache(config, block_size, max(blocks_needed, 1))
     for s, n in enumerate(lengths):

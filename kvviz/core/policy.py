@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from kvviz.core.config import ConfigError
+from kvviz.i18n import translate
 
 POLICY_KINDS = ("full", "window", "sink")
 
@@ -27,17 +28,20 @@ class CachePolicy:
 
     def __post_init__(self) -> None:
         if self.kind not in POLICY_KINDS:
-            raise ConfigError("policy", f"must be one of {', '.join(POLICY_KINDS)}, got {self.kind!r}")
+            rule = translate("policy", "must be one of {choices}, got {value}")
+            raise ConfigError("policy", rule.format(choices=", ".join(POLICY_KINDS), value=repr(self.kind)))
         if self.kind == "full":
             if self.window or self.sinks:
-                raise ConfigError("window", "applies only to the window and sink policies")
+                raise ConfigError("window", translate("policy", "applies only to the window and sink policies"))
             return
         if isinstance(self.window, bool) or not isinstance(self.window, int) or self.window < 1:
-            raise ConfigError("window", f"must be a positive integer for the {self.kind} policy, got {self.window!r}")
+            rule = translate("policy", "must be a positive integer for the {policy} policy, got {value}")
+            raise ConfigError("window", rule.format(policy=self.kind, value=repr(self.window)))
         if self.kind == "window" and self.sinks:
-            raise ConfigError("sinks", "apply only to the sink policy")
+            raise ConfigError("sinks", translate("policy", "apply only to the sink policy"))
         if self.kind == "sink" and (isinstance(self.sinks, bool) or not isinstance(self.sinks, int) or self.sinks < 1):
-            raise ConfigError("sinks", f"must be a positive integer for the sink policy, got {self.sinks!r}")
+            rule = translate("policy", "must be a positive integer for the sink policy, got {value}")
+            raise ConfigError("sinks", rule.format(value=repr(self.sinks)))
 
     @property
     def evicts(self) -> bool:
@@ -52,7 +56,9 @@ class CachePolicy:
             field = "window" if self.kind == "window" else "sinks"
             raise ConfigError(
                 field,
-                f"sinks + window ({self.sinks} + {self.window}) must not exceed context_length ({context_length})",
+                translate(
+                    "policy", "sinks + window ({sinks} + {window}) must not exceed context_length ({context})"
+                ).format(sinks=self.sinks, window=self.window, context=context_length),
             )
 
     def allowed(self, query_pos: torch.Tensor, key_pos: torch.Tensor) -> torch.Tensor | None:
@@ -73,13 +79,16 @@ class CachePolicy:
     def describe_limit(self, context_length: int) -> str:
         """What happens when the sequence reaches the context length, in one sentence."""
         if self.kind == "full":
-            return f"Full cache: generation stops at the context length ({context_length} tokens)."
+            text = translate("policy", "Full cache: generation stops at the context length ({context} tokens).")
+            return text.format(context=context_length)
         if self.kind == "window":
-            return (
-                f"Sliding window: only the last {self.window} tokens keep their K and V in the cache; older ones "
-                "are evicted, so generation slides on past the context length."
-            )
-        return (
-            f"Sinks + window: the first {self.sinks} tokens keep their K and V as attention sinks and the last "
-            f"{self.window} slide; the K and V of everything in between are evicted."
-        )
+            return translate(
+                "policy",
+                "Sliding window: only the last {window} tokens keep their K and V in the cache; older ones are "
+                "evicted, so generation slides on past the context length.",
+            ).format(window=self.window)
+        return translate(
+            "policy",
+            "Sinks + window: the first {sinks} tokens keep their K and V as attention sinks and the last {window} "
+            "slide; the K and V of everything in between are evicted.",
+        ).format(sinks=self.sinks, window=self.window)

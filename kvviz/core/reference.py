@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kvviz.core.config import ConfigError
+from kvviz.i18n import translate
 from kvviz.units import format_flops
 
 #: The user's choice: run the reference when it is affordable, always, or never.
@@ -38,15 +39,19 @@ class ReferenceChoice:
 def choose_reference(choice: str, pass_flops: int, n_tokens: int) -> ReferenceChoice:
     """Apply ``choice`` (auto / on / off) to a run whose longest uncached pass costs ``pass_flops`` at ``n_tokens``."""
     if choice not in UNCACHED_CHOICES:
-        raise ConfigError("uncached", f"must be one of {', '.join(UNCACHED_CHOICES)}, got {choice!r}")
+        rule = translate("reference", "must be one of {choices}, got {value}")
+        raise ConfigError("uncached", rule.format(choices=", ".join(UNCACHED_CHOICES), value=repr(choice)))
     if choice == "on":
         return ReferenceChoice(True)
     if choice == "off":
-        return ReferenceChoice(False, "switched off by the user")
+        return ReferenceChoice(False, translate("reference", "switched off by the user"))
     if pass_flops <= UNCACHED_BUDGET_FLOPS:
         return ReferenceChoice(True)
     return ReferenceChoice(
         False,
-        f"switched off for this model: one pass over {n_tokens:,} tokens costs {format_flops(pass_flops)}, "
-        f"over the {format_flops(UNCACHED_BUDGET_FLOPS)} a step may take (turn it on to run it anyway)",
+        translate(
+            "reference",
+            "switched off for this model: one pass over {tokens} tokens costs {flops}, over the {budget} a step "
+            "may take (turn it on to run it anyway)",
+        ).format(tokens=f"{n_tokens:,}", flops=format_flops(pass_flops), budget=format_flops(UNCACHED_BUDGET_FLOPS)),
     )

@@ -16,6 +16,7 @@ from typing import Literal, TypeVar
 
 from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.defaults import default_config
+from kvviz.i18n import translate
 
 W = TypeVar("W")
 
@@ -39,7 +40,8 @@ class Variant:
     def label(self) -> str:
         """How the app and the CLI name it: "4 layers, 2 of 4 kv-heads (GQA)"."""
         c = self.config
-        return f"{c.n_layers} layers, {c.n_kv_heads} of {c.n_heads} kv-heads ({c.attention_kind})"
+        text = translate("variants", "{layers} layers, {kv_heads} of {heads} kv-heads ({kind})")
+        return text.format(layers=c.n_layers, kv_heads=c.n_kv_heads, heads=c.n_heads, kind=c.attention_kind)
 
 
 def _variant(name: str, file: str, n_layers: int, n_kv_heads: int) -> Variant:
@@ -85,15 +87,20 @@ def trained_path(config: ModelConfig) -> Path:
     default = default_variant().config
     fields = ("n_layers", "n_kv_heads", "n_heads", "d_model", "head_dim", "vocab_size", "mlp_ratio")
     field = next((f for f in fields if getattr(config, f) != getattr(default, f)), "n_layers")
-    raise ConfigError(field, f"has no trained model ({no_variant_note(config)})")
+    raise ConfigError(
+        field, translate("variants", "has no trained model ({note})").format(note=no_variant_note(config))
+    )
 
 
 def no_variant_note(config: ModelConfig) -> str:
     """One line: this shape runs random weights, and which shapes have trained ones."""
     c = config
-    return (
-        f"no trained model has {c.n_layers} layers, {c.n_heads} heads, {c.n_kv_heads} kv-heads, d_model {c.d_model}: "
-        f"random weights (trained: {trained_shapes_text()})"
+    return translate(
+        "variants",
+        "no trained model has {layers} layers, {heads} heads, {kv_heads} kv-heads, d_model {d_model}: random "
+        "weights (trained: {trained})",
+    ).format(
+        layers=c.n_layers, heads=c.n_heads, kv_heads=c.n_kv_heads, d_model=c.d_model, trained=trained_shapes_text()
     )
 
 

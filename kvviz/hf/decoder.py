@@ -22,6 +22,7 @@ from kvviz.core.policy import CachePolicy
 from kvviz.hf.attention import Capture
 from kvviz.hf.shape import ArchShape
 from kvviz.hf.text import ModelText
+from kvviz.i18n import translate
 
 FULL = CachePolicy()
 
@@ -66,9 +67,10 @@ class ModelDecoder:
 
     def new_cache(self, policy: CachePolicy, cache_dtype: str) -> ModelCache:
         if policy.evicts:
-            raise ConfigError("policy", "a Hugging Face model runs with the full cache only")
+            raise ConfigError("policy", translate("hf.decoder", "a Hugging Face model runs with the full cache only"))
         if cache_dtype != "model":
-            raise ConfigError("cache_dtype", "a Hugging Face model stores its cache in the model's dtype only")
+            rule = translate("hf.decoder", "a Hugging Face model stores its cache in the model's dtype only")
+            raise ConfigError("cache_dtype", rule)
         return ModelCache()
 
     def flops(self, n_queries: int, n_keys: int) -> FlopBreakdown:
@@ -85,7 +87,7 @@ class ModelDecoder:
     ) -> ForwardResult:
         """Run ``ids`` (B, T) at positions ``start..start+T``: logits of the last position, attention if asked."""
         if policy.evicts:
-            raise ConfigError("policy", "a Hugging Face model runs with the full cache only")
+            raise ConfigError("policy", translate("hf.decoder", "a Hugging Face model runs with the full cache only"))
         B, T = ids.shape
         if cache is not None:
             cache.crop(start)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kvviz.core.checkpoint import CheckpointError
+from kvviz.i18n import translate
 
 #: model_type → the architecture family kvviz runs (decoder-only, on CPU).
 SUPPORTED = {
@@ -81,30 +82,38 @@ def read_json(path: Path, folder: Path) -> Any:
     """Plain JSON, bounded in size and nesting; any problem is one line."""
     try:
         if path.stat().st_size > MAX_JSON_BYTES:
-            raise ModelFolderError(folder, f"{path.name} is larger than {MAX_JSON_BYTES >> 20} MiB; not a model file")
+            message = translate("hf.folder", "{name} is larger than {size} MiB; not a model file")
+            raise ModelFolderError(folder, message.format(name=path.name, size=MAX_JSON_BYTES >> 20))
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ModelFolderError(folder, f"cannot read {path.name}: {exc.strerror or exc}") from exc
+        message = translate("hf.folder", "cannot read {name}: {reason}")
+        raise ModelFolderError(folder, message.format(name=path.name, reason=exc.strerror or exc)) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFolderError(folder, f"{path.name} is not valid JSON: {exc}") from exc
+        message = translate("hf.folder", "{name} is not valid JSON: {reason}")
+        raise ModelFolderError(folder, message.format(name=path.name, reason=exc)) from exc
     except RecursionError as exc:
-        raise ModelFolderError(folder, f"{path.name} is nested too deeply to be a model file") from exc
+        message = translate("hf.folder", "{name} is nested too deeply to be a model file")
+        raise ModelFolderError(folder, message.format(name=path.name)) from exc
 
 
 def open_folder(path: str | Path) -> ModelFolder:
     """Check ``path`` as a model folder: config, architecture, numbers, weight files, tokenizer."""
     folder = Path(path)
     if not folder.is_dir():
-        raise ModelFolderError(folder, "is not a folder" if folder.exists() else "does not exist")
+        if folder.exists():
+            raise ModelFolderError(folder, translate("hf.folder", "is not a folder"))
+        raise ModelFolderError(folder, translate("hf.folder", "does not exist"))
     if not (folder / CONFIG).is_file():
-        raise ModelFolderError(folder, f"has no {CONFIG}; a Hugging Face model folder needs one")
+        message = translate("hf.folder", "has no {file}; a Hugging Face model folder needs one")
+        raise ModelFolderError(folder, message.format(file=CONFIG))
     config = read_json(folder / CONFIG, folder)
     if not isinstance(config, dict):
-        raise ModelFolderError(folder, f"{CONFIG} must hold a JSON object")
+        raise ModelFolderError(folder, translate("hf.folder", "{file} must hold a JSON object").format(file=CONFIG))
     _check_architecture(folder, config)
     weights = _weight_files(folder)
     if not (folder / TOKENIZER).is_file():
-        raise ModelFolderError(folder, f"has no {TOKENIZER}; kvviz needs the model's own tokenizer to show its tokens")
+        message = translate("hf.folder", "has no {file}; kvviz needs the model's own tokenizer to show its tokens")
+        raise ModelFolderError(folder, message.format(file=TOKENIZER))
     return ModelFolder(folder, config, weights)
 
 
@@ -112,15 +121,19 @@ def _check_architecture(folder: Path, config: dict[str, Any]) -> None:
     model_type = config.get("model_type")
     if model_type not in SUPPORTED:
         known = ", ".join(SUPPORTED)
-        raise ModelFolderError(folder, f"has model_type {model_type!r}, which kvviz does not run (it runs {known})")
+        message = translate("hf.folder", "has model_type {model_type}, which kvviz does not run (it runs {known})")
+        raise ModelFolderError(folder, message.format(model_type=repr(model_type), known=known))
     if config.get("is_encoder_decoder"):
-        raise ModelFolderError(folder, "is an encoder-decoder model; kvviz runs decoder-only models")
+        raise ModelFolderError(
+            folder, translate("hf.folder", "is an encoder-decoder model; kvviz runs decoder-only models")
+        )
     for name, limit in LIMITS.items():
         value = config.get(name, config.get(_GPT2_NAMES.get(name, name)))
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= limit:
-            raise ModelFolderError(folder, f"{CONFIG}: {name} must be an integer in 1..{limit}, got {value!r}")
+            message = translate("hf.folder", "{file}: {name} must be an integer in 1..{limit}, got {value}")
+            raise ModelFolderError(folder, message.format(file=CONFIG, name=name, limit=limit, value=repr(value)))
 
 
 def _weight_files(folder: Path) -> tuple[Path, ...]:
@@ -130,13 +143,15 @@ def _weight_files(folder: Path) -> tuple[Path, ...]:
         data = read_json(index, folder)
         weight_map = data.get("weight_map") if isinstance(data, dict) else None
         if not isinstance(weight_map, dict) or not weight_map:
-            raise ModelFolderError(folder, f"{INDEX} has no weight_map")
+            raise ModelFolderError(folder, translate("hf.folder", "{file} has no weight_map").format(file=INDEX))
         names = sorted({str(v) for v in weight_map.values()})
         for name in names:
             if Path(name).name != name or not name.endswith(".safetensors"):
-                raise ModelFolderError(folder, f"{INDEX} names {name!r}, which is not a safetensors file in the folder")
+                message = translate("hf.folder", "{file} names {name}, which is not a safetensors file in the folder")
+                raise ModelFolderError(folder, message.format(file=INDEX, name=repr(name)))
             if not (folder / name).is_file():
-                raise ModelFolderError(folder, f"lacks shard {name} that {INDEX} lists ({len(names)} shards)")
+                message = translate("hf.folder", "lacks shard {name} that {file} lists ({count} shards)")
+                raise ModelFolderError(folder, message.format(name=name, file=INDEX, count=len(names)))
         return tuple(folder / name for name in names)
     files = sorted(folder.glob("*.safetensors"))
     if files:
@@ -144,7 +159,10 @@ def _weight_files(folder: Path) -> tuple[Path, ...]:
     if any(folder.glob("*.bin")) or any(folder.glob("*.pt")) or any(folder.glob("*.pth")):
         raise ModelFolderError(
             folder,
-            "has weights only as pickle files (pytorch_model.bin); kvviz reads safetensors only, "
-            "as pickles can run code: convert them to safetensors first",
+            translate(
+                "hf.folder",
+                "has weights only as pickle files (pytorch_model.bin); kvviz reads safetensors only, as pickles can "
+                "run code: convert them to safetensors first",
+            ),
         )
-    raise ModelFolderError(folder, "has no weights (*.safetensors)")
+    raise ModelFolderError(folder, translate("hf.folder", "has no weights (*.safetensors)"))

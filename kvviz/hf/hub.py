@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kvviz.hf.folder import ModelFolderError
+from kvviz.i18n import translate
 
 PREFIX = "hf:"
 #: What a model folder needs from a repository; pickled weights are never fetched.
@@ -25,10 +26,15 @@ def resolve(text: str, *, download: bool = False) -> Path:
     try:
         return Path(snapshot_download(name, local_files_only=not download, allow_patterns=FILES))
     except HFValidationError as exc:
-        raise ModelFolderError(text, f"is not a Hugging Face model name: {str(exc).splitlines()[0]}") from exc
+        message = translate("hf.hub", "is not a Hugging Face model name: {reason}")
+        raise ModelFolderError(text, message.format(reason=str(exc).splitlines()[0])) from exc
     except LocalEntryNotFoundError as exc:
         raise ModelFolderError(
-            text, "is not in the local Hugging Face cache; kvviz does not download unless you pass --download"
+            text,
+            translate(
+                "hf.hub", "is not in the local Hugging Face cache; kvviz does not download unless you pass --download"
+            ),
         ) from exc
     except Exception as exc:  # network and hub errors come in many types; each means "not fetched"
-        raise ModelFolderError(text, f"could not be fetched: {str(exc).splitlines()[0] if str(exc) else exc}") from exc
+        message = translate("hf.hub", "could not be fetched: {reason}")
+        raise ModelFolderError(text, message.format(reason=str(exc).splitlines()[0] if str(exc) else exc)) from exc

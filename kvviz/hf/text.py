@@ -18,6 +18,7 @@ from tokenizers import Tokenizer
 from transformers.convert_slow_tokenizer import bytes_to_unicode
 
 from kvviz.hf.folder import ModelFolderError
+from kvviz.i18n import translate
 
 _BYTE_OF_CHAR = {char: byte for byte, char in bytes_to_unicode().items()}
 _BYTE_FALLBACK = re.compile(r"<0x([0-9A-Fa-f]{2})>")
@@ -43,7 +44,8 @@ class ModelText:
             self.tokenizer = Tokenizer.from_file(str(path))
         except Exception as exc:  # the Rust parser's errors carry no type of their own
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ModelFolderError(folder, f"{path.name} cannot be read as a tokenizer: {first}") from exc
+            message = translate("hf.text", "{name} cannot be read as a tokenizer: {reason}")
+            raise ModelFolderError(folder, message.format(name=path.name, reason=first)) from exc
         description = json.loads(self.tokenizer.to_str())
         self.byte_level = "ByteLevel" in json.dumps([description.get("decoder"), description.get("pre_tokenizer")])
         self.special = {i for i, t in self.tokenizer.get_added_tokens_decoder().items() if t.special}

@@ -23,10 +23,11 @@ from kvviz.hf.decoder import ModelDecoder
 from kvviz.hf.folder import ModelFolder, ModelFolderError, open_folder
 from kvviz.hf.shape import ArchShape
 from kvviz.hf.text import ModelText
+from kvviz.i18n import translate
 
 
 def _more(items: list) -> str:
-    return f" (and {len(items) - 1} more)" if len(items) > 1 else ""
+    return " " + translate("hf.weights", "(and {count} more)").format(count=len(items) - 1) if len(items) > 1 else ""
 
 
 def _first_line(exc: BaseException) -> str:
@@ -63,7 +64,8 @@ class ModelFolderWeights:
         try:
             return AutoConfig.from_pretrained(self.folder.path, local_files_only=True, trust_remote_code=False)
         except Exception as exc:  # transformers raises many types for one meaning: an unusable config
-            raise ModelFolderError(self.path, f"config.json is not a valid config: {_first_line(exc)}") from exc
+            message = translate("hf.weights", "config.json is not a valid config: {reason}")
+            raise ModelFolderError(self.path, message.format(reason=_first_line(exc))) from exc
 
     @property
     def shape(self) -> ArchShape:
@@ -90,8 +92,9 @@ class ModelFolderWeights:
         if config.context_length > shape.max_positions:
             raise ConfigError(
                 "context_length",
-                f"must not exceed the {shape.max_positions} positions {self.label} was made for, "
-                f"got {config.context_length}",
+                translate(
+                    "hf.weights", "must not exceed the {positions} positions {model} was made for, got {value}"
+                ).format(positions=shape.max_positions, model=self.label, value=config.context_length),
             )
         return shape.fix(config).replace(dtype=self.dtype or self.native_dtype)
 
@@ -99,11 +102,15 @@ class ModelFolderWeights:
         """The model in ``config.dtype`` with the folder's tokenizer; CheckpointError names what is wrong."""
         shape = self.shape
         if shape.fix(config) != config:
-            raise ConfigError("model", f"the configuration does not have the shape of {self.label}")
+            rule = translate("hf.weights", "the configuration does not have the shape of {model}")
+            raise ConfigError("model", rule.format(model=self.label))
         text = self.text
         if text.vocab_size > shape.vocab_size:
             raise ModelFolderError(
-                self.path, f"tokenizer.json has {text.vocab_size} tokens, more than the model's {shape.vocab_size}"
+                self.path,
+                translate("hf.weights", "tokenizer.json has {tokens} tokens, more than the model's {vocab}").format(
+                    tokens=text.vocab_size, vocab=shape.vocab_size
+                ),
             )
         self._check_size(shape)
         model = self._load(DTYPES[config.dtype])
@@ -119,12 +126,17 @@ class ModelFolderWeights:
                     held += sum(math.prod(tensors.get_slice(name).get_shape()) for name in tensors.keys())  # noqa: SIM118
             except Exception as exc:  # the Rust reader's errors carry no type of their own
                 raise ModelFolderError(
-                    self.path, f"{file.name} is not a readable safetensors file: {_first_line(exc)}"
+                    self.path,
+                    translate("hf.weights", "{name} is not a readable safetensors file: {reason}").format(
+                        name=file.name, reason=_first_line(exc)
+                    ),
                 ) from exc
         if held < shape.matrix_parameters:
             raise ModelFolderError(
                 self.path,
-                f"its weights hold {held:,} values, but its config needs at least {shape.matrix_parameters:,}",
+                translate(
+                    "hf.weights", "its weights hold {held} values, but its config needs at least {needed}"
+                ).format(held=f"{held:,}", needed=f"{shape.matrix_parameters:,}"),
             )
 
     def _load(self, dtype: torch.dtype) -> torch.nn.Module:
@@ -143,16 +155,21 @@ class ModelFolderWeights:
                 ignore_mismatched_sizes=True,  # reported below, as one line, instead of raised as a report
             )
         except Exception as exc:  # damaged files, shapes that differ from the config: one line each
-            raise ModelFolderError(self.path, f"cannot load its weights: {_first_line(exc)}") from exc
+            message = translate("hf.weights", "cannot load its weights: {reason}")
+            raise ModelFolderError(self.path, message.format(reason=_first_line(exc))) from exc
         mismatched = sorted(info.get("mismatched_keys") or ())
         if mismatched:
             name, found, wanted = mismatched[0]
             raise ModelFolderError(
-                self.path, f"{name} has shape {tuple(found)}, but its config needs {tuple(wanted)}{_more(mismatched)}"
+                self.path,
+                translate("hf.weights", "{name} has shape {shape}, but its config needs {needed}{more}").format(
+                    name=name, shape=tuple(found), needed=tuple(wanted), more=_more(mismatched)
+                ),
             )
         missing = sorted(info.get("missing_keys") or ())
         if missing:
-            raise ModelFolderError(self.path, f"lacks tensor {missing[0]!r}{_more(missing)} that its config needs")
+            message = translate("hf.weights", "lacks tensor {name}{more} that its config needs")
+            raise ModelFolderError(self.path, message.format(name=repr(missing[0]), more=_more(missing)))
         return model.eval()
 
 

@@ -37,7 +37,7 @@ from kvviz.memory.curves import (
     capacity_grid,
     context_grid,
 )
-from kvviz.memory.flops import FLOPS_FORMULA, FLOPS_FORMULA_LINES, flops_per_token
+from kvviz.memory.flops import FLOPS_FORMULA, FLOPS_FORMULA_LINES, flops_formula_lines, flops_per_token
 from kvviz.memory.gpus import GPU_NAMES, GPUS, Gpu, custom_gpu, gpu_by_name, parse_memory_size
 from kvviz.memory.hf_config import load_config_json, spec_from_hf_config
 from kvviz.memory.report import GpuFit, MemoryReport, memory_report
@@ -96,6 +96,7 @@ __all__ = [
     "custom_gpu",
     "describe_max_context",
     "dtype_source",
+    "flops_formula_lines",
     "flops_per_token",
     "format_decimal_bytes",
     "gpu_by_name",

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from kvviz.i18n import translate
 from kvviz.memory.spec import DTYPE_BITS, ModelSpec, SpecError, check_dtype
 
 #: dtypes whose cache carries a scale per stored vector.
@@ -73,7 +74,8 @@ def kept_tokens(spec: ModelSpec, context: int) -> int:
 def cache_bytes(spec: ModelSpec, context: int, dtype: str, batch: int = 1) -> int:
     """Cache bytes of ``batch`` sequences of ``context`` tokens; sliding-window layers stop at their window."""
     if context < 0 or batch < 0:
-        raise SpecError(f"context and batch must be non-negative, got {context} and {batch}")
+        message = translate("memory.arithmetic", "context and batch must be non-negative, got {context} and {batch}")
+        raise SpecError(message.format(context=context, batch=batch))
     return batch * kept_tokens(spec, context) * cache_bytes_per_token_layer(spec, dtype)
 
 
@@ -98,25 +100,36 @@ def max_context(spec: ModelSpec, dtype: str, batch: int, budget: int) -> int | N
 def cache_scheme(dtype: str) -> str:
     """One line saying how an element of this dtype is stored."""
     bits = check_dtype(dtype)
-    size = f"{bits / 8:g} B per element"
+    size = translate("memory.arithmetic", "{size} B per element").format(size=f"{bits / 8:g}")
     name = "fp8 (E4M3)" if dtype == "fp8" else dtype
     if dtype in SCALED_DTYPES:
-        return f"{name}: {size} + one float16 scale per token, layer and KV head for K and for V (symmetric)"
-    return f"{name}: {size}"
+        text = translate(
+            "memory.arithmetic",
+            "{name}: {size} + one float16 scale per token, layer and KV head for K and for V (symmetric)",
+        )
+        return text.format(name=name, size=size)
+    return translate("memory.arithmetic", "{name}: {size}").format(name=name, size=size)
 
 
 def cache_formula(spec: ModelSpec, dtype: str) -> str:
     """How :func:`bytes_per_token` is made, written out with this model's numbers."""
     size = f"{DTYPE_BITS[dtype] / 8:g} B"
     if spec.is_mla:
-        text = (
-            f"{spec.n_layers:,} layers × ({spec.kv_lora_rank:,} latent + {spec.qk_rope_head_dim:,} RoPE key) × {size}"
+        text = translate("memory.arithmetic", "{layers} layers × ({latent} latent + {rope} RoPE key) × {size}").format(
+            layers=f"{spec.n_layers:,}", latent=f"{spec.kv_lora_rank:,}", rope=f"{spec.qk_rope_head_dim:,}", size=size
         )
     else:
-        text = f"2 (K, V) × {spec.n_layers:,} layers × {spec.n_kv_heads:,} KV heads × {spec.head_dim:,} × {size}"
+        text = translate("memory.arithmetic", "2 (K, V) × {layers} layers × {kv_heads} KV heads × {head_dim} × {size}")
+        text = text.format(
+            layers=f"{spec.n_layers:,}", kv_heads=f"{spec.n_kv_heads:,}", head_dim=f"{spec.head_dim:,}", size=size
+        )
     if dtype in SCALED_DTYPES:
-        vectors = "2 vectors" if spec.is_mla else f"2 × {spec.n_kv_heads:,} vectors"
-        text += f" + {spec.n_layers:,} layers × {vectors} × {SCALE_BYTES} B of scales"
+        if spec.is_mla:
+            vectors = translate("memory.arithmetic", "2 vectors")
+        else:
+            vectors = translate("memory.arithmetic", "2 × {kv_heads} vectors").format(kv_heads=f"{spec.n_kv_heads:,}")
+        scales = translate("memory.arithmetic", " + {layers} layers × {vectors} × {size} B of scales")
+        text += scales.format(layers=f"{spec.n_layers:,}", vectors=vectors, size=SCALE_BYTES)
     return text
 
 

@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kvviz.i18n import translate
 from kvviz.memory.arithmetic import cache_bytes
 from kvviz.memory.serving import ServingSetup, plan_serving
 from kvviz.memory.spec import LayerSet, ModelSpec, SpecError
@@ -59,13 +60,17 @@ def attention_variants(spec: ModelSpec) -> list[ModelSpec]:
     window = spec.sliding_window or 4096
     rank, rope = (spec.kv_lora_rank, spec.qk_rope_head_dim) if spec.is_mla else (512, 64)
     return [
-        replace(standard, id="mha", name=f"MHA ({h} KV heads)", n_kv_heads=h),
-        replace(standard, id="gqa", name=f"GQA ({g} KV heads)", n_kv_heads=g),
-        replace(standard, id="mqa", name="MQA (1 KV head)", n_kv_heads=1),
+        replace(
+            standard, id="mha", name=translate("memory.curves", "MHA ({count} KV heads)").format(count=h), n_kv_heads=h
+        ),
+        replace(
+            standard, id="gqa", name=translate("memory.curves", "GQA ({count} KV heads)").format(count=g), n_kv_heads=g
+        ),
+        replace(standard, id="mqa", name=translate("memory.curves", "MQA (1 KV head)"), n_kv_heads=1),
         replace(
             standard,
             id="swa",
-            name=f"GQA-{g} + window {window:,}",
+            name=translate("memory.curves", "GQA-{count} + window {window}").format(count=g, window=f"{window:,}"),
             n_kv_heads=g,
             sliding_window=window,
             sliding=LayerSet("all"),
@@ -73,7 +78,7 @@ def attention_variants(spec: ModelSpec) -> list[ModelSpec]:
         replace(
             standard,
             id="mla",
-            name=f"MLA ({rank} + {rope} latent)",
+            name=translate("memory.curves", "MLA ({rank} + {rope} latent)").format(rank=rank, rope=rope),
             kv_lora_rank=rank,
             qk_rope_head_dim=rope,
             qk_nope_head_dim=standard.head_dim,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kvviz.i18n import translate
 from kvviz.memory.arithmetic import kept_tokens, param_counts
 from kvviz.memory.spec import ModelSpec, SpecError
 
@@ -40,6 +41,25 @@ FLOPS_FORMULA_LINES = (
 FLOPS_FORMULA = " ".join(FLOPS_FORMULA_LINES)
 
 
+def flops_formula_lines() -> tuple[str, str, str]:
+    """:data:`FLOPS_FORMULA_LINES` in the active language (the JSON keeps the English ``FLOPS_FORMULA``)."""
+    return (
+        translate(
+            "memory.flops",
+            "with cache: 2·W + 2·L·H·(d_qk + d_v)·n;  without: n·2·W_blocks + 2·W_head + 2·L·H·(d_qk + d_v)·n²",
+        ),
+        translate(
+            "memory.flops",
+            "W: matrix weights one token uses (active experts only); L layers; H query heads; n: context;",
+        ),
+        translate(
+            "memory.flops",
+            "d_qk = d_v = head_dim (MLA decode: latent + RoPE key, latent); a window layer attends to min(n, window) "
+            "keys",
+        ),
+    )
+
+
 def _attention_widths(spec: ModelSpec, cached: bool) -> tuple[int, int]:
     """(query·key width, value width) per head; MLA decodes in the absorbed latent form."""
     if not spec.is_mla:
@@ -69,7 +89,11 @@ def flops_per_token(spec: ModelSpec, context: int) -> GenerationFlops:
     formulas are exactly :func:`kvviz.core.flops.forward_flops` with one sequence.
     """
     if context < 1:
-        raise SpecError(f"context must be at least 1 to generate a token, got {context}")
+        raise SpecError(
+            translate("memory.flops", "context must be at least 1 to generate a token, got {value}").format(
+                value=context
+            )
+        )
     counts = param_counts(spec)
     keys = kept_tokens(spec, context)  # summed over layers
     qk, v = _attention_widths(spec, cached=True)

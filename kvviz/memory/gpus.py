@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kvviz.i18n import translate
 from kvviz.memory.spec import SpecError
 
 MiB = 2**20
@@ -61,7 +62,8 @@ _SIZE = re.compile(r"\s*(\d{1,12}(?:\.\d{1,6})?)\s*([kmgt]i?b|b)\s*", re.IGNOREC
 
 def gpu_by_name(name: str) -> Gpu:
     if name not in _BY_NAME:
-        raise SpecError(f"unknown GPU {name!r} (known: {', '.join(GPU_NAMES)}; or give --gpu-memory, e.g. 80GiB)")
+        message = translate("memory.gpus", "unknown GPU {name} (known: {known}; or give --gpu-memory, e.g. 80GiB)")
+        raise SpecError(message.format(name=repr(name), known=", ".join(GPU_NAMES)))
     return _BY_NAME[name]
 
 
@@ -72,17 +74,22 @@ def parse_memory_size(text: str, minimum: int = 1) -> int:
     """
     match = _SIZE.fullmatch(text)
     if match is None:
-        raise SpecError(f"memory size must look like 80GiB, 81559MiB or 85.5GB, got {text[:40]!r}")
+        message = translate("memory.gpus", "memory size must look like 80GiB, 81559MiB or 85.5GB, got {value}")
+        raise SpecError(message.format(value=repr(text[:40])))
     size = int(Decimal(match[1]) * _UNITS[match[2].lower()])  # exact: "79.6GiB" is not rounded twice
     if not minimum <= size <= MAX_GPU_BYTES:
-        floor = "above 0" if minimum else "at least 0"
-        raise SpecError(f"memory size must be {floor} and at most 1 PiB, got {text.strip()[:40]}")
+        if minimum:
+            message = translate("memory.gpus", "memory size must be above 0 and at most 1 PiB, got {value}")
+        else:
+            message = translate("memory.gpus", "memory size must be at least 0 and at most 1 PiB, got {value}")
+        raise SpecError(message.format(value=text.strip()[:40]))
     return size
 
 
 def custom_gpu(size: int) -> Gpu:
     """A GPU of ``size`` bytes, named by its size."""
     if not 0 < size <= MAX_GPU_BYTES:
-        raise SpecError(f"GPU memory must be above 0 and at most 1 PiB, got {size:,} B")
+        message = translate("memory.gpus", "GPU memory must be above 0 and at most 1 PiB, got {size} B")
+        raise SpecError(message.format(size=f"{size:,}"))
     text = f"{size / GiB:.4g} GiB"
     return Gpu(text, size, text)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from kvviz.i18n import translate
 from kvviz.memory.spec import LayerSet, ModelSpec, SpecError, check_count
 
 #: A config.json is a few kilobytes; larger files are refused before they are read.
@@ -83,7 +84,10 @@ def _torch_dtype(data: Mapping[str, Any], where: str) -> str | None:
     if value is None or value == "auto":
         return None
     if value not in _TORCH_DTYPES:
-        raise SpecError(f"{where}: torch_dtype must be one of float32, float16, bfloat16, got {value!r}")
+        message = translate(
+            "memory.hf_config", "{where}: torch_dtype must be one of float32, float16, bfloat16, got {value}"
+        )
+        raise SpecError(message.format(where=where, value=repr(value)))
     return value
 
 
@@ -102,31 +106,43 @@ def spec_from_hf_config(data: Mapping[str, Any], *, id: str, name: str, source: 
     if _field(data, _FIELD_NAMES["hidden"]) is None and data.get("head_dim") is None:
         missing.append("hidden_size (or head_dim)")
     if missing:
-        raise SpecError(f"{source}: lacks {', '.join(missing)}, which decide the KV cache")
+        message = translate("memory.hf_config", "{source}: lacks {fields}, which decide the KV cache")
+        raise SpecError(message.format(source=source, fields=", ".join(missing)))
     layers = check_count(source, "num_hidden_layers", _field(data, _FIELD_NAMES["layers"]))
     heads = check_count(source, "num_attention_heads", _field(data, _FIELD_NAMES["heads"]))
     assumed: list[str] = []
     hidden = _field(data, _FIELD_NAMES["hidden"])
     if hidden is None:
         hidden = heads * check_count(source, "head_dim", data["head_dim"])
-        assumed.append(f"hidden_size absent: num_attention_heads × head_dim = {hidden:,} assumed")
+        text = translate("memory.hf_config", "hidden_size absent: num_attention_heads × head_dim = {value} assumed")
+        assumed.append(text.format(value=f"{hidden:,}"))
     hidden = check_count(source, "hidden_size", hidden)
     vocab = data.get("vocab_size")
     if vocab is None:
         vocab = _DEFAULT_VOCAB.get(model_type, _FALLBACK_VOCAB)
-        assumed.append(f"vocab_size absent: {vocab:,} assumed (weights only; the cache does not depend on it)")
+        text = translate(
+            "memory.hf_config", "vocab_size absent: {value} assumed (weights only; the cache does not depend on it)"
+        )
+        assumed.append(text.format(value=f"{vocab:,}"))
     vocab = check_count(source, "vocab_size", vocab)
     d_ff = data.get("n_inner") if gpt2 else _field(data, ("intermediate_size", "ffn_hidden_size", "ffn_dim"))
     if d_ff is None:
         d_ff = 4 * hidden
         if not gpt2:  # GPT-2's n_inner: null means 4 × n_embd by definition
-            assumed.append(f"intermediate_size absent: 4 × hidden_size = {d_ff:,} assumed (weights only)")
+            text = translate(
+                "memory.hf_config", "intermediate_size absent: 4 × hidden_size = {value} assumed (weights only)"
+            )
+            assumed.append(text.format(value=f"{d_ff:,}"))
     d_ff = check_count(source, "intermediate_size", d_ff)
     kv_heads = check_count(source, "num_key_value_heads", _kv_heads(data, model_type, heads))
     head_dim = data.get("head_dim")
     if head_dim is None:
         if hidden % heads:
-            raise SpecError(f"{source}: hidden_size ({hidden:,}) is not a multiple of num_attention_heads ({heads:,})")
+            message = translate(
+                "memory.hf_config",
+                "{source}: hidden_size ({hidden}) is not a multiple of num_attention_heads ({heads})",
+            )
+            raise SpecError(message.format(source=source, hidden=f"{hidden:,}", heads=f"{heads:,}"))
         head_dim = hidden // heads
     head_dim = check_count(source, "head_dim", head_dim)
 
@@ -134,7 +150,8 @@ def spec_from_hf_config(data: Mapping[str, Any], *, id: str, name: str, source: 
     if data.get("kv_lora_rank") is not None:
         absent = [k for k in ("qk_rope_head_dim", "qk_nope_head_dim", "v_head_dim") if data.get(k) is None]
         if absent:
-            raise SpecError(f"{source}: has kv_lora_rank (latent attention) but lacks {', '.join(absent)}")
+            message = translate("memory.hf_config", "{source}: has kv_lora_rank (latent attention) but lacks {fields}")
+            raise SpecError(message.format(source=source, fields=", ".join(absent)))
         mla = {
             "kv_lora_rank": check_count(source, "kv_lora_rank", data["kv_lora_rank"]),
             "q_lora_rank": _optional(source, "q_lora_rank", data.get("q_lora_rank")) or None,
@@ -160,7 +177,8 @@ def spec_from_hf_config(data: Mapping[str, Any], *, id: str, name: str, source: 
     sliding = _sliding(data, model_type, layers)
     window = _optional(source, "sliding_window", data.get("sliding_window"), 1) if sliding.kind != "none" else None
     if sliding.kind != "none" and window is None:
-        raise SpecError(f"{source}: has sliding-window layers but no sliding_window")
+        message = translate("memory.hf_config", "{source}: has sliding-window layers but no sliding_window")
+        raise SpecError(message.format(source=source))
     positions = _optional(source, "n_positions", data.get("n_positions"), 1) if gpt2 else None
     trained = _optional(source, "max_position_embeddings", _field(data, ("max_position_embeddings", "n_positions")), 1)
     biased = bool(data.get("bias", False)) if falcon else bool(data.get("attention_bias", False))
@@ -200,7 +218,8 @@ def spec_from_hf_config(data: Mapping[str, Any], *, id: str, name: str, source: 
 
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise SpecError(f"holds a {len(text.lstrip('-')):,}-digit integer (a config.json's are ids and sizes)")
+        message = translate("memory.hf_config", "holds a {digits}-digit integer (a config.json's are ids and sizes)")
+        raise SpecError(message.format(digits=f"{len(text.lstrip('-')):,}"))
     return int(text)
 
 
@@ -211,11 +230,13 @@ def parse_config_text(text: str, where: str) -> dict[str, Any]:
     except SpecError as exc:
         raise SpecError(f"{where} {exc}") from None
     except RecursionError:
-        raise SpecError(f"{where} nests brackets too deeply to be a config.json") from None
+        message = translate("memory.hf_config", "{where} nests brackets too deeply to be a config.json")
+        raise SpecError(message.format(where=where)) from None
     except json.JSONDecodeError as exc:
-        raise SpecError(f"{where} is not valid JSON: {exc}") from None
+        message = translate("memory.hf_config", "{where} is not valid JSON: {reason}")
+        raise SpecError(message.format(where=where, reason=exc)) from None
     if not isinstance(data, dict):
-        raise SpecError(f"{where} must hold a JSON object")
+        raise SpecError(translate("memory.hf_config", "{where} must hold a JSON object").format(where=where))
     return data
 
 
@@ -227,15 +248,17 @@ def read_config_file(path: Path) -> dict[str, Any]:
         with path.open("rb") as file:
             raw = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise SpecError(f"no such file: {path}") from None
+        raise SpecError(translate("memory.hf_config", "no such file: {path}").format(path=path)) from None
     except OSError as exc:
-        raise SpecError(f"cannot read {path}: {exc.strerror or exc}") from None
+        message = translate("memory.hf_config", "cannot read {path}: {reason}")
+        raise SpecError(message.format(path=path, reason=exc.strerror or exc)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise SpecError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MiB: not a config.json")
+        message = translate("memory.hf_config", "{path} is larger than {size} MiB: not a config.json")
+        raise SpecError(message.format(path=path, size=MAX_FILE_BYTES // 2**20))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise SpecError(f"{path} is not UTF-8 text") from None
+        raise SpecError(translate("memory.hf_config", "{path} is not UTF-8 text").format(path=path)) from None
     return parse_config_text(text, str(path))
 
 
@@ -249,8 +272,9 @@ def load_config_json(path: str | Path) -> ModelSpec:
     model_type = next((t for t in (data.get("model_type"), inner.get("model_type")) if isinstance(t, str)), "unknown")
     name = data.get("_name_or_path")
     name = name if isinstance(name, str) and name else path.parent.name or path.name
-    note = (
-        f"Loaded from {path}. Parameters are counted for the standard {model_type[:40]} layout "
-        "(Llama-style when the type is unknown); fields this explorer does not model are ignored."
-    )
+    note = translate(
+        "memory.hf_config",
+        "Loaded from {path}. Parameters are counted for the standard {model_type} layout (Llama-style when the "
+        "type is unknown); fields this explorer does not model are ignored.",
+    ).format(path=path, model_type=model_type[:40])
     return spec_from_hf_config(data, id=str(path), name=name[:80], source=str(path), note=note)

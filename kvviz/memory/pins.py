@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kvviz.i18n import translate
 from kvviz.memory.arithmetic import cache_bytes
 from kvviz.memory.curves import attention_variants
 from kvviz.memory.spec import ModelSpec
@@ -33,7 +34,7 @@ class Pin:
 
     @property
     def label(self) -> str:
-        batch = "" if self.batch == 1 else f" · batch {self.batch:,}"
+        batch = "" if self.batch == 1 else translate("memory.pins", " · batch {batch}").format(batch=f"{self.batch:,}")
         return f"{self.name or self.spec.name} · {self.cache_dtype}{batch}"
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kvviz.i18n import translate
 from kvviz.memory.arithmetic import (
     ParamCounts,
     bytes_per_token,
@@ -150,7 +151,8 @@ def _flops_dict(flops: TokenFlops) -> dict[str, int]:
 
 def check_positive(name: str, value: Any, maximum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= maximum:
-        raise SpecError(f"{name} must be an integer in 1..{maximum:,}, got {value!r}")
+        message = translate("memory.report", "{name} must be an integer in 1..{most}, got {value}")
+        raise SpecError(message.format(name=name, most=f"{maximum:,}", value=repr(value)))
     return value
 
 

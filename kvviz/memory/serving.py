@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from kvviz.i18n import translate
 from kvviz.memory.arithmetic import cache_bytes_per_token_layer, kv_heads_held, layer_params, moe_layer_count
 from kvviz.memory.gpus import MAX_GPU_BYTES, GiB, Gpu
 from kvviz.memory.spec import ModelSpec, SpecError, check_dtype
@@ -75,22 +76,30 @@ class ServingSetup:
             ("--overhead", self.overhead, 0, MAX_GPU_BYTES),
         ):
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise SpecError(f"{name} must be an integer in {low:,}..{high:,}, got {value!r}")
+                message = translate("memory.serving", "{name} must be an integer in {low}..{high}, got {value}")
+                raise SpecError(message.format(name=name, low=f"{low:,}", high=f"{high:,}", value=repr(value)))
         if not 0 < self.gpu_util <= 1:
-            raise SpecError(f"--gpu-util must be above 0 and at most 1, got {self.gpu_util:g}")
+            message = translate("memory.serving", "--gpu-util must be above 0 and at most 1, got {value}")
+            raise SpecError(message.format(value=f"{self.gpu_util:g}"))
         check_dtype(self.weight_dtype)
         check_dtype(self.cache_dtype)
         if self.shared_prefix >= self.context:
-            raise SpecError(
-                f"--shared-prefix ({self.shared_prefix:,}) must be shorter than --context ({self.context:,})"
+            message = translate(
+                "memory.serving", "--shared-prefix ({prefix}) must be shorter than --context ({context})"
             )
+            raise SpecError(message.format(prefix=f"{self.shared_prefix:,}", context=f"{self.context:,}"))
         if spec.n_heads % self.tp:
-            raise SpecError(f"tensor parallelism {self.tp} does not divide the {spec.n_heads:,} attention heads")
+            message = translate("memory.serving", "tensor parallelism {tp} does not divide the {heads} attention heads")
+            raise SpecError(message.format(tp=self.tp, heads=f"{spec.n_heads:,}"))
         kv = spec.n_kv_heads
         if not spec.is_mla and (kv % self.tp if kv >= self.tp else self.tp % kv):
-            raise SpecError(f"tensor parallelism {self.tp} and {kv:,} K/V heads: neither divides the other")
+            message = translate(
+                "memory.serving", "tensor parallelism {tp} and {kv_heads} K/V heads: neither divides the other"
+            )
+            raise SpecError(message.format(tp=self.tp, kv_heads=f"{kv:,}"))
         if self.pp > spec.n_layers:
-            raise SpecError(f"pipeline parallelism {self.pp} exceeds the {spec.n_layers:,} layers")
+            message = translate("memory.serving", "pipeline parallelism {pp} exceeds the {layers} layers")
+            raise SpecError(message.format(pp=self.pp, layers=f"{spec.n_layers:,}"))
 
 
 @dataclass(frozen=True)
@@ -238,34 +247,51 @@ class ServingPlan:
     def heads_text(self) -> str:
         """Where the K/V heads live, in words."""
         s, tp = self.spec, self.setup.tp
-        gpus = "1 GPU" if tp == 1 else f"each of the {tp} tensor-parallel GPUs"
+        if tp == 1:
+            gpus = translate("memory.serving", "1 GPU")
+        else:
+            gpus = translate("memory.serving", "each of the {tp} tensor-parallel GPUs").format(tp=tp)
         if s.is_mla:
             if tp == 1:
-                return "MLA: the latent is shared by all query heads and held whole"
-            return (
-                f"MLA: the latent ({s.kv_lora_rank:,} + {s.qk_rope_head_dim:,} per token and layer) is shared by all "
-                f"query heads, so it cannot be split by heads: {gpus} holds all of it (as vLLM does), and the "
-                "cache per GPU is not divided by tp"
-            )
+                return translate("memory.serving", "MLA: the latent is shared by all query heads and held whole")
+            return translate(
+                "memory.serving",
+                "MLA: the latent ({latent} + {rope} per token and layer) is shared by all query heads, so it cannot "
+                "be split by heads: {gpus} holds all of it (as vLLM does), and the cache per GPU is not divided by tp",
+            ).format(latent=f"{s.kv_lora_rank:,}", rope=f"{s.qk_rope_head_dim:,}", gpus=gpus)
         held = self.kv_heads_per_gpu
-        heads = "1 K/V head" if held == 1 else f"{held:,} K/V heads"
+        if held == 1:
+            heads = translate("memory.serving", "1 K/V head")
+        else:
+            heads = translate("memory.serving", "{count} K/V heads").format(count=f"{held:,}")
         if self.kv_replication > 1:
-            return (
-                f"{tp} GPUs but {s.n_kv_heads:,} K/V heads: {gpus} holds {heads}, and each head is replicated on "
-                f"{self.kv_replication} GPUs (as vLLM does), so the cache per GPU is 1/{s.n_kv_heads:,} of the "
-                f"model's, not 1/{tp}"
-            )
-        return f"{gpus} holds {heads} of {s.n_kv_heads:,}" if tp > 1 else f"1 GPU holds all {heads}"
+            return translate(
+                "memory.serving",
+                "{tp} GPUs but {kv_heads} K/V heads: {gpus} holds {heads}, and each head is replicated on "
+                "{replication} GPUs (as vLLM does), so the cache per GPU is 1/{kv_heads} of the model's, not 1/{tp}",
+            ).format(tp=tp, kv_heads=f"{s.n_kv_heads:,}", gpus=gpus, heads=heads, replication=self.kv_replication)
+        if tp > 1:
+            text = translate("memory.serving", "{gpus} holds {heads} of {kv_heads}")
+            return text.format(gpus=gpus, heads=heads, kv_heads=f"{s.n_kv_heads:,}")
+        return translate("memory.serving", "1 GPU holds all {heads}").format(heads=heads)
 
     def layers_text(self) -> str:
         if self.setup.pp == 1:
-            return f"all {self.spec.n_layers:,} layers on every GPU"
+            return translate("memory.serving", "all {layers} layers on every GPU").format(
+                layers=f"{self.spec.n_layers:,}"
+            )
         counts = sorted({stage.n_layers for stage in self.stages})
-        split = " or ".join(f"{c:,}" for c in counts)
-        return (
-            f"{self.spec.n_layers:,} layers in {self.setup.pp} stages of {split}; the fullest is stage "
-            f"{self.fullest.index} (layers {self.fullest.first_layer:,}–"
-            f"{self.fullest.first_layer + self.fullest.n_layers - 1:,})"
+        split = translate("memory.serving", " or ").join(f"{c:,}" for c in counts)
+        return translate(
+            "memory.serving",
+            "{layers} layers in {stages} stages of {split}; the fullest is stage {stage} (layers {first}–{last})",
+        ).format(
+            layers=f"{self.spec.n_layers:,}",
+            stages=self.setup.pp,
+            split=split,
+            stage=self.fullest.index,
+            first=f"{self.fullest.first_layer:,}",
+            last=f"{self.fullest.first_layer + self.fullest.n_layers - 1:,}",
         )
 
     def to_dict(self) -> dict[str, Any]:

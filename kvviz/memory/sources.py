@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from kvviz.i18n import language, translate
 from kvviz.memory.hf_config import load_config_json, spec_from_hf_config
 from kvviz.memory.presets import PUBLISHED
 from kvviz.memory.spec import LayerSet, ModelSpec, SpecError
@@ -31,11 +32,17 @@ class TinyConfig(Protocol):
     def d_ff(self) -> int: ...
 
 
-@cache
 def preset(model_id: str) -> ModelSpec:
     """The published configuration ``model_id`` (one of :data:`PRESET_IDS`)."""
     if model_id not in PUBLISHED:
-        raise SpecError(f"unknown model {model_id!r} (known: {', '.join(PRESET_IDS)}; or give a path to a config.json)")
+        message = translate("memory.sources", "unknown model {model} (known: {known}; or give a path to a config.json)")
+        raise SpecError(message.format(model=repr(model_id), known=", ".join(PRESET_IDS)))
+    return _preset(model_id, language())
+
+
+@cache
+def _preset(model_id: str, language: str) -> ModelSpec:
+    """One spec per model and language: its assumptions are worded in the language active when it was made."""
     p = PUBLISHED[model_id]
     return spec_from_hf_config(p.config, id=model_id, name=p.name, source=p.source, note=p.note)
 

@@ -11,6 +11,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+from kvviz.i18n import translate
+
 #: Bits per stored element of the cache (and per parameter of the weights), by dtype name.
 DTYPE_BITS: dict[str, int] = {"float32": 32, "float16": 16, "bfloat16": 16, "fp8": 8, "int8": 8, "int4": 4}
 DTYPES = tuple(DTYPE_BITS)
@@ -25,7 +27,8 @@ class SpecError(ValueError):
 def check_dtype(dtype: str) -> int:
     """Bits per element of ``dtype``; a SpecError names the known ones."""
     if dtype not in DTYPE_BITS:
-        raise SpecError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
+        message = translate("memory.spec", "dtype must be one of {choices}, got {value}")
+        raise SpecError(message.format(choices=", ".join(DTYPES), value=repr(dtype)))
     return DTYPE_BITS[dtype]
 
 
@@ -33,17 +36,21 @@ def describe_number(value: Any) -> str:
     """``value`` for a message, short even when a hostile file gives a 5,000-digit integer."""
     text = repr(value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
-        return f"a {len(str(abs(value))):,}-digit number"
+        return translate("memory.spec", "a {digits}-digit number").format(digits=f"{len(str(abs(value))):,}")
     return text if len(text) <= 40 else text[:37] + "…"
 
 
 def check_count(where: str, name: str, value: Any, minimum: int = 1) -> int:
     """``value`` if it is an integer in ``minimum``..MAX_COUNT, else a one-line SpecError."""
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        rule = "a positive integer" if minimum == 1 else f"an integer of at least {minimum}"
-        raise SpecError(f"{where}: {name} must be {rule}, got {describe_number(value)}")
+        if minimum == 1:
+            message = translate("memory.spec", "{where}: {name} must be a positive integer, got {value}")
+        else:
+            message = translate("memory.spec", "{where}: {name} must be an integer of at least {minimum}, got {value}")
+        raise SpecError(message.format(where=where, name=name, minimum=minimum, value=describe_number(value)))
     if value > MAX_COUNT:
-        raise SpecError(f"{where}: {name} is {describe_number(value)}, beyond any model (at most 2^53)")
+        message = translate("memory.spec", "{where}: {name} is {value}, beyond any model (at most 2^53)")
+        raise SpecError(message.format(where=where, name=name, value=describe_number(value)))
     return value
 
 
@@ -78,10 +85,12 @@ class LayerSet:
     def describe(self, n_layers: int) -> str:
         n = self.count(0, n_layers)
         if n == n_layers:
-            return "every layer"
+            return translate("memory.spec", "every layer")
         if self.kind == "periodic" and self.period == 2:
-            return f"the {n:,} even layers of {n_layers:,}"
-        return f"{n:,} of {n_layers:,} layers"
+            return translate("memory.spec", "the {count} even layers of {layers}").format(
+                count=f"{n:,}", layers=f"{n_layers:,}"
+            )
+        return translate("memory.spec", "{count} of {layers} layers").format(count=f"{n:,}", layers=f"{n_layers:,}")
 
 
 NO_LAYERS = LayerSet()
@@ -142,16 +151,21 @@ class ModelSpec:
         for name in ("n_layers", "d_model", "n_heads", "n_kv_heads", "head_dim", "vocab_size", "d_ff"):
             check_count(self.id, name, getattr(self, name))
         if self.kv_lora_rank is None and (self.n_kv_heads > self.n_heads or self.n_heads % self.n_kv_heads):
-            raise SpecError(f"{self.id}: n_kv_heads ({self.n_kv_heads:,}) must divide n_heads ({self.n_heads:,})")
+            message = translate("memory.spec", "{model}: n_kv_heads ({kv_heads}) must divide n_heads ({heads})")
+            raise SpecError(message.format(model=self.id, kv_heads=f"{self.n_kv_heads:,}", heads=f"{self.n_heads:,}"))
         if self.sliding.kind != "none":
             if self.sliding_window is None or self.sliding_window <= 0:
-                raise SpecError(f"{self.id}: sliding layers need a positive sliding_window")
+                message = translate("memory.spec", "{model}: sliding layers need a positive sliding_window")
+                raise SpecError(message.format(model=self.id))
             if self.sliding.kind == "listed" and self.sliding.listed and self.sliding.listed[-1] >= self.n_layers:
-                raise SpecError(f"{self.id}: sliding layer index outside 0..{self.n_layers - 1:,}")
+                message = translate("memory.spec", "{model}: sliding layer index outside 0..{last}")
+                raise SpecError(message.format(model=self.id, last=f"{self.n_layers - 1:,}"))
         if self.n_experts and not 0 < self.experts_per_token <= self.n_experts:
-            raise SpecError(f"{self.id}: experts per token must lie in 1..{self.n_experts:,}")
+            message = translate("memory.spec", "{model}: experts per token must lie in 1..{experts}")
+            raise SpecError(message.format(model=self.id, experts=f"{self.n_experts:,}"))
         if self.dtype is not None and self.dtype not in DTYPE_BITS:
-            raise SpecError(f"{self.id}: dtype must be one of {', '.join(DTYPES)}, got {self.dtype!r}")
+            message = translate("memory.spec", "{model}: dtype must be one of {choices}, got {value}")
+            raise SpecError(message.format(model=self.id, choices=", ".join(DTYPES), value=repr(self.dtype)))
 
     @property
     def is_mla(self) -> bool:
@@ -178,10 +192,19 @@ class ModelSpec:
     def attention_label(self) -> str:
         """E.g. "GQA, 8 KV heads × 128, window 4,096 on 21 of 42 layers"."""
         if self.is_mla:
-            text = f"MLA, latent {self.kv_lora_rank:,} + RoPE key {self.qk_rope_head_dim:,}"
+            text = translate("memory.spec", "MLA, latent {latent} + RoPE key {rope}").format(
+                latent=f"{self.kv_lora_rank:,}", rope=f"{self.qk_rope_head_dim:,}"
+            )
         else:
-            heads = "1 KV head" if self.n_kv_heads == 1 else f"{self.n_kv_heads:,} KV heads"
-            text = f"{self.attention_kind}, {heads} × {self.head_dim:,}"
+            if self.n_kv_heads == 1:
+                heads = translate("memory.spec", "1 KV head")
+            else:
+                heads = translate("memory.spec", "{count} KV heads").format(count=f"{self.n_kv_heads:,}")
+            text = translate("memory.spec", "{kind}, {heads} × {head_dim}").format(
+                kind=self.attention_kind, heads=heads, head_dim=f"{self.head_dim:,}"
+            )
         if self.n_sliding_layers:
-            text += f", window {self.sliding_window:,} on {self.sliding.describe(self.n_layers)}"
+            text += translate("memory.spec", ", window {window} on {layers}").format(
+                window=f"{self.sliding_window:,}", layers=self.sliding.describe(self.n_layers)
+            )
         return text

@@ -18,6 +18,8 @@ import platform
 import re
 from dataclasses import dataclass
 
+from kvviz.i18n import translate
+
 #: Fraction of the corpus, taken from its end, that training never sees.
 HELDOUT_FRACTION = 0.05
 SOURCE = (
@@ -50,7 +52,8 @@ def load_corpus() -> Corpus:
     try:
         from pydoc_data.topics import topics
     except ImportError as exc:
-        raise CorpusError(f"this Python has no pydoc_data.topics to train on: {exc}") from exc
+        message = translate("training", "this Python has no pydoc_data.topics to train on: {reason}")
+        raise CorpusError(message.format(reason=exc)) from exc
     data = as_prose("\n\n".join(topics[key] for key in sorted(topics))).encode("utf-8")
     cut = len(data) - round(len(data) * HELDOUT_FRACTION)
     return Corpus(

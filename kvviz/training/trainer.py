@@ -23,6 +23,7 @@ from kvviz.core.checkpoint import STORAGE_DTYPE
 from kvviz.core.config import ConfigError, ModelConfig, memory_bytes
 from kvviz.core.evaluation import bits_per_byte
 from kvviz.core.model import TinyDecoder
+from kvviz.i18n import translate
 from kvviz.training.corpus import Corpus
 from kvviz.units import format_bytes
 
@@ -47,11 +48,15 @@ class TrainingPlan:
         for name in ("steps", "batch", "eval_every"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(name, f"must be a positive integer, got {value!r}")
+                raise ConfigError(
+                    name, translate("training", "must be a positive integer, got {value}").format(value=repr(value))
+                )
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ConfigError("seed", f"must be a non-negative integer, got {self.seed!r}")
+            rule = translate("training", "must be a non-negative integer, got {value}")
+            raise ConfigError("seed", rule.format(value=repr(self.seed)))
         if not self.learning_rate > 0:
-            raise ConfigError("learning_rate", f"must be positive, got {self.learning_rate}")
+            rule = translate("training", "must be positive, got {value}")
+            raise ConfigError("learning_rate", rule.format(value=self.learning_rate))
 
     def learning_rate_at(self, step: int) -> float:
         """Linear warm-up, then cosine decay to ``final_lr_fraction`` of the peak; ``step`` counts from 1."""
@@ -133,8 +138,11 @@ def check_step_fits(config: ModelConfig, plan: TrainingPlan) -> None:
     if needed > available:
         raise ConfigError(
             "batch",
-            f"too large: a training step's logits alone take {format_bytes(needed)} (batch × context × "
-            f"{config.vocab_size} × 4 bytes), more than this machine's {format_bytes(available)} of memory",
+            translate(
+                "training",
+                "too large: a training step's logits alone take {needed} (batch × context × {vocab} × 4 bytes), more "
+                "than this machine's {available} of memory",
+            ).format(needed=format_bytes(needed), vocab=config.vocab_size, available=format_bytes(available)),
         )
 
 
@@ -150,10 +158,12 @@ def train(
     in the last bits of floating point).
     """
     if config.dtype != "float32":
-        raise ConfigError("dtype", f"training runs in float32 (the checkpoint is stored in half), got {config.dtype}")
+        rule = translate("training", "training runs in float32 (the checkpoint is stored in half), got {value}")
+        raise ConfigError("dtype", rule.format(value=config.dtype))
     context = config.context_length
     if len(corpus.train) <= context + 1:
-        raise ConfigError("context_length", f"must be shorter than the training text ({len(corpus.train)} bytes)")
+        rule = translate("training", "must be shorter than the training text ({bytes} bytes)")
+        raise ConfigError("context_length", rule.format(bytes=len(corpus.train)))
     check_step_fits(config, plan)
     torch.manual_seed(plan.seed)
     model = TinyDecoder(config)
