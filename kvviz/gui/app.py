@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from kvviz.gui import fonts, language
 from kvviz.gui.application import application, close_windows
 from kvviz.gui.crash import install as install_crash_reporter
 from kvviz.gui.main_window import MainWindow
@@ -18,24 +19,33 @@ from kvviz.gui.theme import DARK, THEMES, apply_to_application
 __all__ = ["application", "close_windows", "launch", "run_app"]
 
 
-def launch(argv: list[str] | None = None, settings: Settings | None = None) -> tuple[QApplication, MainWindow]:
-    """Show the window; the workspace loads once the event loop has painted it."""
+def launch(
+    argv: list[str] | None = None, settings: Settings | None = None, lang: str | None = None
+) -> tuple[QApplication, MainWindow]:
+    """Show the window in ``lang`` (see :func:`kvviz.gui.language.choose`); the workspace loads once the
+    event loop has painted it."""
     app = application(argv)
     settings = settings if settings is not None else Settings()
+    code = language.choose(lang, settings)
+    language.install(code)
     theme = THEMES.get(settings.get("view/theme"), DARK)
     apply_to_application(app, theme)
+    fonts.prefer_cjk_fallback(code)
     window = MainWindow(settings, theme=theme, load=False)
+    if (warning := fonts.missing_font_warning(code)) is not None:
+        window.statusBar().showMessage(warning)
     window.show()
     window.load_after_first_paint()
     return app, window
 
 
-def run_app(argv: list[str] | None = None) -> int:
-    """Run the app until its window closes; returns the exit status."""
+def run_app(argv: list[str] | None = None, lang: str | None = None) -> int:
+    """Run the app until its window closes, in ``lang`` (``kvviz --lang``; None: the saved or the
+    system's language); returns the exit status."""
     app = application(argv)
     reporter = install_crash_reporter()
     try:
-        _app, _window = launch(argv)
+        _app, _window = launch(argv, lang=lang)
         return app.exec()
     finally:
         close_windows()
