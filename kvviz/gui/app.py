@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from kvviz.gui import fonts, language
+from kvviz.gui import language
 from kvviz.gui.application import application, close_windows
 from kvviz.gui.crash import install as install_crash_reporter
 from kvviz.gui.main_window import MainWindow
@@ -30,10 +30,8 @@ def launch(
     language.install(code)
     theme = THEMES.get(settings.get("view/theme"), DARK)
     apply_to_application(app, theme)
-    fonts.prefer_cjk_fallback(code)
     window = MainWindow(settings, theme=theme, load=False)
-    if (warning := fonts.missing_font_warning(code)) is not None:
-        window.statusBar().showMessage(warning)
+    window.warn_if_no_font(code)
     window.show()
     window.load_after_first_paint()
     return app, window

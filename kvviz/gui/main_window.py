@@ -20,6 +20,9 @@ from kvviz.gui.language import SETTING
 from kvviz.gui.settings import Settings
 from kvviz.gui.theme import DARK, THEMES, Theme
 
+#: How long the missing-font warning stays in the status bar.
+FONT_WARNING_MS = 60_000
+
 if TYPE_CHECKING:
     from kvviz.gui.session import Session
     from kvviz.gui.workspace import Workspace
@@ -116,8 +119,17 @@ class MainWindow(Frame):
         self.actions.languages()[code].setChecked(True)
         self.language_switch.set_language(code)
         QTimer.singleShot(0, self, self.wrap_toolbars)  # once the toolbars have measured the new texts
-        if (warning := fonts.missing_font_warning(code)) is not None:
-            self.statusBar().showMessage(warning, 30_000)
+        self.warn_if_no_font(code)
+
+    def warn_if_no_font(self, code: str) -> None:
+        """Say once, in the status bar, that ``code`` cannot be drawn without a font this system lacks
+        (again once the run has loaded, whose notices would cover it)."""
+        warning = fonts.missing_font_warning(code)
+        if warning is None:
+            return
+        self.statusBar().showMessage(warning, FONT_WARNING_MS)
+        if not self.loaded:
+            self.ready.connect(lambda: self.statusBar().showMessage(warning, FONT_WARNING_MS))
 
     def _fit_frame_to_font(self) -> None:
         """What the frame sized by its type when it was built, sized again for the theme's.

@@ -1059,18 +1059,6 @@
     </message>
 </context>
 <context>
-    <name>fonts</name>
-    <message>
-        <source>install a CJK font, e.g. fonts-noto-cjk (Debian/Ubuntu) or google-noto-sans-cjk-fonts (Fedora)</source>
-        <extracomment>Languages whose texts need a CJK font.</extracomment>
-        <translation>请安装中日韩字体，例如 fonts-noto-cjk（Debian/Ubuntu）或 google-noto-sans-cjk-fonts（Fedora）</translation>
-    </message>
-    <message>
-        <source>No Chinese font found: texts show as boxes; {hint}</source>
-        <translation>未找到中文字体：文字会显示为方框；{hint}</translation>
-    </message>
-</context>
-<context>
     <name>policy</name>
     <message>
         <source>Full cache: generation stops at the context length ({n} tokens).</source>

@@ -28,17 +28,15 @@ from PySide6.QtWidgets import (
 
 #: Latin words that stay in Chinese texts: units, terms students meet in English, identifiers,
 #: file types, key names (in tooltips' shortcuts) and names.
-ALLOWED = set(
-    """
-    KV K V Q W S B KiB MiB GiB TiB MFLOP GFLOP FLOP FLOPs MHA MQA GQA MLA
-    float16 float32 float64 bfloat16 int8 int4 fp8 dtype d_model head_dim kv_heads logits softmax
-    kvviz train hf pip video imageio ffmpeg Hugging Face config json safetensors tokenizer pt
-    PNG SVG GIF MP4 CSV JSON StreamingLLM
-    Ctrl Shift Alt Space Right Left PgDown PgUp Home End Esc F F1 F5 P R E C D O
-    English
-    e x L kv sink cache a b
-    """.split()
-)
+ALLOWED = {
+    *("KV", "K", "V", "Q", "W", "S", "B", "KiB", "MiB", "GiB", "TiB", "MFLOP", "GFLOP", "FLOP", "FLOPs"),
+    *("MHA", "MQA", "GQA", "MLA", "logits", "softmax", "sink", "cache", "StreamingLLM", "e", "x", "a", "b"),
+    *("float16", "float32", "float64", "bfloat16", "int8", "int4", "fp8", "dtype", "d_model", "head_dim", "kv_heads"),
+    *("kvviz", "train", "hf", "pip", "video", "imageio", "ffmpeg", "Hugging", "Face", "English"),
+    *("config", "json", "safetensors", "tokenizer", "pt", "PNG", "SVG", "GIF", "MP4", "CSV", "JSON"),
+    *("Ctrl", "Shift", "Alt", "Space", "Right", "Left", "PgDown", "PgUp", "Home", "End", "Esc", "F1", "F5"),
+    *("F", "P", "R", "E", "C", "D", "O", "L", "kv"),
+}
 #: The shipped trained models' names ("L4 kv2": layers and K/V heads).
 MODEL_NAME = re.compile(r"L\d+|kv\d+")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -48,7 +46,8 @@ TAG = re.compile(r"<[^>]+>|&[a-z]+;|\(&\w\)|&")
 
 def untranslated(text: str) -> list[str]:
     """The Latin words of ``text`` (markup aside) that are not in ALLOWED."""
-    return [word for word in LATIN_WORD.findall(TAG.sub(" ", text)) if word not in ALLOWED and not MODEL_NAME.fullmatch(word)]
+    words = LATIN_WORD.findall(TAG.sub(" ", text))
+    return [word for word in words if word not in ALLOWED and not MODEL_NAME.fullmatch(word)]
 
 
 def _inside(widget: QWidget, roots: tuple[QWidget, ...]) -> bool:
@@ -85,9 +84,7 @@ def window_texts(window: QMainWindow, skip: tuple[QWidget, ...] = ()) -> dict[st
         name = f"{type(widget).__name__} {widget.objectName()}#{id(widget) % 10_000}"
         if not isinstance(widget, QMenu):
             add(f"{name} (tooltip)", widget.toolTip())
-        if isinstance(widget, QLabel):
-            add(name, widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             add(name, widget.text())
         elif isinstance(widget, QDockWidget):
             add(name, widget.windowTitle())

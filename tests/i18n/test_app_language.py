@@ -158,6 +158,7 @@ def test_no_cjk_font_is_said_once_in_the_window(qtbot, window, monkeypatch):
     window.statusBar().messageChanged.connect(lambda text: said.append(text) if "fonts-noto-cjk" in text else None)
     window.set_language("zh_CN")
     window.set_language("en")
+    window.statusBar().clearMessage()
     window.set_language("zh_CN")
     assert len(said) == 1 and "google-noto-sans-cjk-fonts" in said[0]
 
@@ -171,3 +172,34 @@ def test_no_warning_when_a_cjk_font_exists_or_english_is_spoken(qapp, monkeypatc
     assert fonts.missing_font_warning("en") is None
     assert fonts.missing_font_warning("zh_CN") is not None
     assert fonts.missing_font_warning("zh_CN") is None
+
+
+def test_no_cjk_font_is_said_once_at_launch_and_stays_past_the_load(qtbot, small_settings, english, monkeypatch):
+    from kvviz.gui.app import launch
+
+    monkeypatch.setattr(fonts, "cjk_families", lambda: [])
+    monkeypatch.setattr(fonts, "_warned", set())
+    _app, window = launch([], small_settings, lang="zh_CN")
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=20_000)
+    assert "fonts-noto-cjk" in window.statusBar().currentMessage()
+    assert window.workspace.controls.apply_button.text() == "应用"  # the run loaded in the language asked for
+
+
+def test_no_cjk_font_is_one_line_on_stderr_for_exports(qtbot, english, monkeypatch, capsys):
+    from kvviz.core.run import RunSpec, build_run
+    from kvviz.gui.export.offscreen import offscreen_window
+    from kvviz.gui.theme import DARK
+
+    monkeypatch.setattr(fonts, "cjk_families", lambda: [])
+    monkeypatch.setattr(fonts, "_warned", set())
+    i18n.set_language("zh_CN")
+    run = build_run(RunSpec(weights="random"))
+    for _ in range(2):  # a second window in the same process (an animation's frames) says nothing more
+        with offscreen_window(run.snapshot(), DARK, 0, 0) as window:
+            assert window.actions.quit.text() == "退出"  # the panels speak the language the command line chose
+    lines = [line for line in capsys.readouterr().err.splitlines() if "font" in line]
+    assert lines == [
+        "kvviz: warning: No Chinese font found: Chinese texts show as boxes. Install a CJK font, e.g. fonts-noto-cjk "
+        "(Debian/Ubuntu) or google-noto-sans-cjk-fonts (Fedora)."
+    ]

@@ -125,6 +125,5 @@ def offscreen_window(run: Run, theme: Theme, layer: int, head: int) -> Iterator[
     language.install(i18n.language())  # the language the command line chose, for the panels' texts too
     if (warning := fonts.missing_font_warning(i18n.language())) is not None:
         print(f"kvviz: warning: {warning}", file=sys.stderr)
-    fonts.prefer_cjk_fallback(i18n.language())
     with export_window(run, theme, layer, head) as window:
         yield window
