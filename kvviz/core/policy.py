@@ -15,7 +15,6 @@ import numpy as np
 import torch
 
 from kvviz.core.config import ConfigError
-from kvviz.i18n import translate
 
 POLICY_KINDS = ("full", "window", "sink")
 
@@ -74,17 +73,13 @@ class CachePolicy:
     def describe_limit(self, context_length: int) -> str:
         """What happens when the sequence reaches the context length, in one sentence."""
         if self.kind == "full":
-            return translate("policy", "Full cache: generation stops at the context length ({n} tokens).").format(
-                n=context_length
-            )
+            return f"Full cache: generation stops at the context length ({context_length} tokens)."
         if self.kind == "window":
-            return translate(
-                "policy",
-                "Sliding window: only the last {window} tokens keep their K and V in the cache; older ones are "
-                "evicted, so generation slides on past the context length.",
-            ).format(window=self.window)
-        return translate(
-            "policy",
-            "Sinks + window: the first {sinks} tokens keep their K and V as attention sinks and the last {window} "
-            "slide; the K and V of everything in between are evicted.",
-        ).format(sinks=self.sinks, window=self.window)
+            return (
+                f"Sliding window: only the last {self.window} tokens keep their K and V in the cache; older ones "
+                "are evicted, so generation slides on past the context length."
+            )
+        return (
+            f"Sinks + window: the first {self.sinks} tokens keep their K and V as attention sinks and the last "
+            f"{self.window} slide; the K and V of everything in between are evicted."
+        )

@@ -657,6 +657,10 @@
         <translation>键值头数</translation>
     </message>
     <message>
+        <source>dtype</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
         <source>Batch</source>
         <translation>批大小</translation>
     </message>
@@ -1056,21 +1060,6 @@
     <message>
         <source>SVG is made for single plots ({plots}); save {name} as PNG</source>
         <translation>SVG 仅用于单个图表（{plots}）；请将 {name} 保存为 PNG</translation>
-    </message>
-</context>
-<context>
-    <name>policy</name>
-    <message>
-        <source>Full cache: generation stops at the context length ({n} tokens).</source>
-        <translation>完整缓存：生成在上下文长度（{n} 个词元）处停止。</translation>
-    </message>
-    <message>
-        <source>Sliding window: only the last {window} tokens keep their K and V in the cache; older ones are evicted, so generation slides on past the context length.</source>
-        <translation>滑动窗口：只有最后 {window} 个词元的键和值保留在缓存中；更早的被驱逐，因此生成可以越过上下文长度继续滑动。</translation>
-    </message>
-    <message>
-        <source>Sinks + window: the first {sinks} tokens keep their K and V as attention sinks and the last {window} slide; the K and V of everything in between are evicted.</source>
-        <translation>汇聚 + 窗口：最前面 {sinks} 个词元的键和值作为注意力汇聚（sink）保留，最后 {window} 个随窗口滑动；其间所有词元的键和值都被驱逐。</translation>
     </message>
 </context>
 </TS>

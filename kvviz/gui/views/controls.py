@@ -75,7 +75,7 @@ LABELS = {
     "n_kv_heads": QT_TRANSLATE_NOOP("ModelControls", "KV heads"),
     "d_model": "d_model",
     "head_dim": "head_dim",
-    "dtype": "dtype",
+    "dtype": QT_TRANSLATE_NOOP("ModelControls", "dtype"),
     "batch_size": QT_TRANSLATE_NOOP("ModelControls", "Batch"),
     "context_length": QT_TRANSLATE_NOOP("ModelControls", "Context length"),
     "seed": QT_TRANSLATE_NOOP("ModelControls", "Seed"),
