@@ -78,10 +78,10 @@ def window_texts(window: QMainWindow, skip: tuple[QWidget, ...] = ()) -> dict[st
 
     for entry in window.menuBar().actions():
         menu("menu", entry.menu())
-    for widget in window.findChildren(QWidget):
+    for number, widget in enumerate(window.findChildren(QWidget)):
         if skip and _inside(widget, skip):
             continue
-        name = f"{type(widget).__name__} {widget.objectName()}#{id(widget) % 10_000}"
+        name = f"{type(widget).__name__} {widget.objectName()}#{number}"
         if not isinstance(widget, QMenu):
             add(f"{name} (tooltip)", widget.toolTip())
         if isinstance(widget, (QLabel, QAbstractButton)):
