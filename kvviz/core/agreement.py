@@ -19,6 +19,7 @@ import torch
 
 from kvviz.core.recompute_check import describe
 from kvviz.core.record import StepRecord
+from kvviz.i18n import translate
 
 #: Rounding leaves two ways of computing the same numbers (the whole sequence in one matrix product,
 #: or one row at a time against a cache: different blocking, so the sums run in another order) apart
@@ -84,32 +85,45 @@ def agreement_text(record: StepRecord) -> str:
     """One line: the tokens, the logits and the recomputed rows, each worded by what was measured."""
     found = step_agreement(record)
     if record.uncached is None:
-        return (
-            f"uncached pass not computed ({record.uncached_off}): nothing recomputed, so cached logits "
-            "and rows are not checked against it"
-        )
-    quantized = record.cache_dtype != "model"
-    title = f"{record.cache_dtype} cache vs full precision" if quantized else "cached vs uncached"
-    if found.first_divergence_step is None:
-        tokens = "same tokens so far"
+        return translate(
+            "agreement",
+            "uncached pass not computed ({reason}): nothing recomputed, so cached logits and rows are not checked "
+            "against it",
+        ).format(reason=record.uncached_off)
+    if record.cache_dtype != "model":
+        title = translate("agreement", "{dtype} cache vs full precision").format(dtype=record.cache_dtype)
     else:
-        tokens = f"tokens first differed at step {found.first_divergence_step}"
-    checks = [("logits", found.logits, record.max_abs_logit_diff)]
+        title = translate("agreement", "cached vs uncached")
+    if found.first_divergence_step is None:
+        tokens = translate("agreement", "same tokens so far")
+    else:
+        tokens = translate("agreement", "tokens first differed at step {step}").format(step=found.first_divergence_step)
+    checks = [(translate("agreement", "logits"), found.logits, record.max_abs_logit_diff)]
     if found.rows is not None:
-        rows = f"recomputed rows {describe(record.recompute_rows_checked)}".rstrip()  # only those compared
-        checks.append((rows, found.rows, record.recompute_max_abs_diff))
+        rows = translate("agreement", "recomputed rows {rows}").format(rows=describe(record.recompute_rows_checked))
+        checks.append((rows.rstrip(), found.rows, record.recompute_max_abs_diff))  # only those compared
     if len(checks) == 2 and checks[0][1] is checks[1][1]:  # one verdict for both: said once
-        (_, verdict, logits), (_, _, rows) = checks
-        checks = [(f"logits and {checks[1][0]}", verdict, None if verdict is Agreement.EQUAL else (logits, rows))]
+        (_, verdict, logits), (rows, _, row_diff) = checks
+        both = translate("agreement", "logits and {rows}").format(rows=rows)
+        checks = [(both, verdict, None if verdict is Agreement.EQUAL else (logits, row_diff))]
     worded = [_worded(what, verdict, found_diff, record.config.dtype) for what, verdict, found_diff in checks]
-    return f"{title}: {tokens}; " + "; ".join(worded)
+    return translate("agreement", "{title}: {tokens}; {checks}").format(
+        title=title, tokens=tokens, checks=translate("agreement", "; ").join(worded)
+    )
 
 
 def _worded(what: str, agreement: Agreement, differences: float | tuple[float, float] | None, dtype: str) -> str:
     """``what`` and its verdict, with the largest |Δ| measured (one number, or a pair for a pair)."""
     if agreement is Agreement.EQUAL:
-        return f"{what} equal"
-    sizes = " and ".join(f"{d:.2g}" for d in differences) if isinstance(differences, tuple) else f"{differences:.2g}"
+        return translate("agreement", "{what} equal").format(what=what)
+    if isinstance(differences, tuple):
+        sizes = translate("agreement", "{first} and {second}").format(
+            first=f"{differences[0]:.2g}", second=f"{differences[1]:.2g}"
+        )
+    else:
+        sizes = f"{differences:.2g}"
     if agreement is Agreement.WITHIN_ROUNDING:
-        return f"{what} equal within {dtype} rounding (max |Δ| {sizes})"
-    return f"{what} differ (max |Δ| {sizes})"
+        return translate("agreement", "{what} equal within {dtype} rounding (max |Δ| {sizes})").format(
+            what=what, dtype=dtype, sizes=sizes
+        )
+    return translate("agreement", "{what} differ (max |Δ| {sizes})").format(what=what, sizes=sizes)

@@ -30,6 +30,7 @@ from kvviz.core.policy import CachePolicy
 from kvviz.core.recompute_check import RotatingCheck, RowRanges, max_abs_diff, row_positions
 from kvviz.core.record import Mode, ModeStats, Phase, StepRecord
 from kvviz.core.sampling import Sampler, Sampling
+from kvviz.i18n import translate
 
 BOTH_MODES = (Mode.UNCACHED, Mode.CACHED)
 
@@ -114,12 +115,12 @@ class Engine:
         The one wording of a run's end: the CLI prints it, the app's status bar shows it.
         """
         if self.max_new_tokens is not None and record.step + 1 >= self.max_new_tokens:
-            return f"max new tokens reached ({self.max_new_tokens} generated)"
+            return translate("engine", "max new tokens reached ({n} generated)").format(n=self.max_new_tokens)
         if context_full(record):
-            return (
-                f"context length reached: all {record.config.context_length} positions hold tokens and the "
-                "full cache has no room for the next one"
-            )
+            return translate(
+                "engine",
+                "context length reached: all {n} positions hold tokens and the full cache has no room for the next one",
+            ).format(n=record.config.context_length)
         return None
 
     def prefill(self) -> StepRecord:

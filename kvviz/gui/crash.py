@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 LOG_NAME = "kvviz.log"
@@ -89,9 +89,14 @@ class CrashReporter(QObject):
             return
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("kvviz: unexpected error")
-        box.setText(f"Something went wrong, but kvviz is still running.\n\n{summary}")
-        box.setInformativeText(f"The details are saved in {self.log_path}")
+        box.setWindowTitle(QCoreApplication.translate("CrashReporter", "kvviz: unexpected error"))
+        box.setText(
+            QCoreApplication.translate("CrashReporter", "Something went wrong, but kvviz is still running.")
+            + f"\n\n{summary}"
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("CrashReporter", "The details are saved in {path}").format(path=self.log_path)
+        )
         box.setDetailedText(details)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.dialog = box

@@ -13,10 +13,15 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
+from kvviz.gui import fonts
 from kvviz.gui.export.dialog import ExportMenu
 from kvviz.gui.frame import Frame
+from kvviz.gui.language import SETTING
 from kvviz.gui.settings import Settings
 from kvviz.gui.theme import DARK, THEMES, Theme
+
+#: How long the missing-font warning stays in the status bar.
+FONT_WARNING_MS = 60_000
 
 if TYPE_CHECKING:
     from kvviz.gui.session import Session
@@ -42,6 +47,8 @@ class MainWindow(Frame):
         self.exports = ExportMenu(self)
         for name, action in self.actions.themes().items():
             action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+        for code, action in self.actions.languages().items():
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
         self.theme_switch.changed.connect(self._fit_frame_to_font)  # first: the views measure text after it
         geometry = self.settings.get("window/geometry")
         if not geometry.isEmpty():
@@ -105,6 +112,25 @@ class MainWindow(Frame):
         self.actions.themes()[name].setChecked(True)
         self.theme_switch.set_theme(theme)
 
+    def set_language(self, code: str) -> None:
+        """Speak ``code`` from now on (and at the next launch), retranslating this window in place:
+        its geometry, docks, run, step, selection and every panel's choices stay as they are."""
+        self.settings.set(SETTING, code)
+        self.actions.languages()[code].setChecked(True)
+        self.language_switch.set_language(code)
+        QTimer.singleShot(0, self, self.wrap_toolbars)  # once the toolbars have measured the new texts
+        self.warn_if_no_font(code)
+
+    def warn_if_no_font(self, code: str) -> None:
+        """Say once, in the status bar, that ``code`` cannot be drawn without a font this system lacks
+        (again once the run has loaded, whose notices would cover it)."""
+        warning = fonts.missing_font_warning(code)
+        if warning is None:
+            return
+        self.statusBar().showMessage(warning, FONT_WARNING_MS)
+        if not self.loaded:
+            self.ready.connect(lambda: self.statusBar().showMessage(warning, FONT_WARNING_MS))
+
     def _fit_frame_to_font(self) -> None:
         """What the frame sized by its type when it was built, sized again for the theme's.
 
@@ -112,8 +138,7 @@ class MainWindow(Frame):
         unless the dock has a font of its own: each gets the application's font, marked by a
         style strategy that draws the same, so its title (and its contents) follow the switch.
         """
-        label = self.step_label
-        label.setMinimumWidth(label.fontMetrics().horizontalAdvance("step 0000 / 0000") + 8)
+        self.fit_step_label()
         title = QFont(QApplication.font())
         title.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
         for dock in self.findChildren(QDockWidget):

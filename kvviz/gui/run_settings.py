@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from kvviz.core.checkpoint import SHAPE_FIELDS, CheckpointError, weights_from_text
 from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.decoder import ModelSource
@@ -110,14 +112,15 @@ def first_run(settings: Settings) -> FirstRun:
         saved = spec_from_settings(values)
     except ConfigError as exc:
         saved = None
-        notice = f"Saved model settings were not usable ({exc}); using the defaults."
+        notice = _unusable_notice(exc)
     except CheckpointError as exc:
         saved = None
         notice = _folder_notice(exc)
     if saved is not None:
         weights, note = resolve_trained(saved.config, saved.weights)
         saved = replace(saved, weights=weights)
-        notice = notice or (f"Trained weights: {note}" if note else "")
+        trained = QCoreApplication.translate("FirstRun", "Trained weights: {note}")
+        notice = notice or (trained.format(note=note) if note else "")
     problem = ""
     for spec in (saved, RunSpec()):
         if spec is None:
@@ -132,20 +135,32 @@ def first_run(settings: Settings) -> FirstRun:
             try:
                 run = build_run(replace(spec, weights=weights))
             except CheckpointError as exc:
-                problem = problem or f"{exc} — running random weights instead"
+                problem = problem or _random_instead(exc)
                 continue
             except ConfigError as exc:
                 if exc.field in SHAPE_FIELDS:  # the saved shape differs from the weights' shape
-                    problem = problem or f"{exc} — running random weights instead"
+                    problem = problem or _random_instead(exc)
                 else:
-                    notice = notice or f"Saved model settings were not usable ({exc}); using the defaults."
+                    notice = notice or _unusable_notice(exc)
                     break
                 continue
             if problem and not notice:
-                notice = f"Weights not loaded: {problem}"
+                notice = QCoreApplication.translate("FirstRun", "Weights not loaded: {problem}").format(problem=problem)
             return FirstRun(run, notice, problem)
     raise RuntimeError("the default model could not be built")  # a bug in the defaults, not user input
 
 
 def _folder_notice(exc: Exception) -> str:
-    return f"Saved model folder not opened: {exc} — running the default model instead."
+    return QCoreApplication.translate(
+        "FirstRun", "Saved model folder not opened: {reason} — running the default model instead."
+    ).format(reason=exc)
+
+
+def _unusable_notice(exc: Exception) -> str:
+    return QCoreApplication.translate(
+        "FirstRun", "Saved model settings were not usable ({reason}); using the defaults."
+    ).format(reason=exc)
+
+
+def _random_instead(exc: Exception) -> str:
+    return QCoreApplication.translate("FirstRun", "{reason} — running random weights instead").format(reason=exc)

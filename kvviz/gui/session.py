@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import torch
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from kvviz.core.checkpoint import CheckpointError, weights_label
@@ -28,10 +28,11 @@ from kvviz.core.run import Run, RunSpec, build_run
 from kvviz.core.shape_change import CacheSetting, compare
 from kvviz.gui.controller import Controller
 from kvviz.gui.eviction_probe_runner import EvictionProbeRunner
-from kvviz.gui.frame import WINDOW_TITLE, Frame
+from kvviz.gui.frame import Frame, step_text, window_title
 from kvviz.gui.navigation import NavState
 from kvviz.gui.run_settings import spec_to_settings
 from kvviz.gui.selection import Selection
+from kvviz.gui.views.controls import weights_text
 from kvviz.gui.views.help import model_phrase
 from kvviz.gui.views.readouts import status_fields
 from kvviz.gui.workspace import Workspace
@@ -41,11 +42,12 @@ def context_limit_message(record: StepRecord) -> str:
     """Why a full-cache run cannot go on, and what would let it; "" when that is not what stopped it."""
     if not context_full(record):
         return ""
-    return (
-        f"Stopped at the context length: all {record.config.context_length} cache positions hold tokens and the "
-        "full cache keeps every key, so there is no room for the next one. Choose a Sliding window or "
-        "Sinks + window cache policy to keep generating: old keys are evicted and the cache stays the same size."
-    )
+    return QCoreApplication.translate(
+        "Session",
+        "Stopped at the context length: all {n} cache positions hold tokens and the full cache keeps every key, "
+        "so there is no room for the next one. Choose a Sliding window or Sinks + window cache policy to keep "
+        "generating: old keys are evicted and the cache stays the same size.",
+    ).format(n=record.config.context_length)
 
 
 def model_phrase_of(spec: RunSpec) -> str:
@@ -84,6 +86,7 @@ class Session(QObject):
         self.eviction_probe = EvictionProbeRunner(self.controller, self.workspace.help, self)
         self._record = run.current
         self._nav: NavState | None = None
+        self._progress = ""  # the status bar's message about a step in progress, cleared when it is done
         self.reference: CacheSetting | None = None  # the setting before the last change of it, kept to compare
         window.attach(self.controller, self.selection, self.workspace.panels)
         self._connect()
@@ -125,6 +128,7 @@ class Session(QObject):
         ws.cache_view.change.clear_requested.connect(self.clear_reference)
         for view in self.themed_views():
             w.theme_switch.changed.connect(view.apply_theme)
+        w.language_switch.changed.connect(self.retranslate)
         ws.docks["memory"].visibilityChanged.connect(ws.memory.exposed)
 
     def themed_views(self) -> tuple[QWidget, ...]:
@@ -146,6 +150,14 @@ class Session(QObject):
             ws.presentation,
         )
 
+    def retranslate(self) -> None:
+        """After a language switch (every widget has had Qt's LanguageChange): the texts worded from the
+        run, the model and the record shown, worded again. Nothing is recomputed or reset."""
+        self._name_model()
+        self._show_limits(self.spec.config.n_layers, self.spec.config.n_heads)
+        self._show_selection(self.selection.layer, self.selection.head)
+        self.controller.announce()
+
     # -- commands ------------------------------------------------------------------------------
 
     def apply(self, spec: RunSpec) -> bool:
@@ -157,10 +169,11 @@ class Session(QObject):
             controls.show_error(exc.field, exc.rule)
             return False
         except CheckpointError as exc:
-            controls.show_error("weights", f"{exc} — the previous model keeps running")
+            controls.show_error("weights", _keeps_running(exc))
             return False
         except (MemoryError, RuntimeError) as exc:
-            controls.show_error("model", f"could not build this model: {exc}")
+            message = QCoreApplication.translate("Session", "could not build this model: {reason}")
+            controls.show_error("model", message.format(reason=exc))
             return False
         before = _setting(self.spec)
         if before != _setting(spec):  # a change of shape, dtype or cache setting: the old run becomes "before"
@@ -171,12 +184,25 @@ class Session(QObject):
         self._model_changed()
         self.workspace.uncached.fit()
         c = spec.config
-        cache = spec.policy.kind if spec.policy.evicts else "full"
-        self.window.statusBar().showMessage(
-            f"Model rebuilt: {weights_label(spec.weights)} weights, {c.attention_kind}, {c.n_layers} layers, "
-            f"{c.n_heads} heads, {c.n_kv_heads} kv-heads; {cache} cache in {spec.cache_dtype} storage",
-            6000,
+        caches = {
+            "full": QCoreApplication.translate("Session", "full"),
+            "window": QCoreApplication.translate("Session", "sliding window"),
+            "sink": QCoreApplication.translate("Session", "sinks + window"),
+        }
+        message = QCoreApplication.translate(
+            "Session",
+            "Model rebuilt: {weights} weights, {kind}, {layers} layers, {heads} heads, {kv_heads} kv-heads; "
+            "{cache} cache in {storage} storage",
+        ).format(
+            weights=weights_text(spec.weights),
+            kind=c.attention_kind,
+            layers=c.n_layers,
+            heads=c.n_heads,
+            kv_heads=c.n_kv_heads,
+            cache=caches.get(spec.policy.kind if spec.policy.evicts else "full", spec.policy.kind),
+            storage=spec.cache_dtype,
         )
+        self.window.statusBar().showMessage(message, 6000)
         self.workspace.central.setFocus()
         return True
 
@@ -191,19 +217,21 @@ class Session(QObject):
         try:
             from kvviz.hf.weights import ModelFolderWeights
         except ImportError as exc:
-            self.workspace.controls.show_error("weights", f"a model folder needs kvviz[hf] installed ({exc})")
+            message = QCoreApplication.translate("Session", "a model folder needs kvviz[hf] installed ({reason})")
+            self.workspace.controls.show_error("weights", message.format(reason=exc))
             return False
         weights = ModelFolderWeights(Path(path))
         try:
             context = min(self.spec.config.context_length, weights.max_positions)
             config = weights.configure(self.spec.config.replace(context_length=context))
         except (ConfigError, CheckpointError) as exc:
-            self.workspace.controls.show_error("weights", f"{exc} — the previous model keeps running")
+            self.workspace.controls.show_error("weights", _keeps_running(exc))
             return False
         return self.apply(replace(self.spec, config=config, weights=weights, policy=CachePolicy(), cache_dtype="model"))
 
     def _ask_model_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self.window, "Open a Hugging Face model folder")
+        title = QCoreApplication.translate("Session", "Open a Hugging Face model folder")
+        path = QFileDialog.getExistingDirectory(self.window, title)
         if path:
             self.open_model_folder(path)
 
@@ -224,9 +252,15 @@ class Session(QObject):
         ws.controls.set_choice(spec)
         ws.memory.set_tiny_config(spec.config)
         ws.paged.set_config(spec.config)
-        ws.help.set_model(model_phrase_of(spec), self.controller.current.uncached_off)
         ws.quality.set_spec(spec)
-        self.window.setWindowTitle(f"{WINDOW_TITLE} · {weights_label(spec.weights)} weights")
+        self._name_model()
+
+    def _name_model(self) -> None:
+        """The window's title and the help page name the model in the current language."""
+        spec = self.spec
+        self.workspace.help.set_model(model_phrase_of(spec), self.controller.current.uncached_off)
+        title = QCoreApplication.translate("Session", "{title} · {weights} weights")
+        self.window.setWindowTitle(title.format(title=window_title(), weights=weights_text(spec.weights)))
 
     def _show_record(self, record: StepRecord) -> None:
         self._record = record
@@ -247,22 +281,30 @@ class Session(QObject):
         w.step_slider.setRange(0, nav.count - 1)
         w.step_slider.setValue(nav.step)
         w.step_slider.blockSignals(False)
-        w.step_label.setText(f"step {nav.step} / {nav.count - 1}")
+        w.step_label.setText(step_text(nav.step, nav.count - 1))
         fields = status_fields(record, nav.count)
         for name, label in w.status_labels.items():
             label.setText(getattr(fields, name))
         self.workspace.controls.show_limit(context_limit_message(record) if nav.at_limit else "")
         bar = w.statusBar()
-        message = bar.currentMessage()
         if nav.waiting:
-            bar.showMessage(f"Computing step {nav.step + 1} …")
+            self._progress = QCoreApplication.translate("Session", "Computing step {step} …").format(step=nav.step + 1)
+            bar.showMessage(self._progress)
         elif nav.running_to_end:
-            bar.showMessage(f"Running to the end: step {nav.step} (P pauses)")
-        elif message.startswith(("Computing step", "Running to the end")):
+            self._progress = QCoreApplication.translate("Session", "Running to the end: step {step} (P pauses)").format(
+                step=nav.step
+            )
+            bar.showMessage(self._progress)
+        elif self._progress and bar.currentMessage() == self._progress:
             bar.clearMessage()
         if nav.at_limit and not (before and before.at_limit and before.step == nav.step):
-            hint = " — a Sliding window or Sinks + window cache policy keeps generating" if context_full(record) else ""
-            bar.showMessage(f"Stopped: {nav.stop_message}{hint}", 15_000)
+            if context_full(record):
+                stopped = QCoreApplication.translate(
+                    "Session", "Stopped: {reason} — a Sliding window or Sinks + window cache policy keeps generating"
+                )
+            else:
+                stopped = QCoreApplication.translate("Session", "Stopped: {reason}")
+            bar.showMessage(stopped.format(reason=nav.stop_message), 15_000)
 
     def _show_limits(self, n_layers: int, n_heads: int) -> None:
         w = self.window
@@ -274,7 +316,12 @@ class Session(QObject):
                 box.addItems([head_label(i, count, kv_heads) for i in range(count)])
             else:
                 box.addItems([str(i) for i in range(count)])
-            box.setToolTip(f"{count} {label}s")
+            tip = (
+                QCoreApplication.translate("Session", "{n} layers")
+                if label == "layer"
+                else QCoreApplication.translate("Session", "{n} heads")
+            )
+            box.setToolTip(tip.format(n=count))
             box.blockSignals(False)
 
     def _show_selection(self, layer: int, head: int) -> None:
@@ -291,6 +338,10 @@ class Session(QObject):
         ws.uncached.set_highlight(row, col)
         ws.cached.set_highlight(row, col)
         ws.inspector.set_cell(row, col)
+
+
+def _keeps_running(exc: Exception) -> str:
+    return QCoreApplication.translate("Session", "{reason} — the previous model keeps running").format(reason=exc)
 
 
 def _setting(spec: RunSpec) -> CacheSetting:

@@ -65,6 +65,7 @@ VIEW_DEFAULTS: dict[str, Any] = {
     "view/head": 0,
     "play/steps_per_second": 4,
     "view/theme": "dark",  # a name in kvviz.gui.theme.THEMES
+    "view/language": "",  # a code in kvviz.i18n.LANGUAGES; "" follows the system (kvviz.gui.language)
     "export/folder": "",  # last folder an export went to; "" is the home folder
     "export/panel": "attention",
     "export/scale": 2,  # 0: fixed size (export/width × export/height)

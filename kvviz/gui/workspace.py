@@ -7,7 +7,7 @@ Layout only. The views are built here and named in ``panels`` (the names exports
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -42,6 +42,17 @@ SHARED_NOTES_BELOW = 720
 LEFT_BAR = Qt.ToolBarArea.LeftToolBarArea
 #: The least a dock's scrolled content is given, in pixels: it scrolls below this.
 DOCK_MINIMUM = (120, 60)
+#: Each dock's title, short enough for its tab among four in the left column of a 1280×720 window, and
+#: its name in the View menu where that is longer.
+DOCK_TITLES: dict[str, tuple[str, str]] = {
+    "controls": (QT_TRANSLATE_NOOP("Workspace", "Model"), ""),
+    "help": (QT_TRANSLATE_NOOP("Workspace", "What am I looking at?"), ""),
+    "kv_cache": (QT_TRANSLATE_NOOP("Workspace", "KV cache"), ""),
+    "plots": (QT_TRANSLATE_NOOP("Workspace", "Plots"), ""),
+    "paged": (QT_TRANSLATE_NOOP("Workspace", "Paged"), QT_TRANSLATE_NOOP("Workspace", "Paged cache")),
+    "memory": (QT_TRANSLATE_NOOP("Workspace", "Memory"), QT_TRANSLATE_NOOP("Workspace", "Memory explorer")),
+    "quality": (QT_TRANSLATE_NOOP("Workspace", "Quality"), QT_TRANSLATE_NOOP("Workspace", "Quality vs memory")),
+}
 
 
 class Workspace(QObject):
@@ -102,14 +113,16 @@ class Workspace(QObject):
         window.actions.leave_presentation.triggered.connect(lambda: window.actions.presentation.setChecked(False))
 
         self.docks = {
-            "controls": self._dock("controls", "Model", self.controls, footer=self.controls.footer),
-            "help": self._dock("help", "What am I looking at?", self.help),
-            "kv_cache": self._dock("kv_cache", "KV cache", self.cache_view),
-            "plots": self._dock("plots", "Plots", self.plots),
-            "paged": self._dock("paged", "Paged", self.paged, menu="Paged cache"),
-            "memory": self._dock("memory", "Memory", self.memory, menu="Memory explorer"),
-            "quality": self._dock("quality", "Quality", self.quality, menu="Quality vs memory"),
+            "controls": self._dock("controls", self.controls, footer=self.controls.footer),
+            "help": self._dock("help", self.help),
+            "kv_cache": self._dock("kv_cache", self.cache_view),
+            "plots": self._dock("plots", self.plots),
+            "paged": self._dock("paged", self.paged),
+            "memory": self._dock("memory", self.memory),
+            "quality": self._dock("quality", self.quality),
         }
+        self.retranslate()
+        window.language_switch.changed.connect(self.retranslate)
         window.installEventFilter(self)  # dock tab bars come and go with the layout (see eventFilter)
         self._place_docks(column=window.height() < SIDE_LAYOUT_BELOW)
         self.docks["paged"].visibilityChanged.connect(self.paged.exposed)
@@ -133,6 +146,13 @@ class Workspace(QObject):
             "quality": self.quality,
             "presentation": self.presentation,
         }
+
+    def retranslate(self) -> None:
+        """The docks' titles and View menu entries in the current language."""
+        for key, (title, menu) in DOCK_TITLES.items():
+            dock = self.docks[key]
+            dock.setWindowTitle(QCoreApplication.translate("Workspace", title))
+            dock.toggleViewAction().setText(QCoreApplication.translate("Workspace", menu or title))
 
     def arrange_docks(self) -> None:
         """The first-launch layout: help in front, and most of the window for the matrices."""
@@ -240,14 +260,11 @@ class Workspace(QObject):
         dock.show()
         dock.raise_()
 
-    def _dock(
-        self, key: str, title: str, widget: QWidget, *, footer: QWidget | None = None, menu: str = ""
-    ) -> QDockWidget:
+    def _dock(self, key: str, widget: QWidget, *, footer: QWidget | None = None) -> QDockWidget:
         """A dock for ``widget``, which scrolls rather than force its size on the window (the matrices
-        get the room); ``footer`` stays under the scrolled part, always in reach. ``title`` is short
-        enough for its tab among four in the left column of a 1280×720 window; ``menu`` names it in the
-        View menu if longer."""
-        dock = QDockWidget(title, self.window)
+        get the room); ``footer`` stays under the scrolled part, always in reach. Its title is set by
+        :meth:`retranslate`."""
+        dock = QDockWidget(self.window)
         dock.setObjectName(f"dock_{key}")  # saved window states refer to docks by this name
         scroller = QScrollArea()
         scroller.setWidget(widget)
@@ -269,7 +286,5 @@ class Workspace(QObject):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        toggle = dock.toggleViewAction()
-        toggle.setText(menu or title)
-        self.window.view_menu.addAction(toggle)
+        self.window.view_menu.addAction(dock.toggleViewAction())
         return dock

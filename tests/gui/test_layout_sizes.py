@@ -1,4 +1,5 @@
-"""The matrices keep the largest share of the window at laptop and projector sizes, in both themes.
+"""The matrices keep the largest share of the window at laptop and projector sizes, in both themes and
+both languages (English, and Simplified Chinese, whose texts must fit as well).
 
 A window is built as the app builds it on first launch (at its size, before the docks are
 arranged), so the dock layout chosen for that size is the one measured.
@@ -7,6 +8,7 @@ arranged), so the dock layout chosen for that size is the one measured.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kvviz.gui.theme import THEMES, apply_to_application
@@ -21,13 +23,24 @@ def size(request) -> tuple[int, int]:
     return request.param
 
 
+@pytest.fixture(params=["en", "zh_CN"])
+def lang(request):
+    """The window's language; English again after the test."""
+    from kvviz.gui import language
+
+    yield request.param
+    language.install("en")
+
+
 @pytest.fixture(params=["dark", "slide"])
-def laid_out(request, qtbot, small_settings, size):
+def laid_out(request, qtbot, small_settings, size, lang):
+    from kvviz.gui import language
     from kvviz.gui.app import application
     from kvviz.gui.main_window import MainWindow
 
     theme = THEMES[request.param]
     apply_to_application(application(), theme)
+    language.install(lang)
     window = MainWindow(small_settings, theme=theme, load=False)
     qtbot.addWidget(window)
     window.resize(*size)
@@ -94,6 +107,7 @@ def test_one_scale_and_whole_titles_tabs_legend_and_status(laid_out, size):
     from PySide6.QtWidgets import QTabBar
 
     from kvviz.core.agreement import agreement_text
+    from kvviz.gui.frame import STATUS_TIPS
 
     window, ws = laid_out, laid_out.workspace
     n = window.controller.current.n_tokens
@@ -118,7 +132,8 @@ def test_one_scale_and_whole_titles_tabs_legend_and_status(laid_out, size):
     check = window.status_labels["check"]
     full = agreement_text(window.controller.current)
     assert check.text() == full and full in check.toolTip()
-    assert "Live check" in check.toolTip()  # what the field is, after the text
+    about = QCoreApplication.translate("Frame", STATUS_TIPS["check"])
+    assert about in check.toolTip()  # what the field is, after the text
     shown = check.shown_text()
     assert check.fontMetrics().horizontalAdvance(shown) <= check.contentsRect().width()
     assert shown == full or (shown.endswith("…") and full.startswith(shown[:-1]))

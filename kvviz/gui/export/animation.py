@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QImage
 
 from kvviz.atomic_file import write_atomic
@@ -25,7 +25,12 @@ from kvviz.gui.export.picture import PictureSize, drawing, panel_widget
 if TYPE_CHECKING:
     from kvviz.gui.frame import Frame
 
-MP4_MISSING = "MP4 needs the video extra (pip install 'kvviz[video]': imageio-ffmpeg); GIF works without it"
+
+def mp4_missing() -> str:
+    """Why MP4 is not offered, and how to get it, in the current language."""
+    return QCoreApplication.translate(
+        "ExportDialog", "MP4 needs the video extra (pip install 'kvviz[video]': imageio-ffmpeg); GIF works without it"
+    )
 
 
 def check_steps(first: int, last: int, n_steps: int) -> range:
@@ -128,7 +133,7 @@ def check_animation_path(path: str | Path) -> str:
     if suffix not in ANIMATION_SUFFIXES:
         raise wrong_suffix("animations", ANIMATION_SUFFIXES, path)
     if suffix == ".mp4" and not mp4_available():
-        raise ExportError(MP4_MISSING)
+        raise ExportError(mp4_missing())
     return suffix
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -40,20 +40,25 @@ if TYPE_CHECKING:
 
 #: What each panel is called in the menus; names are the keys of ``window.panels`` (and the CLI's --panel).
 PANEL_TITLES = {
-    "window": "Whole window",
-    "attention": "Both attention panels, with key",
-    "attention_pair": "Both attention panels",
-    "attention_uncached": "Attention without KV cache",
-    "attention_cached": "Attention with KV cache",
-    "kv_cache": "KV cache",
-    "plots": "All plots",
-    "plot_flops": "Plot: FLOPs per step",
-    "plot_cumulative_flops": "Plot: cumulative FLOPs",
-    "plot_cache_bytes": "Plot: KV cache bytes",
-    "plot_time": "Plot: wall time per step",
-    "tokens": "Tokens",
-    "presentation": "Presentation page",
+    "window": QT_TRANSLATE_NOOP("ExportDialog", "Whole window"),
+    "attention": QT_TRANSLATE_NOOP("ExportDialog", "Both attention panels, with key"),
+    "attention_pair": QT_TRANSLATE_NOOP("ExportDialog", "Both attention panels"),
+    "attention_uncached": QT_TRANSLATE_NOOP("ExportDialog", "Attention without KV cache"),
+    "attention_cached": QT_TRANSLATE_NOOP("ExportDialog", "Attention with KV cache"),
+    "kv_cache": QT_TRANSLATE_NOOP("ExportDialog", "KV cache"),
+    "plots": QT_TRANSLATE_NOOP("ExportDialog", "All plots"),
+    "plot_flops": QT_TRANSLATE_NOOP("ExportDialog", "Plot: FLOPs per step"),
+    "plot_cumulative_flops": QT_TRANSLATE_NOOP("ExportDialog", "Plot: cumulative FLOPs"),
+    "plot_cache_bytes": QT_TRANSLATE_NOOP("ExportDialog", "Plot: KV cache bytes"),
+    "plot_time": QT_TRANSLATE_NOOP("ExportDialog", "Plot: wall time per step"),
+    "tokens": QT_TRANSLATE_NOOP("ExportDialog", "Tokens"),
+    "presentation": QT_TRANSLATE_NOOP("ExportDialog", "Presentation page"),
 }
+
+
+def panel_title(name: str) -> str:
+    """What panel ``name`` is called in the menus, in the current language."""
+    return QCoreApplication.translate("ExportDialog", PANEL_TITLES[name]) if name in PANEL_TITLES else name
 
 
 class ExportMenu(QObject):
@@ -79,10 +84,11 @@ class ExportMenu(QObject):
         try:
             written = export_picture(self.window, name, path, size)
         except (ValueError, OSError) as exc:
-            self.show_error("The picture was not saved", exc)
+            self.show_error(QCoreApplication.translate("ExportDialog", "The picture was not saved"), exc)
             return None
         self._remember(name, size, folder=written.parent)
-        self.window.statusBar().showMessage(f"Saved {written}", 6000)
+        saved = QCoreApplication.translate("ExportDialog", "Saved {path}").format(path=written)
+        self.window.statusBar().showMessage(saved, 6000)
         return written
 
     def copy(self, name: str, size: PictureSize) -> bool:
@@ -91,11 +97,12 @@ class ExportMenu(QObject):
         try:
             image = copy_picture(self.window, name, size)
         except (ValueError, OSError) as exc:
-            self.show_error("Nothing was copied", exc)
+            self.show_error(QCoreApplication.translate("ExportDialog", "Nothing was copied"), exc)
             return False
         self._remember(name, size)
+        copied = QCoreApplication.translate("ExportDialog", "Copied {panel} ({width}×{height}) to the clipboard")
         self.window.statusBar().showMessage(
-            f"Copied {PANEL_TITLES.get(name, name)} ({image.width()}×{image.height()}) to the clipboard", 6000
+            copied.format(panel=panel_title(name), width=image.width(), height=image.height()), 6000
         )
         return True
 
@@ -105,10 +112,11 @@ class ExportMenu(QObject):
         try:
             written = export_data(self.window.controller.history, path)
         except (ValueError, OSError) as exc:
-            self.show_error("The data was not saved", exc)
+            self.show_error(QCoreApplication.translate("ExportDialog", "The data was not saved"), exc)
             return None
         self.settings.set("export/folder", str(written.parent))
-        self.window.statusBar().showMessage(f"Saved {len(self.window.controller.history)} steps to {written}", 6000)
+        saved = QCoreApplication.translate("ExportDialog", "Saved {n} steps to {path}")
+        self.window.statusBar().showMessage(saved.format(n=len(self.window.controller.history), path=written), 6000)
         return written
 
     def start_animation(
@@ -123,7 +131,7 @@ class ExportMenu(QObject):
             steps = animation_export.check_steps(first, last, len(self.window.controller.history))
             frames = animation_export.frames_like(self.window, name, steps, size)
         except (ValueError, OSError) as exc:
-            self.show_error("The animation was not saved", exc)
+            self.show_error(QCoreApplication.translate("ExportDialog", "The animation was not saved"), exc)
             return None
         self._remember(name, size, folder=Path(path).expanduser().parent)
         self.settings.set("export/frame_ms", frame_ms)
@@ -148,9 +156,9 @@ class ExportMenu(QObject):
     def ask_data(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Export per-step data",
+            QCoreApplication.translate("ExportDialog", "Export per-step data"),
             str(self.folder() / f"kvviz-steps-0-{len(self.window.controller.history) - 1}.csv"),
-            "CSV table (*.csv);;JSON document (*.json)",
+            QCoreApplication.translate("ExportDialog", "CSV table (*.csv);;JSON document (*.json)"),
         )
         if path:
             self.save_data(path)
@@ -161,7 +169,8 @@ class ExportMenu(QObject):
     def _animation_done(self, path: Path | None) -> None:
         self.job = None
         if path is not None:
-            self.window.statusBar().showMessage(f"Saved {path}", 6000)
+            saved = QCoreApplication.translate("ExportDialog", "Saved {path}").format(path=path)
+            self.window.statusBar().showMessage(saved, 6000)
 
     # -- remembered choices -----------------------------------------------------------------
 
@@ -194,9 +203,9 @@ class SizeChooser(QWidget):
         from kvviz.gui.export.picture import MAX_SIDE, MIN_SIZE, SCALES, SLIDE_SIZES
 
         settings = menu.settings
-        self.by_scale = QRadioButton("Scale")
-        self.by_slide = QRadioButton("Slide")
-        self.by_size = QRadioButton("Size")
+        self.by_scale = QRadioButton(QCoreApplication.translate("ExportDialog", "Scale"))
+        self.by_slide = QRadioButton(QCoreApplication.translate("ExportDialog", "Slide"))
+        self.by_size = QRadioButton(QCoreApplication.translate("ExportDialog", "Size"))
         group = QButtonGroup(self)
         for button in (self.by_scale, self.by_slide, self.by_size):
             group.addButton(button)
@@ -250,9 +259,9 @@ class SizeChooser(QWidget):
 
 def _panel_box(window: Frame, chosen: str) -> QComboBox:
     box = QComboBox()
-    for name, title in PANEL_TITLES.items():
+    for name in PANEL_TITLES:
         if name == "window" or name in window.panels:
-            box.addItem(title, name)
+            box.addItem(panel_title(name), name)
     index = box.findData(chosen)
     box.setCurrentIndex(max(0, index))
     return box
@@ -264,17 +273,23 @@ class PictureDialog(QDialog):
     def __init__(self, menu: ExportMenu, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.menu = menu
-        self.setWindowTitle("Export picture")
+        self.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export picture"))
         self.panel = _panel_box(menu.window, menu.settings.get("export/panel"))
         self.size_chooser = SizeChooser(menu)
         form = QFormLayout(self)
-        form.addRow("Panel", self.panel)
-        form.addRow("Size", self.size_chooser)
-        form.addRow(QLabel("PNG for any panel; SVG (vector, editable) for single plots."))
+        form.addRow(QCoreApplication.translate("ExportDialog", "Panel"), self.panel)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Size"), self.size_chooser)
+        form.addRow(
+            QLabel(
+                QCoreApplication.translate(
+                    "ExportDialog", "PNG for any panel; SVG (vector, editable) for single plots."
+                )
+            )
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        save = QPushButton("Save…")
+        save = QPushButton(QCoreApplication.translate("ExportDialog", "Save…"))
         save.setDefault(True)
-        copy = QPushButton("Copy to clipboard")
+        copy = QPushButton(QCoreApplication.translate("ExportDialog", "Copy to clipboard"))
         buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         save.clicked.connect(self._save)
@@ -292,9 +307,9 @@ class PictureDialog(QDialog):
         step = self.menu.window.controller.current.step
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Export picture",
+            QCoreApplication.translate("ExportDialog", "Export picture"),
             str(self.menu.folder() / suggested_name(name, step)),
-            "PNG image (*.png);;SVG vector, plots only (*.svg)",
+            QCoreApplication.translate("ExportDialog", "PNG image (*.png);;SVG vector, plots only (*.svg)"),
         )
         if path and self.menu.save_picture(name, path, size) is not None:
             self.accept()
@@ -309,10 +324,10 @@ class AnimationDialog(QDialog):
 
     def __init__(self, menu: ExportMenu, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kvviz.gui.export.animation import MP4_MISSING, mp4_available
+        from kvviz.gui.export.animation import mp4_available, mp4_missing
 
         self.menu = menu
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export animation"))
         last = len(menu.window.controller.history) - 1
         self.panel = _panel_box(menu.window, menu.settings.get("export/panel"))
         self.first = QSpinBox()
@@ -323,22 +338,29 @@ class AnimationDialog(QDialog):
         self.frame_ms = QSpinBox()
         self.frame_ms.setRange(20, 60_000)
         self.frame_ms.setSingleStep(50)
-        self.frame_ms.setSuffix(" ms per frame")
+        self.frame_ms.setSuffix(QCoreApplication.translate("ExportDialog", " ms per frame"))
         self.frame_ms.setValue(menu.settings.get("export/frame_ms"))
         self.size_chooser = SizeChooser(menu)
         steps = QHBoxLayout()
         steps.addWidget(self.first)
-        steps.addWidget(QLabel("to"))
+        steps.addWidget(QLabel(QCoreApplication.translate("ExportDialog", "to")))
         steps.addWidget(self.last)
-        steps.addWidget(QLabel(f"(steps computed so far: 0..{last})"))
+        computed = QCoreApplication.translate("ExportDialog", "(steps computed so far: 0..{last})")
+        steps.addWidget(QLabel(computed.format(last=last)))
         form = QFormLayout(self)
-        form.addRow("Panel", self.panel)
-        form.addRow("Steps", steps)
-        form.addRow("Frames", self.frame_ms)
-        form.addRow("Size", self.size_chooser)
-        form.addRow(QLabel("GIF, or MP4" if mp4_available() else f"GIF. {MP4_MISSING}."))
+        form.addRow(QCoreApplication.translate("ExportDialog", "Panel"), self.panel)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Steps"), steps)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Frames"), self.frame_ms)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Size"), self.size_chooser)
+        form.addRow(
+            QLabel(
+                QCoreApplication.translate("ExportDialog", "GIF, or MP4")
+                if mp4_available()
+                else QCoreApplication.translate("ExportDialog", "GIF. {reason}.").format(reason=mp4_missing())
+            )
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        save = QPushButton("Save…")
+        save = QPushButton(QCoreApplication.translate("ExportDialog", "Save…"))
         save.setDefault(True)
         buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
         save.clicked.connect(self._save)
@@ -349,9 +371,9 @@ class AnimationDialog(QDialog):
         name, first, last = self.panel.currentData(), self.first.value(), self.last.value()
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Export animation",
+            QCoreApplication.translate("ExportDialog", "Export animation"),
             str(self.menu.folder() / f"kvviz-{name.replace('_', '-')}-steps{first}-{last}.gif"),
-            "Animated GIF (*.gif);;MP4 video (*.mp4)",
+            QCoreApplication.translate("ExportDialog", "Animated GIF (*.gif);;MP4 video (*.mp4)"),
         )
         if not path:
             return
@@ -375,8 +397,14 @@ class AnimationJob(QObject):
         self._path = path
         self._frame_ms = frame_ms
         self._finished = False
-        self.progress = QProgressDialog("Drawing frames…", "Cancel", 0, count + 1, menu.window)
-        self.progress.setWindowTitle("Export animation")
+        self.progress = QProgressDialog(
+            QCoreApplication.translate("ExportDialog", "Drawing frames…"),
+            QCoreApplication.translate("ExportDialog", "Cancel"),
+            0,
+            count + 1,
+            menu.window,
+        )
+        self.progress.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export animation"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)  # one export at a time
         self.progress.setMinimumDuration(0)
         self.progress.canceled.connect(self.cancel)
@@ -394,7 +422,9 @@ class AnimationJob(QObject):
         self._timer.stop()
         self._frames.close()  # closes the export window
         self._images.clear()
-        self.menu.window.statusBar().showMessage("Animation export cancelled; nothing was saved", 6000)
+        self.menu.window.statusBar().showMessage(
+            QCoreApplication.translate("ExportDialog", "Animation export cancelled; nothing was saved"), 6000
+        )
         self._finish(None)
 
     def _tick(self) -> None:
@@ -404,17 +434,17 @@ class AnimationJob(QObject):
             image = next(self._frames)
         except StopIteration:
             self._timer.stop()
-            self.progress.setLabelText("Encoding…")
+            self.progress.setLabelText(QCoreApplication.translate("ExportDialog", "Encoding…"))
             try:
                 written = save_animation(self._images, self._path, self._frame_ms)
             except (ValueError, OSError) as exc:
-                self.menu.show_error("The animation was not saved", exc)
+                self.menu.show_error(QCoreApplication.translate("ExportDialog", "The animation was not saved"), exc)
                 written = None
             self._finish(written)
             return
         except (ValueError, OSError) as exc:
             self._timer.stop()
-            self.menu.show_error("The animation was not saved", exc)
+            self.menu.show_error(QCoreApplication.translate("ExportDialog", "The animation was not saved"), exc)
             self._finish(None)
             return
         self._images.append(to_pil(image))

@@ -116,9 +116,14 @@ def show_panel(window: Frame, name: str) -> None:
 def offscreen_window(run: Run, theme: Theme, layer: int, head: int) -> Iterator[Frame]:
     """For ``kvviz export``: a QApplication without a display, in ``theme``, and a window showing ``run``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kvviz import i18n
+    from kvviz.gui import fonts, language
     from kvviz.gui.application import application
     from kvviz.gui.theme import apply_to_application
 
     apply_to_application(application([]), theme)
+    language.install(i18n.language())  # the language the command line chose, for the panels' texts too
+    if (warning := fonts.missing_font_warning(i18n.language())) is not None:
+        print(f"kvviz: warning: {warning}", file=sys.stderr)
     with export_window(run, theme, layer, head) as window:
         yield window

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 
 from kvviz.atomic_file import OutputError, write_atomic
 from kvviz.exports import PICTURE_SUFFIXES, ExportError, suffix_of, wrong_suffix
+from kvviz.i18n import translate
 
 if TYPE_CHECKING:
     from kvviz.gui.frame import Frame
@@ -51,13 +52,19 @@ class PictureSize:
 
     def __post_init__(self) -> None:
         if self.fixed is None and not 0 < self.scale <= 8:
-            raise ExportError(f"scale must be above 0 and at most 8, got {self.scale:g}")
+            raise ExportError(
+                translate("export", "scale must be above 0 and at most 8, got {scale}").format(scale=f"{self.scale:g}")
+            )
         if self.fixed is not None and not (
             MIN_SIZE[0] <= self.fixed[0] <= MAX_SIDE and MIN_SIZE[1] <= self.fixed[1] <= MAX_SIDE
         ):
+            message = translate("export", "size must be {least} to {most} pixels, got {size}")
             raise ExportError(
-                f"size must be {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIDE}x{MAX_SIDE} pixels, "
-                f"got {self.fixed[0]}x{self.fixed[1]}"
+                message.format(
+                    least=f"{MIN_SIZE[0]}x{MIN_SIZE[1]}",
+                    most=f"{MAX_SIDE}x{MAX_SIDE}",
+                    size=f"{self.fixed[0]}x{self.fixed[1]}",
+                )
             )
 
     def describe(self) -> str:
@@ -70,7 +77,9 @@ def parse_size(text: str) -> tuple[int, int]:
         return SLIDE_SIZES[text.strip()][0]
     match = re.fullmatch(r"\s*(\d+)\s*[x×X]\s*(\d+)\s*", text)
     if match is None:
-        raise ExportError(f"size must look like 1920x1080, 16:9 or 4:3, got {text!r}")
+        raise ExportError(
+            translate("export", "size must look like 1920x1080, 16:9 or 4:3, got {text}").format(text=repr(text))
+        )
     size = int(match[1]), int(match[2])
     PictureSize(fixed=size)  # range check
     return size
@@ -84,10 +93,12 @@ def panel_widget(window: Frame, name: str) -> QWidget:
     if name == WINDOW:
         return window
     if name not in window.panels:
-        raise ExportError(f"unknown panel {name!r}; choose one of: {', '.join(panel_names(window))}")
+        message = translate("export", "unknown panel {name}; choose one of: {names}")
+        raise ExportError(message.format(name=repr(name), names=", ".join(panel_names(window))))
     widget = window.panels[name]
     if not widget.isVisible():
-        raise ExportError(f"the panel {name!r} is hidden; show it from the View menu first")
+        message = translate("export", "the panel {name} is hidden; show it from the View menu first")
+        raise ExportError(message.format(name=repr(name)))
     return widget
 
 
@@ -212,7 +223,8 @@ def save_svg(window: Frame, name: str, path: str | Path) -> Path:
     plots = plot_names(window)
     if name not in plots:
         panel_widget(window, name)  # an unknown name gets the list of panels
-        raise ExportError(f"SVG is made for single plots ({', '.join(plots)}); save {name!r} as PNG")
+        message = translate("export", "SVG is made for single plots ({plots}); save {name} as PNG")
+        raise ExportError(message.format(plots=", ".join(plots), name=repr(name)))
     view = panel_widget(window, name)
 
     def write(tmp: Path) -> None:

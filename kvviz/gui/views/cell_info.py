@@ -11,25 +11,39 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kvviz.core.record import CellStatus, KVSource, Mode, StepRecord
 from kvviz.gui.theme import Theme
 
 STATUS_TEXT = {
-    CellStatus.MASKED: "masked (key after query)",
-    CellStatus.COMPUTED: "computed this step",
-    CellStatus.RECOMPUTED: "recomputed (redundant: the same value again, up to rounding)",
-    CellStatus.SKIPPED: "skipped (computed at an earlier step)",
-    CellStatus.OUT_OF_WINDOW: "outside the window (K/V evicted: this query cannot attend to it)",
+    CellStatus.MASKED: QT_TRANSLATE_NOOP("CellInspector", "masked (key after query)"),
+    CellStatus.COMPUTED: QT_TRANSLATE_NOOP("CellInspector", "computed this step"),
+    CellStatus.RECOMPUTED: QT_TRANSLATE_NOOP(
+        "CellInspector", "recomputed (redundant: the same value again, up to rounding)"
+    ),
+    CellStatus.SKIPPED: QT_TRANSLATE_NOOP("CellInspector", "skipped (computed at an earlier step)"),
+    CellStatus.OUT_OF_WINDOW: QT_TRANSLATE_NOOP(
+        "CellInspector", "outside the window (K/V evicted: this query cannot attend to it)"
+    ),
 }
 
 KV_TEXT = {
-    KVSource.COMPUTED: "K/V computed",
-    KVSource.FROM_CACHE: "K/V from cache",
-    KVSource.EVICTED: "K/V evicted from the cache",
+    KVSource.COMPUTED: QT_TRANSLATE_NOOP("CellInspector", "K/V computed"),
+    KVSource.FROM_CACHE: QT_TRANSLATE_NOOP("CellInspector", "K/V from cache"),
+    KVSource.EVICTED: QT_TRANSLATE_NOOP("CellInspector", "K/V evicted from the cache"),
 }
+#: What each mode is called before its cell's status.
+MODE_TEXT = {
+    Mode.UNCACHED: QT_TRANSLATE_NOOP("CellInspector", "without cache"),
+    Mode.CACHED: QT_TRANSLATE_NOOP("CellInspector", "with cache"),
+}
+
+
+def _tr(text: str) -> str:
+    """A text marked in a table above, in the current language."""
+    return QCoreApplication.translate("CellInspector", text)
 
 
 @dataclass(frozen=True)
@@ -72,21 +86,36 @@ class CellLookup:
 
 def describe_html(info: CellInfo, theme: Theme) -> str:
     t = theme
-    head = (
-        f"<b>query</b> {info.row} <b>{_esc(info.query_label)}</b> · "
-        f"<b>key</b> {info.col} <b>{_esc(info.key_label)}</b> · "
-    )
+    head = QCoreApplication.translate(
+        "CellInspector", "<b>query</b> {row} <b>{query}</b> · <b>key</b> {col} <b>{key}</b> · "
+    ).format(row=info.row, query=_esc(info.query_label), col=info.col, key=_esc(info.key_label))
     if info.score is None:
-        why = "outside the window" if CellStatus.OUT_OF_WINDOW in info.status.values() else "masked"
-        values = f"<span style='color:{t.muted_text}'>no score: {why}</span>"
+        if CellStatus.OUT_OF_WINDOW in info.status.values():
+            why = QCoreApplication.translate("CellInspector", "no score: outside the window")
+        else:
+            why = QCoreApplication.translate("CellInspector", "no score: masked")
+        values = f"<span style='color:{t.muted_text}'>{why}</span>"
     else:
-        values = f"score <b>{info.score:.4g}</b> · softmax weight <b>{info.weight:.4g}</b>"
+        values = QCoreApplication.translate(
+            "CellInspector", "score <b>{score}</b> · softmax weight <b>{weight}</b>"
+        ).format(score=f"{info.score:.4g}", weight=f"{info.weight:.4g}")
     modes = []
-    for mode, title in ((Mode.UNCACHED, "without cache"), (Mode.CACHED, "with cache")):
+    for mode, title in MODE_TEXT.items():
         if mode in info.status:
-            status = STATUS_TEXT.get(info.status[mode], info.status[mode].name.lower())
-            source = KV_TEXT.get(info.kv_source[mode], info.kv_source[mode].name.lower())
-            modes.append(f"<span style='color:{t.muted_text}'>{title}:</span> {status}, {source}")
+            status = (
+                _tr(STATUS_TEXT[info.status[mode]])
+                if info.status[mode] in STATUS_TEXT
+                else info.status[mode].name.lower()
+            )
+            source = (
+                _tr(KV_TEXT[info.kv_source[mode]])
+                if info.kv_source[mode] in KV_TEXT
+                else info.kv_source[mode].name.lower()
+            )
+            said = QCoreApplication.translate("CellInspector", "{status}, {source}").format(
+                status=status, source=source
+            )
+            modes.append(f"<span style='color:{t.muted_text}'>{_tr(title)}:</span> {said}")
     return head + values + "<br>" + " &nbsp;·&nbsp; ".join(modes)
 
 
@@ -97,7 +126,10 @@ def _esc(text: str) -> str:
 class CellInspector(QLabel):
     """Describes the hovered cell; a hint when none is hovered."""
 
-    HINT = "Hover over a cell of either matrix to read its query, key, score, weight and status in both modes."
+    HINT = QT_TRANSLATE_NOOP(
+        "CellInspector",
+        "Hover over a cell of either matrix to read its query, key, score, weight and status in both modes.",
+    )
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +148,11 @@ class CellInspector(QLabel):
         self.theme = theme
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 6)
         self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()
 
     def set_record(self, record: StepRecord) -> None:
         self._record = record
@@ -146,4 +183,4 @@ class CellInspector(QLabel):
         self.setText(describe_html(self.info, self.theme))
 
     def _show_hint(self) -> None:
-        self.setText(f"<span style='color:{self.theme.muted_text}'>{self.HINT}</span>")
+        self.setText(f"<span style='color:{self.theme.muted_text}'>{_tr(self.HINT)}</span>")

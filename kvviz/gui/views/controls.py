@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -45,65 +45,128 @@ from kvviz.gui.theme import ERROR_TEXT_STYLE, MUTED_TEXT_STYLE, Theme
 SHAPE_CONTROLS = ("n_layers", "n_heads", "n_kv_heads", "d_model", "head_dim")
 
 #: Cache policy kinds as the selector names them.
-POLICY_TEXT = {"full": "Full cache", "window": "Sliding window", "sink": "Sinks + window"}
+POLICY_TEXT = {
+    "full": QT_TRANSLATE_NOOP("ModelControls", "Full cache"),
+    "window": QT_TRANSLATE_NOOP("ModelControls", "Sliding window"),
+    "sink": QT_TRANSLATE_NOOP("ModelControls", "Sinks + window"),
+}
 #: Cache storage types as the selector names them.
-CACHE_DTYPE_TEXT = {"model": "model dtype", "int8": "int8 + scales", "int4": "int4 + scales", "fp8": "fp8 + scales"}
+CACHE_DTYPE_TEXT = {
+    "model": QT_TRANSLATE_NOOP("ModelControls", "model dtype"),
+    "int8": QT_TRANSLATE_NOOP("ModelControls", "int8 + scales"),
+    "int4": QT_TRANSLATE_NOOP("ModelControls", "int4 + scales"),
+    "fp8": QT_TRANSLATE_NOOP("ModelControls", "fp8 + scales"),
+}
 #: Entry of the weights selector that opens a file dialog instead of choosing weights.
 LOAD_CHECKPOINT = "load"
+#: The weights selector's fixed entries.
+WEIGHTS_TEXT = {
+    "trained": QT_TRANSLATE_NOOP("ModelControls", "Trained (default)"),
+    "random": QT_TRANSLATE_NOOP("ModelControls", "Random"),
+    LOAD_CHECKPOINT: QT_TRANSLATE_NOOP("ModelControls", "Load checkpoint…"),
+}
 
 LABELS = {
-    "prompt": "Prompt",
-    "max_new_tokens": "Max new tokens",
-    "weights": "Weights",
-    "n_layers": "Layers",
-    "n_heads": "Heads",
-    "n_kv_heads": "KV heads",
+    "prompt": QT_TRANSLATE_NOOP("ModelControls", "Prompt"),
+    "max_new_tokens": QT_TRANSLATE_NOOP("ModelControls", "Max new tokens"),
+    "weights": QT_TRANSLATE_NOOP("ModelControls", "Weights"),
+    "n_layers": QT_TRANSLATE_NOOP("ModelControls", "Layers"),
+    "n_heads": QT_TRANSLATE_NOOP("ModelControls", "Heads"),
+    "n_kv_heads": QT_TRANSLATE_NOOP("ModelControls", "KV heads"),
     "d_model": "d_model",
     "head_dim": "head_dim",
-    "dtype": "dtype",
-    "batch_size": "Batch",
-    "context_length": "Context length",
-    "seed": "Seed",
-    "policy": "Cache policy",
-    "window": "Window W",
-    "sinks": "Sinks S",
-    "cache_dtype": "Cache dtype",
+    "dtype": QT_TRANSLATE_NOOP("ModelControls", "dtype"),
+    "batch_size": QT_TRANSLATE_NOOP("ModelControls", "Batch"),
+    "context_length": QT_TRANSLATE_NOOP("ModelControls", "Context length"),
+    "seed": QT_TRANSLATE_NOOP("ModelControls", "Seed"),
+    "policy": QT_TRANSLATE_NOOP("ModelControls", "Cache policy"),
+    "window": QT_TRANSLATE_NOOP("ModelControls", "Window W"),
+    "sinks": QT_TRANSLATE_NOOP("ModelControls", "Sinks S"),
+    "cache_dtype": QT_TRANSLATE_NOOP("ModelControls", "Cache dtype"),
 }
 
 TOOLTIPS = {
-    "prompt": "Text to prefill. Each byte is one token.",
-    "max_new_tokens": "Tokens to generate, counting the one the prefill generates; 0 runs until the context is full.",
-    "n_layers": "Decoder layers. Each has its own K and V cache.",
-    "n_heads": "Query heads per layer.",
-    "n_kv_heads": "K/V heads per layer: equal to heads is MHA, 1 is MQA, in between is GQA. Must divide heads.",
-    "d_model": "Width of the residual stream.",
-    "head_dim": "Width of one head; 'auto' uses d_model / heads. Must be even (rotary embeddings).",
-    "dtype": "Element type of weights and cache: float32 takes 4 bytes, float16 and bfloat16 take 2.",
-    "batch_size": "Sequences run together. The views show sequence 0; the cache holds all of them.",
-    "context_length": "Positions the cache is allocated for; generation stops when they are full.",
-    "seed": "Seed of the random weights (and of sampling).",
-    "weights": "Trained: the shipped model of the chosen shape (" + trained_shapes_text() + ", d_model 128, "
-    "4 heads); other shapes run random weights. Random: seeded initialisation, any shape. Or a checkpoint saved "
-    "by `kvviz train`, which fixes the layers, heads and widths.",
-    "policy": "Which keys the cache keeps. Full: every key, until the context is full. Sliding window: the "
-    "last W keys. Sinks + window: the first S keys and the last W. The run without a cache is masked the "
-    "same way, so both still compute the same thing.",
-    "window": "W: keys kept counting back from the query, its own included.",
-    "sinks": "S: first keys kept for good as attention sinks (StreamingLLM).",
-    "cache_dtype": "How the cache stores K and V: in the model's dtype, or quantized with one float16 scale per "
-    "token and head. The run without a cache stays in full precision: the difference is the quantization error.",
+    "prompt": QT_TRANSLATE_NOOP("ModelControls", "Text to prefill. Each byte is one token."),
+    "max_new_tokens": QT_TRANSLATE_NOOP(
+        "ModelControls",
+        "Tokens to generate, counting the one the prefill generates; 0 runs until the context is full.",
+    ),
+    "n_layers": QT_TRANSLATE_NOOP("ModelControls", "Decoder layers. Each has its own K and V cache."),
+    "n_heads": QT_TRANSLATE_NOOP("ModelControls", "Query heads per layer."),
+    "n_kv_heads": QT_TRANSLATE_NOOP(
+        "ModelControls",
+        "K/V heads per layer: equal to heads is MHA, 1 is MQA, in between is GQA. Must divide heads.",
+    ),
+    "d_model": QT_TRANSLATE_NOOP("ModelControls", "Width of the residual stream."),
+    "head_dim": QT_TRANSLATE_NOOP(
+        "ModelControls", "Width of one head; 'auto' uses d_model / heads. Must be even (rotary embeddings)."
+    ),
+    "dtype": QT_TRANSLATE_NOOP(
+        "ModelControls", "Element type of weights and cache: float32 takes 4 bytes, float16 and bfloat16 take 2."
+    ),
+    "batch_size": QT_TRANSLATE_NOOP(
+        "ModelControls", "Sequences run together. The views show sequence 0; the cache holds all of them."
+    ),
+    "context_length": QT_TRANSLATE_NOOP(
+        "ModelControls", "Positions the cache is allocated for; generation stops when they are full."
+    ),
+    "seed": QT_TRANSLATE_NOOP("ModelControls", "Seed of the random weights (and of sampling)."),
+    "weights": QT_TRANSLATE_NOOP(
+        "ModelControls",
+        "Trained: the shipped model of the chosen shape ({shapes}, d_model 128, 4 heads); other shapes run random "
+        "weights. Random: seeded initialisation, any shape. Or a checkpoint saved by `kvviz train`, which fixes the "
+        "layers, heads and widths.",
+    ),
+    "policy": QT_TRANSLATE_NOOP(
+        "ModelControls",
+        "Which keys the cache keeps. Full: every key, until the context is full. Sliding window: the last W keys. "
+        "Sinks + window: the first S keys and the last W. The run without a cache is masked the same way, so both "
+        "still compute the same thing.",
+    ),
+    "window": QT_TRANSLATE_NOOP("ModelControls", "W: keys kept counting back from the query, its own included."),
+    "sinks": QT_TRANSLATE_NOOP("ModelControls", "S: first keys kept for good as attention sinks (StreamingLLM)."),
+    "cache_dtype": QT_TRANSLATE_NOOP(
+        "ModelControls",
+        "How the cache stores K and V: in the model's dtype, or quantized with one float16 scale per token and "
+        "head. The run without a cache stays in full precision: the difference is the quantization error.",
+    ),
 }
 
 #: Why a shape control is locked while saved weights are chosen.
-LOCKED_TIP = "Fixed by the {label} weights; choose Random weights to change it."
+LOCKED_TIP = QT_TRANSLATE_NOOP("ModelControls", "Fixed by the {label} weights; choose Random weights to change it.")
+
+
+def _tr(text: str) -> str:
+    """A text marked in a table above, in the current language."""
+    return QCoreApplication.translate("ModelControls", text)
+
+
+def tooltip(name: str) -> str:
+    """The tooltip of control ``name`` in the current language."""
+    return _tr(TOOLTIPS[name]).format(shapes=trained_shapes_text()) if name == "weights" else _tr(TOOLTIPS[name])
+
+
+def weights_text(weights: Weights | ModelSource) -> str:
+    """How a choice of weights reads in a title or a message: "trained" and "random" in the current language."""
+    names = {
+        "trained": QCoreApplication.translate("ModelControls", "trained"),
+        "random": QCoreApplication.translate("ModelControls", "random"),
+    }
+    return names.get(weights, weights_label(weights)) if isinstance(weights, str) else weights_label(weights)
 
 
 def weights_note(config: ModelConfig, weights: Weights, locked_shape: dict[str, int] | None) -> str:
     """What the weights selector notes under itself: a file's fixed shape, or the trained variant in use."""
     if locked_shape is not None:
-        return f"shape fixed by the file: {_shape_text(locked_shape)}"
+        return QCoreApplication.translate("ModelControls", "shape fixed by the file: {shape}").format(
+            shape=_shape_text(locked_shape)
+        )
     variant = variant_for(config) if weights == "trained" else None
-    return f"trained model {variant.name}: {variant.label}" if variant else ""
+    if variant is None:
+        return ""
+    return QCoreApplication.translate("ModelControls", "trained model {name}: {label}").format(
+        name=variant.name, label=variant.label
+    )
 
 
 def shown_weights(ran: Weights, chosen: Weights, config: ModelConfig) -> Weights:
@@ -135,12 +198,10 @@ class ModelControls(QWidget):
         self.prompt.setTabChangesFocus(True)
         self.prompt.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.dtype = _combo({dtype: dtype for dtype in DTYPES})
-        self.weights = _combo({"trained": "Trained (default)", "random": "Random", LOAD_CHECKPOINT: "Load checkpoint…"})
+        self.weights = _combo(WEIGHTS_TEXT)
         self.policy = _combo(POLICY_TEXT)
         self.cache_dtype = _combo(CACHE_DTYPE_TEXT)
         self.spins = {name: _spin(lo, hi) for name, (lo, hi) in {**RANGES, **POLICY_RANGES}.items()}
-        self.spins["max_new_tokens"].setSpecialValueText("until the context is full")
-        self.spins["head_dim"].setSpecialValueText("auto")
         combos = {"dtype": self.dtype, "weights": self.weights, "policy": self.policy, "cache_dtype": self.cache_dtype}
 
         form = QFormLayout()
@@ -150,16 +211,13 @@ class ModelControls(QWidget):
         self.row_labels: dict[str, QLabel] = {}
         for name in LABELS:
             control = self.prompt if name == "prompt" else combos.get(name) or self.spins[name]
-            control.setToolTip(TOOLTIPS[name])
-            label = QLabel(LABELS[name])
-            label.setToolTip(TOOLTIPS[name])
-            self.row_labels[name] = label
+            self.row_labels[name] = label = QLabel()
             box, self.notes[name], self.errors[name] = _with_messages(control)
             form.addRow(label, box)
 
-        self.apply_button = _button("Apply", "Rebuild the model with these settings and start again from the prefill.")
+        self.apply_button = QPushButton()
         self.apply_button.setDefault(True)
-        self.defaults_button = _button("Defaults", "Fill in the default model and prompt (press Apply to use them).")
+        self.defaults_button = QPushButton()
         self.apply_error = _error_label()
         self.limit_banner = _limit_banner()
         self.footer = _footer(self.defaults_button, self.apply_button, self.apply_error)
@@ -179,6 +237,50 @@ class ModelControls(QWidget):
             spin.lineEdit().returnPressed.connect(self._apply)
         self.apply_button.clicked.connect(self._apply)
         self.defaults_button.clicked.connect(self._fill_defaults)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every label, entry and tooltip in the current language; the form's values stay, and its notes
+        and errors are worded again by a fresh check."""
+        combos = {"dtype": self.dtype, "weights": self.weights, "policy": self.policy, "cache_dtype": self.cache_dtype}
+        for name, label in self.row_labels.items():
+            label.setText(_tr(LABELS[name]))
+        for combo, texts in (
+            (self.weights, WEIGHTS_TEXT),
+            (self.policy, POLICY_TEXT),
+            (self.cache_dtype, CACHE_DTYPE_TEXT),
+        ):
+            for key, text in texts.items():
+                if (index := combo.findData(key)) >= 0:
+                    combo.setItemText(index, _tr(text))
+        self.spins["max_new_tokens"].setSpecialValueText(
+            QCoreApplication.translate("ModelControls", "until the context is full")
+        )
+        self.spins["head_dim"].setSpecialValueText(QCoreApplication.translate("ModelControls", "auto"))
+        self.apply_button.setText(QCoreApplication.translate("ModelControls", "Apply"))
+        self.apply_button.setToolTip(
+            QCoreApplication.translate(
+                "ModelControls", "Rebuild the model with these settings and start again from the prefill."
+            )
+        )
+        self.defaults_button.setText(QCoreApplication.translate("ModelControls", "Defaults"))
+        self.defaults_button.setToolTip(
+            QCoreApplication.translate(
+                "ModelControls", "Fill in the default model and prompt (press Apply to use them)."
+            )
+        )
+        for name in LABELS:
+            control = self.prompt if name == "prompt" else combos.get(name) or self.spins[name]
+            for widget in (control, self.row_labels[name]):
+                widget.setToolTip(tooltip(name))
+        self._set_tips()
+        if self._running is not None:
+            self._validate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def apply_theme(self, theme: Theme) -> None:
         """Its messages follow the palette (see MUTED_TEXT_STYLE); the prompt keeps room for four lines."""
@@ -286,12 +388,17 @@ class ModelControls(QWidget):
         self._weights = weights
         self._locked_shape = shape
         self._select_weights_item(weights)
-        locked = shape is not None
-        tip = LOCKED_TIP.format(label=weights_label(weights))
         for name in SHAPE_CONTROLS:
-            self.spins[name].setEnabled(not locked)
+            self.spins[name].setEnabled(shape is None)
+        self._set_tips()
+
+    def _set_tips(self) -> None:
+        """The shape controls say why they are locked while saved weights fix the shape."""
+        locked = self._locked_shape is not None
+        tip = _tr(LOCKED_TIP).format(label=weights_text(self._weights))
+        for name in SHAPE_CONTROLS:
             for w in (self.spins[name], self.row_labels[name]):
-                w.setToolTip(tip if locked else TOOLTIPS[name])
+                w.setToolTip(tip if locked else tooltip(name))
 
     def _fill_shape(self, config: ModelConfig) -> None:
         for name in SHAPE_CONTROLS:
@@ -313,7 +420,10 @@ class ModelControls(QWidget):
         data = self.weights.itemData(index)
         if data == LOAD_CHECKPOINT:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Load checkpoint", "", "kvviz checkpoints (*.pt);;All files (*)"
+                self,
+                QCoreApplication.translate("ModelControls", "Load checkpoint"),
+                "",
+                QCoreApplication.translate("ModelControls", "kvviz checkpoints (*.pt);;All files (*)"),
             )
             if not path:
                 self._select_weights_item(self._weights)
@@ -327,7 +437,10 @@ class ModelControls(QWidget):
         self._clear_errors()
         v = self.form_values()
         n_bytes, counted = _prompt_tokens(self._weights, v["prompt"])
-        self._note("prompt", f"{n_bytes} tokens ({counted})")
+        self._note(
+            "prompt",
+            QCoreApplication.translate("ModelControls", "{n} tokens ({counted})").format(n=n_bytes, counted=counted),
+        )
         kind = v["policy"]
         self.spins["window"].setEnabled(kind != "full")
         self.spins["sinks"].setEnabled(kind == "sink")
@@ -371,38 +484,36 @@ class ModelControls(QWidget):
 def _prompt_tokens(weights: Weights | ModelSource, prompt: str) -> tuple[int, str]:
     """How many tokens ``prompt`` is for ``weights``, and how they are counted (a real model's own tokenizer)."""
     if isinstance(weights, ModelSource):
-        return len(weights.text.encode(prompt)), f"{weights.label}'s tokenizer"
-    return len(tokenizer.encode(prompt)), "one per byte"
+        counted = QCoreApplication.translate("ModelControls", "{model}'s tokenizer").format(model=weights.label)
+        return len(weights.text.encode(prompt)), counted
+    return len(tokenizer.encode(prompt)), QCoreApplication.translate("ModelControls", "one per byte")
 
 
 def _shape_text(shape: dict[str, int]) -> str:
-    return (
-        f"{shape['n_layers']} layers, {shape['n_heads']} heads, {shape['n_kv_heads']} kv-heads, "
-        f"d_model {shape['d_model']}"
-    )
+    return QCoreApplication.translate(
+        "ModelControls", "{layers} layers, {heads} heads, {kv_heads} kv-heads, d_model {d_model}"
+    ).format(layers=shape["n_layers"], heads=shape["n_heads"], kv_heads=shape["n_kv_heads"], d_model=shape["d_model"])
 
 
 def _attention_note(config: ModelConfig) -> str:
     kind = config.attention_kind
     if kind == "MHA":
-        return "MHA: one K/V head per query head"
+        return QCoreApplication.translate("ModelControls", "MHA: one K/V head per query head")
     if kind == "MQA":
-        return f"MQA: all {config.n_heads} query heads share one K/V head"
-    return f"GQA: {config.group_size} query heads share each K/V head"
+        return QCoreApplication.translate("ModelControls", "MQA: all {n} query heads share one K/V head").format(
+            n=config.n_heads
+        )
+    return QCoreApplication.translate("ModelControls", "GQA: {n} query heads share each K/V head").format(
+        n=config.group_size
+    )
 
 
 def _combo(items: dict[str, str]) -> QComboBox:
-    """A selector of ``items`` (data: text)."""
+    """A selector of ``items`` (data: text; :meth:`ModelControls.retranslate` translates the texts)."""
     combo = QComboBox()
     for data, text in items.items():
         combo.addItem(text, data)
     return combo
-
-
-def _button(text: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    return button
 
 
 def _footer(defaults: QPushButton, apply: QPushButton, error: QLabel) -> QWidget:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from kvviz.core.agreement import agreement_text
 from kvviz.core.record import StepRecord
 from kvviz.units import format_bytes
@@ -38,20 +40,31 @@ def memory_formula(record: StepRecord) -> MemoryFormula:
     """The cache-size product for ``record``: only resident tokens count, and quantized caches add scales."""
     c = record.config
     resident = len(record.policy.resident(record.n_tokens))
+    tokens = (
+        QCoreApplication.translate("MemoryFormula", "tokens in cache")
+        if record.policy.evicts
+        else QCoreApplication.translate("MemoryFormula", "tokens")
+    )
     factors: tuple[tuple[str, int], ...] = (
-        ("K and V", 2),
-        ("batch", c.batch_size),
-        ("tokens in cache" if record.policy.evicts else "tokens", resident),
-        ("layers", c.n_layers),
+        (QCoreApplication.translate("MemoryFormula", "K and V"), 2),
+        (QCoreApplication.translate("MemoryFormula", "batch"), c.batch_size),
+        (tokens, resident),
+        (QCoreApplication.translate("MemoryFormula", "layers"), c.n_layers),
         ("kv_heads", c.n_kv_heads),
     )
     if record.cache_dtype in QUANT_BYTES:
         num, den = QUANT_BYTES[record.cache_dtype]
         per_element = f"{num}" if den == 1 else f"{num}/{den}"
         per_head = c.dim_head * num // den + SCALE_BYTES
-        factors += ((f"{c.dim_head}·{per_element} B + {SCALE_BYTES} B scale", per_head),)
+        name = QCoreApplication.translate("MemoryFormula", "{dim}·{per_element} B + {scale} B scale").format(
+            dim=c.dim_head, per_element=per_element, scale=SCALE_BYTES
+        )
+        factors += ((name, per_head),)
     else:
-        factors += (("head_dim", c.dim_head), ("bytes", c.bytes_per_element))
+        factors += (
+            ("head_dim", c.dim_head),
+            (QCoreApplication.translate("MemoryFormula", "bytes"), c.bytes_per_element),
+        )
     return MemoryFormula(factors, math.prod(v for _, v in factors), record.cache_bytes_used)
 
 
@@ -68,10 +81,20 @@ class StatusFields:
 
 def status_fields(record: StepRecord, computed_steps: int) -> StatusFields:
     generated = record.n_tokens - record.n_prompt
+    phases = {
+        "prefill": QCoreApplication.translate("StatusFields", "prefill"),
+        "decode": QCoreApplication.translate("StatusFields", "decode"),
+    }
     return StatusFields(
-        step=f"step {record.step} / {computed_steps - 1}",
-        phase=record.phase.value,
-        tokens=f"{record.n_tokens} tokens ({record.n_prompt} + {generated})",
-        cache=f"cache {format_bytes(record.cache_bytes_used)} / {format_bytes(record.cache_bytes_allocated)}",
+        step=QCoreApplication.translate("Frame", "step {step} / {last}").format(
+            step=record.step, last=computed_steps - 1
+        ),
+        phase=phases.get(record.phase.value, record.phase.value),
+        tokens=QCoreApplication.translate("StatusFields", "{n} tokens ({prompt} + {generated})").format(
+            n=record.n_tokens, prompt=record.n_prompt, generated=generated
+        ),
+        cache=QCoreApplication.translate("StatusFields", "cache {used} / {allocated}").format(
+            used=format_bytes(record.cache_bytes_used), allocated=format_bytes(record.cache_bytes_allocated)
+        ),
         check=agreement_text(record),
     )

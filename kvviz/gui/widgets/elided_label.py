@@ -20,6 +20,11 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setToolTip(about)
 
+    def set_about(self, about: str) -> None:
+        """What the label is, after its text in the tooltip (set again when the language changes)."""
+        self._about = about
+        self.setText(self.text())
+
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
         super().setText(text)
         self.setToolTip(f"{text}\n\n{self._about}" if text and self._about else text or self._about)

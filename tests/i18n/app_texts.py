@@ -1,0 +1,107 @@
+"""What a window says, widget by widget, and which of it is English that nobody translated.
+
+Used by the zh_CN tests of the app: every text a user can see or hover (labels, buttons, menu
+and toolbar entries with their tooltips, dock titles, tabs, selector entries, group titles,
+spin box suffixes, the status bar) is collected from the window, and a text is "untranslated"
+when it holds a Latin word outside :data:`ALLOWED` (terms, units, identifiers and names that
+stay as they are in Chinese too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSpinBox,
+    QTabBar,
+    QToolBar,
+    QWidget,
+)
+
+#: Latin words that stay in Chinese texts: units, terms students meet in English, identifiers,
+#: file types, key names (in tooltips' shortcuts) and names.
+ALLOWED = {
+    *("KV", "K", "V", "Q", "W", "S", "B", "KiB", "MiB", "GiB", "TiB", "MFLOP", "GFLOP", "FLOP", "FLOPs"),
+    *("MHA", "MQA", "GQA", "MLA", "logits", "softmax", "sink", "cache", "StreamingLLM", "e", "x", "a", "b"),
+    *("float16", "float32", "float64", "bfloat16", "int8", "int4", "fp8", "dtype", "d_model", "head_dim", "kv_heads"),
+    *("kvviz", "train", "hf", "pip", "video", "imageio", "ffmpeg", "Hugging", "Face", "English"),
+    *("config", "json", "safetensors", "tokenizer", "pt", "PNG", "SVG", "GIF", "MP4", "CSV", "JSON"),
+    *("Ctrl", "Shift", "Alt", "Space", "Right", "Left", "PgDown", "PgUp", "Home", "End", "Esc", "F1", "F5"),
+    *("F", "P", "R", "E", "C", "D", "O", "L", "kv"),
+}
+#: The shipped trained models' names ("L4 kv2": layers and K/V heads).
+MODEL_NAME = re.compile(r"L\d+|kv\d+")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+#: Markup, entities and menu accelerators ("视图(&V)"), which are no words.
+TAG = re.compile(r"<[^>]+>|&[a-z]+;|\(&\w\)|&")
+
+
+def untranslated(text: str) -> list[str]:
+    """The Latin words of ``text`` (markup aside) that are not in ALLOWED."""
+    words = LATIN_WORD.findall(TAG.sub(" ", text))
+    return [word for word in words if word not in ALLOWED and not MODEL_NAME.fullmatch(word)]
+
+
+def _inside(widget: QWidget, roots: tuple[QWidget, ...]) -> bool:
+    while widget is not None:
+        if widget in roots:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def window_texts(window: QMainWindow, skip: tuple[QWidget, ...] = ()) -> dict[str, str]:
+    """Every text of ``window`` a user sees or hovers, by where it is, leaving out widgets in ``skip``."""
+    texts: dict[str, str] = {"window title": window.windowTitle()}
+
+    def add(where: str, text: str) -> None:
+        if text and text.strip():
+            texts[where] = text
+
+    def menu(prefix: str, entries: QMenu) -> None:
+        add(prefix, entries.title())
+        for action in entries.actions():
+            if action.menu() is not None:
+                menu(f"{prefix} ▸ {action.text()}", action.menu())
+            elif not action.isSeparator():
+                add(f"{prefix} ▸ {action.objectName() or action.text()}", action.text())
+                add(f"{prefix} ▸ {action.text()} (tooltip)", action.toolTip())
+                add(f"{prefix} ▸ {action.text()} (status tip)", action.statusTip())
+
+    for entry in window.menuBar().actions():
+        menu("menu", entry.menu())
+    for number, widget in enumerate(window.findChildren(QWidget)):
+        if skip and _inside(widget, skip):
+            continue
+        name = f"{type(widget).__name__} {widget.objectName()}#{number}"
+        if not isinstance(widget, QMenu):
+            add(f"{name} (tooltip)", widget.toolTip())
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            add(name, widget.text())
+        elif isinstance(widget, QDockWidget):
+            add(name, widget.windowTitle())
+        elif isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                add(f"{name} tab {i}", widget.tabText(i))
+        elif isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                add(f"{name} item {i}", widget.itemText(i))
+        elif isinstance(widget, QGroupBox):
+            add(name, widget.title())
+        elif isinstance(widget, QToolBar):
+            add(name, widget.windowTitle())
+        if isinstance(widget, QSpinBox):
+            add(f"{name} suffix", widget.suffix())
+            add(f"{name} prefix", widget.prefix())
+        if isinstance(widget, QAbstractSpinBox):
+            add(f"{name} special", widget.specialValueText())
+    add("status message", window.statusBar().currentMessage())
+    return texts
