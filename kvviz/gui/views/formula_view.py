@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
@@ -18,6 +18,24 @@ from kvviz.core.shape_change import ShapeChange
 from kvviz.gui.theme import MUTED_TEXT_STYLE, Theme, qcolor
 from kvviz.gui.views.readouts import MemoryFormula
 from kvviz.units import format_bytes
+
+#: The factor names the formula comes with, marked for translation (a name not listed is shown as it comes).
+FACTOR_NAMES = (
+    QT_TRANSLATE_NOOP("FormulaView", "K and V"),
+    QT_TRANSLATE_NOOP("FormulaView", "batch"),
+    QT_TRANSLATE_NOOP("FormulaView", "tokens"),
+    QT_TRANSLATE_NOOP("FormulaView", "tokens in cache"),
+    QT_TRANSLATE_NOOP("FormulaView", "layers"),
+    QT_TRANSLATE_NOOP("FormulaView", "kv_heads"),
+    QT_TRANSLATE_NOOP("FormulaView", "head_dim"),
+    QT_TRANSLATE_NOOP("FormulaView", "bytes"),
+)
+
+
+def factor_name(name: str) -> str:
+    """A factor's name in the language installed now."""
+    return QCoreApplication.translate("FormulaView", name) if name in FACTOR_NAMES else name
+
 
 #: What stands between two value columns, and before the result.
 TIMES = " × "
@@ -57,10 +75,11 @@ class FormulaView(QWidget):
             return
         self._formula = formula
         values = TIMES.join(f"{value:,}" for _, value in formula.factors)
-        names = TIMES.join(name for name, _ in formula.factors)
+        names = TIMES.join(factor_name(name) for name, _ in formula.factors)
         result = "".join(text for text, _, _ in self._result_parts())
         self._text = f"{values}{EQUALS}{result}"
-        self.setAccessibleName(f"{names}{EQUALS}bytes: {self._text}")
+        bytes_word = QCoreApplication.translate("FormulaView", "bytes")
+        self.setAccessibleName(f"{names}{EQUALS}{bytes_word}: {self._text}")
         self._measure()
         self.update()
 
@@ -68,6 +87,12 @@ class FormulaView(QWidget):
         """Paint in ``theme``'s colours (the font comes from the parent and is measured on change)."""
         self.theme = theme
         self.update()
+
+    def retranslate(self) -> None:
+        """Its words again in the language installed now (the factor names come with the formula)."""
+        formula, self._formula = self._formula, None
+        if formula is not None:
+            self.set_formula(formula)
 
     def text(self) -> str:
         """The values row and the result as plain text: what the widget shows, for tests and screen readers."""
@@ -78,7 +103,8 @@ class FormulaView(QWidget):
         f = self._formula
         parts = [(f"{f.product:,} B", True, "text"), (f" = {format_bytes(f.product)}", False, "text")]
         if not f.agrees:
-            parts.append((f" ≠ measured {f.measured:,} B", False, "error_text"))
+            measured = QCoreApplication.translate("FormulaView", " ≠ measured {measured} B")
+            parts.append((measured.format(measured=f"{f.measured:,}"), False, "error_text"))
         return parts
 
     # -- geometry -------------------------------------------------------------------------------
@@ -95,7 +121,7 @@ class FormulaView(QWidget):
         plain, bold = (QFontMetrics(font) for font in self._fonts())
         units: list[list[_Piece]] = []
         for i, (name, value) in enumerate(self._formula.factors):
-            text = f"{value:,}"
+            text, name = f"{value:,}", factor_name(name)
             column = _Piece(text, max(plain.horizontalAdvance(name), bold.horizontalAdvance(text)), True, name=name)
             units.append([_Piece(TIMES, plain.horizontalAdvance(TIMES)), column] if i else [column])
         result = [_Piece(EQUALS, plain.horizontalAdvance(EQUALS))]
@@ -201,8 +227,6 @@ class ShapeChangeLine(QWidget):
         bold.setBold(True)
         self.ratio.setFont(bold)
         self.clear = QToolButton()
-        self.clear.setText("Clear")
-        self.clear.setToolTip("Forget the run before the change (the faded lines and this comparison)")
         self.clear.clicked.connect(self.clear_requested)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -213,17 +237,34 @@ class ShapeChangeLine(QWidget):
         grid.addWidget(self.clear, 1, 1)
         grid.setColumnStretch(0, 1)
         self._shown = False
+        self._change: tuple[str, ShapeChange | None] = ("", None)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """Its words again in the language installed now (the setting's label comes with the change)."""
+        self.clear.setText(QCoreApplication.translate("ShapeChangeLine", "Clear"))
+        self.clear.setToolTip(
+            QCoreApplication.translate(
+                "ShapeChangeLine", "Forget the run before the change (the faded lines and this comparison)"
+            )
+        )
+        if self._shown:
+            self.set_change(*self._change)
 
     def set_change(self, label: str, change: ShapeChange | None) -> None:
         """Show ``change`` from the setting named ``label``; None hides the line."""
+        self._change = (label, change)
         self._shown = change is not None
         if change is None:
             self.hide()
             return
         before, after = change.before.total, change.after.total
         tokens = change.n_tokens
-        self.sizes.setText(f"before ({label}): {before:,} B · now {after:,} B, both after {tokens:,} tokens")
+        sizes = QCoreApplication.translate(
+            "ShapeChangeLine", "before ({label}): {before} B · now {after} B, both after {tokens} tokens"
+        )
+        self.sizes.setText(sizes.format(label=label, before=f"{before:,}", after=f"{after:,}", tokens=f"{tokens:,}"))
         self.ratio.setText(change.text)
         self.show()
 
