@@ -438,7 +438,7 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     </message>
     <message>
         <source>{tiny} ({shape}; {weights} weights)</source>
-        <translation>{tiny}（{shape}；{weights} 权重）</translation>
+        <translation>{tiny}（{shape}；{weights}权重）</translation>
     </message>
     <message>
         <source>A real {family} model, {weights} ({shape}; run by its own transformers classes)</source>
@@ -490,7 +490,7 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     </message>
     <message>
         <source>&lt;b&gt;Prefill&lt;/b&gt; (step 0) runs the whole prompt at once. Each &lt;b&gt;decode&lt;/b&gt; step then processes one new token &amp;mdash; the one the previous step generated &amp;mdash; and generates the next. The token strip at the top shows the prompt, the generated tokens, and the token processed this step.</source>
-        <translation>&lt;b&gt;预填充&lt;/b&gt;（prefill，第 0 步）一次性处理整个提示词（prompt）。此后每个&lt;b&gt;解码&lt;/b&gt;（decode）步只处理一个新词元 &amp;mdash; 也就是上一步生成的那个 &amp;mdash; 并生成下一个。顶部的词元条依次显示提示词、已生成的词元，并标出本步处理的词元。</translation>
+        <translation>&lt;b&gt;预填充&lt;/b&gt;（prefill，第 0 步）一次性处理整个提示词（prompt）。此后每个&lt;b&gt;解码&lt;/b&gt;（decode）步只处理一个新词元——也就是上一步生成的那个——并生成下一个。顶部的词元条依次显示提示词、已生成的词元，并标出本步处理的词元。</translation>
     </message>
     <message>
         <source>Q·Kᵀ: the attention scores</source>
@@ -526,7 +526,7 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     </message>
     <message>
         <source>The cache stores K and V &amp;mdash; &lt;i&gt;not&lt;/i&gt; attention scores or weights &amp;mdash; and it lives in ordinary main memory (the GPU&apos;s or the CPU&apos;s), not in registers. Its size grows by one column per token: &lt;b&gt;2 × batch × tokens × layers × kv_heads × head_dim × bytes per element&lt;/b&gt;. The KV cache panel shows that formula with this step&apos;s numbers and each layer&apos;s K and V buffers filling up.</source>
-        <translation>缓存存的是 K 和 V &amp;mdash; &lt;i&gt;不是&lt;/i&gt;注意力分数，也不是注意力权重 &amp;mdash; 它放在普通的主存里（GPU 显存或 CPU 内存），而不在寄存器里。每多一个词元，它就增长一列：&lt;b&gt;2 × 批大小 × 词元数 × 层数 × kv_heads × head_dim × 每个元素的字节数&lt;/b&gt;。键值缓存面板用本步的数字展示这个公式，并显示每一层的 K、V 缓冲区逐渐被填满。</translation>
+        <translation>缓存存的是 K 和 V——&lt;i&gt;不是&lt;/i&gt;注意力分数，也不是注意力权重——它放在普通的主存里（GPU 显存或 CPU 内存），而不在寄存器里。每多一个词元，它就增长一列：&lt;b&gt;2 × 批大小 × 词元数 × 层数 × kv_heads × head_dim × 每个元素的字节数&lt;/b&gt;。键值缓存面板用本步的数字展示这个公式，并显示每一层的 K、V 缓冲区逐渐被填满。</translation>
     </message>
     <message>
         <source>MHA, GQA, MQA</source>
@@ -542,7 +542,7 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     </message>
     <message>
         <source>With the &lt;b&gt;full cache&lt;/b&gt; every key stays, so generation stops when all context positions hold tokens. A &lt;b&gt;sliding window&lt;/b&gt; keeps only the last W keys: older ones are {outside} &amp;mdash; their K and V are evicted from every layer&apos;s cache, and the run without a cache masks them the same way, so no later query attends to them again &amp;mdash; and the cache stops growing at W slots, so generation slides on past the context length. &lt;b&gt;Sinks + window&lt;/b&gt; also keeps the first S tokens (attention sinks), which models lean on heavily. The K/V strip marks keys {evicted}; the KV cache panel shows the slots plateau.</source>
-        <translation>使用&lt;b&gt;完整缓存&lt;/b&gt;时，每个键都会保留，因此当所有上下文位置都放满词元时，生成就停止。&lt;b&gt;滑动窗口&lt;/b&gt;（sliding window）只保留最近的 W 个键：更早的键{outside} &amp;mdash; 它们的 K 和 V 从每一层的缓存中被驱逐（eviction），不使用缓存的那次运行也以同样的方式把它们掩码，所以之后不会再有查询关注它们 &amp;mdash; 缓存增长到 W 个槽位后就不再增长，生成可以越过上下文长度继续下去。&lt;b&gt;汇聚 + 窗口&lt;/b&gt;（sinks + window）还会保留最前面的 S 个词元（注意力汇聚，attention sink），模型非常依赖它们。K/V 条带会标出{evicted}的键；键值缓存面板会显示槽位数到顶后保持不变。</translation>
+        <translation>使用&lt;b&gt;完整缓存&lt;/b&gt;时，每个键都会保留，因此当所有上下文位置都放满词元时，生成就停止。&lt;b&gt;滑动窗口&lt;/b&gt;（sliding window）只保留最近的 W 个键：更早的键{outside}——它们的 K 和 V 从每一层的缓存中被驱逐（eviction），不使用缓存的那次运行也以同样的方式把它们掩码，所以之后不会再有查询关注它们——缓存增长到 W 个槽位后就不再增长，生成可以越过上下文长度继续下去。&lt;b&gt;汇聚 + 窗口&lt;/b&gt;（sinks + window）还会保留最前面的 S 个词元（注意力汇聚，attention sink），模型非常依赖它们。K/V 条带会标出{evicted}的键；键值缓存面板会显示槽位数到顶后保持不变。</translation>
     </message>
     <message>
         <source>Eviction removes a token&apos;s K and V, not what was read from them. With two or more layers, tokens that attended to it while it was still in the window carry that in their hidden states, and their own K and V pass it on, so an evicted token can still change the output; with one layer nothing of it is left. &lt;a href=&quot;{probe_link}&quot;&gt;Measure it on the step shown&lt;/a&gt;: the evicted tokens are altered and the model runs again.</source>

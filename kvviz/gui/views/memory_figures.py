@@ -5,6 +5,8 @@ Every cell is text made from a :class:`kvviz.memory.MemoryReport`; nothing is co
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +58,8 @@ class _FittedTable(QTableWidget):
 
     def fit_height(self) -> None:
         self.resizeRowsToContents()
+        for row in range(self.rowCount()):
+            self.setRowHeight(row, self.rowHeight(row) + self._fallback_room(row))
         header = self.horizontalHeader()
         header_height = 0 if header.isHidden() else header.sizeHint().height()
         self.setFixedHeight(self.verticalHeader().length() + header_height + 2 * self.frameWidth())
@@ -63,6 +67,20 @@ class _FittedTable(QTableWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self.fit_height()  # a narrower column wraps into taller rows
+
+    def _fallback_room(self, row: int) -> int:
+        """Pixels a row of Chinese text needs beyond Qt's measure, so its last line is not elided.
+
+        Qt sizes a row by the table font's line height, but Chinese glyphs come from a fallback
+        CJK font whose lines are taller (about 30 % at the sizes measured); each wrapped line
+        of such a row gets that much more.
+        """
+        texts = (self.item(row, col).text() for col in range(self.columnCount()) if self.item(row, col))
+        if not any("\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for text in texts for ch in text):
+            return 0
+        metrics = self.fontMetrics()
+        lines = max(1, round(self.rowHeight(row) / metrics.lineSpacing()))
+        return math.ceil(0.3 * lines * metrics.height())
 
 
 class FiguresView(QScrollArea):
