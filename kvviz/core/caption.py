@@ -57,6 +57,10 @@ def step_caption(record: StepRecord) -> str:
             translate("caption", "with a cache {rows} computed, K/V stored ({flops})").format(rows=new, flops=flops)
         )
     else:
-        parts.append(translate("caption", "with a cache {rows} new ({flops})").format(rows=new, flops=flops))
+        if record.new_rows == 1:
+            done = translate("caption", "with a cache {n} new row ({flops})")
+        else:
+            done = translate("caption", "with a cache {n} new rows ({flops})")
+        parts.append(done.format(n=record.new_rows, flops=flops))
     parts.append(translate("caption", "cache {bytes}").format(bytes=format_bytes(record.cache_bytes_used)))
     return " · ".join(parts)

@@ -1205,8 +1205,12 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
         <translation>使用缓存：计算 {rows}，存入 K/V（{flops}）</translation>
     </message>
     <message>
-        <source>with a cache {rows} new ({flops})</source>
-        <translation>使用缓存：新增 {rows}（{flops}）</translation>
+        <source>with a cache {n} new row ({flops})</source>
+        <translation>使用缓存：新增 {n} 行（{flops}）</translation>
+    </message>
+    <message>
+        <source>with a cache {n} new rows ({flops})</source>
+        <translation>使用缓存：新增 {n} 行（{flops}）</translation>
     </message>
     <message>
         <source>cache {bytes}</source>
