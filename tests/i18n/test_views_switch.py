@@ -105,3 +105,16 @@ def test_views_built_in_chinese_speak_chinese(qtbot, history):
         said = _texts(views)
     for name, words in said.items():
         assert any(has_chinese(w) for w in words), name
+
+
+def test_views_follow_qt_language_change_by_themselves(qtbot, history):
+    """The window may only install the translator: Qt's LanguageChange makes each view say its texts again."""
+    views = _views(qtbot, history)
+    english = _texts(views)
+    with speaking("zh_CN"):
+        qtbot.wait(5)  # the LanguageChange events, and the presentation's old slide deleted
+        for name, words in _texts(views).items():
+            assert any(has_chinese(w) for w in words), name
+    qtbot.wait(5)  # the LanguageChange events
+    qtbot.wait(5)  # the old slides they replaced, deleted
+    assert _texts(views) == english

@@ -33,6 +33,7 @@ from kvviz.gui.views.attention_image import (
     status_colours,
     status_lut,
 )
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.widgets.axes import LabelAxis, style_axis
 from kvviz.units import format_flops
 
@@ -214,7 +215,7 @@ def _same_scale(source: pg.ViewBox, target: pg.ViewBox) -> dict[str, tuple[float
     return {"xRange": (cx - half_x, cx + half_x), "yRange": (cy - half_y, cy + half_y)}
 
 
-class AttentionPanel(QWidget):
+class AttentionPanel(FollowsLanguage, QWidget):
     """Q·Kᵀ of one mode. Emits ``cell_hovered(row, col)``; (-1, -1) when the pointer leaves the cells."""
 
     cell_hovered = Signal(int, int)

@@ -32,6 +32,7 @@ from kvviz.gui.theme import Theme, qcolor
 from kvviz.gui.views.attention_image import bin_edges
 from kvviz.gui.views.formula_view import FormulaView, ShapeChangeLine
 from kvviz.gui.views.head_sharing import HeadSharingView, KVRowsHighlight
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.readouts import memory_formula
 from kvviz.gui.widgets.axes import SparseLabelAxis, style_axis
 from kvviz.units import format_bytes
@@ -138,7 +139,7 @@ def position_runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
 
 
-class KVCacheView(QWidget):
+class KVCacheView(FollowsLanguage, QWidget):
     """Cache occupancy per layer for the record at the cursor."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWi
 
 from kvviz.core.shape_change import ShapeChange
 from kvviz.gui.theme import MUTED_TEXT_STYLE, Theme, qcolor
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.readouts import MemoryFormula
 from kvviz.units import format_bytes
 
@@ -53,7 +54,7 @@ class _Piece:
     name: str = ""
 
 
-class FormulaView(QWidget):
+class FormulaView(FollowsLanguage, QWidget):
     """2 × batch × tokens × … = bytes; says "≠ measured" in the warning colour if the product disagrees.
 
     One line when there is room; in a narrow dock the factors wrap onto further lines
@@ -205,7 +206,7 @@ class FormulaView(QWidget):
         painter.end()
 
 
-class ShapeChangeLine(QWidget):
+class ShapeChangeLine(FollowsLanguage, QWidget):
     """ "before (2 layers · 2 K/V heads · float32): 5,120 B · now 2,560 B" over "× 0.5 = kv-heads ÷ 2",
     with a button that asks to clear the reference (``clear_requested``); hidden while there is none.
 

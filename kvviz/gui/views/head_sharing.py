@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QSizePolicy, QWidget
 from kvviz.core.head_sharing import head_groups, kv_head_of, sharing_caption
 from kvviz.gui import theme as th
 from kvviz.gui.theme import Theme, qcolor
+from kvviz.gui.views.language import FollowsLanguage
 
 #: One colour per K/V group (cycling past seven groups; neighbours always differ).
 GROUP_COLOURS = (th.ORANGE, th.SKY_BLUE, th.BLUISH_GREEN, th.YELLOW, th.BLUE, th.VERMILLION, th.REDDISH_PURPLE)
@@ -38,7 +39,7 @@ def _ink(colour: str) -> QColor:
     return QColor("#000000") if 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue() > 110 else QColor("#ffffff")
 
 
-class HeadSharingView(QWidget):
+class HeadSharingView(FollowsLanguage, QWidget):
     """K/V heads above, the query heads that read each one below in its colour; the selected head is
     framed. Clicking a query head (or under it) emits ``head_clicked(head)``."""
 

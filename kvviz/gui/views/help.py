@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from kvviz.gui.theme import Theme
+from kvviz.gui.views.language import FollowsLanguage
 
 #: The link in the eviction paragraph that asks for the eviction probe.
 PROBE_LINK = "kvviz:probe-eviction"
@@ -232,7 +233,7 @@ def help_html(theme: Theme, probe: str = "", model: str = TINY_MODEL, uncached_o
     return "\n\n".join(page)
 
 
-class HelpPanel(QTextBrowser):
+class HelpPanel(FollowsLanguage, QTextBrowser):
     """The help page, readable next to the views; its probe link emits ``probe_requested``."""
 
     probe_requested = Signal()

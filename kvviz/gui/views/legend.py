@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import Theme, qcolor, ramp
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.widgets.flow_layout import FlowLayout
 
 
@@ -138,7 +139,7 @@ def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
-class Legend(QWidget):
+class Legend(FollowsLanguage, QWidget):
     """Swatches in two groups, cells then keys; ramps read dark (low score) to light (high score).
 
     Each group wraps like text when the window is narrow, so the legend never sets the

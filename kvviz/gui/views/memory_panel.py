@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kvviz import memory
 from kvviz.gui import theme as th
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.memory_compare import ComparePage
 from kvviz.gui.views.memory_figures import FiguresView
 from kvviz.gui.views.memory_plots import CacheSizePage
@@ -43,7 +44,7 @@ DEFAULT_MODEL = "llama-2-7b"
 DEFAULT_GPU = "h100-80gb"
 
 
-class MemoryPanel(QWidget):
+class MemoryPanel(FollowsLanguage, QWidget):
     """Pick a model, context, batch, dtypes and GPU; read what the cache and weights cost and how many
     sequences a deployment serves.
 

@@ -37,6 +37,7 @@ from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.paging import PagingComparison, compare_paging
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import ERROR_TEXT_STYLE, Theme, qcolor
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.units import format_bytes
 
 BLOCK_SIZES = (4, 8, 16, 32)
@@ -170,7 +171,7 @@ class BlockDiagram(QWidget):
         p.end()
 
 
-class PagedCacheView(QWidget):
+class PagedCacheView(FollowsLanguage, QWidget):
     """A batch of sequences in a paged cache, for the model in use.
 
     ``comparison`` is the :class:`PagingComparison` on display (None when the lengths are

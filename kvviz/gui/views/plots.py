@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QToolButton, QWi
 
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import Theme
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.series import StepSeries, step_series
 from kvviz.gui.widgets.axes import StepAxis, UnitAxis, style_axis
 
@@ -187,7 +188,7 @@ def attention_share_note(record: StepRecord) -> str:
     return note.format(share=f"{(flops.qk + flops.av) / flops.total:.0%}", keys=keys)
 
 
-class PlotsPanel(QWidget):
+class PlotsPanel(FollowsLanguage, QWidget):
     """The five step plots in a grid; ``plots`` holds them by name."""
 
     step_clicked = Signal(int)

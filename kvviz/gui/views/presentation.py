@@ -23,6 +23,7 @@ from kvviz.gui.theme import DARK, Theme, font
 from kvviz.gui.views.attention_image import SharedScoreLevels
 from kvviz.gui.views.attention_panel import STRIP_PX, AttentionPanel, axis_title, frame_size, link_views
 from kvviz.gui.views.formula_view import FormulaView
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.readouts import memory_formula
 from kvviz.gui.views.token_strip import TokenStrip
 
@@ -168,7 +169,7 @@ class Slide(QWidget):
             )
 
 
-class PresentationView(QWidget):
+class PresentationView(FollowsLanguage, QWidget):
     """The page presentation mode shows; ``set_record`` as every view, drawn when visible."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:

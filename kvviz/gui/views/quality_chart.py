@@ -25,6 +25,7 @@ from kvviz.core.evaluation import EVAL_CONTEXT, EvalRow, cache_settings, evaluat
 from kvviz.core.run import RunSpec
 from kvviz.core.variants import default_variant, variant_for
 from kvviz.gui.theme import Theme, font
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.widgets.axes import UnitAxis, style_axis
 
 RowKey = tuple[str, str, str]  # model, dtype, cache
@@ -67,7 +68,7 @@ def point_label(row: EvalRow) -> str:
     return f"{row.model} · {row.cache} · {row.dtype}"
 
 
-class QualityChart(QWidget):
+class QualityChart(FollowsLanguage, QWidget):
     """Scatter of :class:`EvalRow` s; ``set_spec`` says which run to ring (and measure, if new)."""
 
     _row_ready = Signal(object)  # EvalRow, emitted from the worker thread

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidge
 
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import Theme, font, qcolor
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.widgets.flow_layout import FlowLayout
 
 
@@ -211,7 +212,7 @@ def _chip_tooltip(chip: Chip) -> str:
     )
 
 
-class TokenStrip(QWidget):
+class TokenStrip(FollowsLanguage, QWidget):
     """Tokens of the run with a one-line key; scrolls when the run is long."""
 
     MAX_LINES = 2
