@@ -373,35 +373,6 @@ Cache dtypes the dtype comparison draws (float16 and bfloat16 take the same byte
 <context>
     <name>FormulaView</name>
     <message>
-        <source>K and V</source>
-        <extracomment>The factor names the formula comes with, marked for translation (a name not listed is shown as it comes).</extracomment>
-        <translation>K 和 V</translation>
-    </message>
-    <message>
-        <source>batch</source>
-        <translation>批大小</translation>
-    </message>
-    <message>
-        <source>tokens</source>
-        <translation>词元数</translation>
-    </message>
-    <message>
-        <source>tokens in cache</source>
-        <translation>缓存中的词元数</translation>
-    </message>
-    <message>
-        <source>layers</source>
-        <translation>层数</translation>
-    </message>
-    <message>
-        <source>kv_heads</source>
-        <translation>键值头数</translation>
-    </message>
-    <message>
-        <source>head_dim</source>
-        <translation>头维度</translation>
-    </message>
-    <message>
         <source>bytes</source>
         <extracomment>What stands between two value columns, and before the result.</extracomment>
         <translation>字节数</translation>
@@ -478,7 +449,7 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     </message>
     <message>
         <source>What am I looking at?</source>
-        <translation>我看到的是什么？</translation>
+        <translation>我在看什么？</translation>
     </message>
     <message>
         <source>{model} writes text one token at a time. {twice} The difference that matters is how much work each does. Press &lt;b&gt;Space&lt;/b&gt; to take a step.</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
@@ -19,24 +19,6 @@ from kvviz.gui.theme import MUTED_TEXT_STYLE, Theme, qcolor
 from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.readouts import MemoryFormula
 from kvviz.units import format_bytes
-
-#: The factor names the formula comes with, marked for translation (a name not listed is shown as it comes).
-FACTOR_NAMES = (
-    QT_TRANSLATE_NOOP("FormulaView", "K and V"),
-    QT_TRANSLATE_NOOP("FormulaView", "batch"),
-    QT_TRANSLATE_NOOP("FormulaView", "tokens"),
-    QT_TRANSLATE_NOOP("FormulaView", "tokens in cache"),
-    QT_TRANSLATE_NOOP("FormulaView", "layers"),
-    QT_TRANSLATE_NOOP("FormulaView", "kv_heads"),
-    QT_TRANSLATE_NOOP("FormulaView", "head_dim"),
-    QT_TRANSLATE_NOOP("FormulaView", "bytes"),
-)
-
-
-def factor_name(name: str) -> str:
-    """A factor's name in the language installed now."""
-    return QCoreApplication.translate("FormulaView", name) if name in FACTOR_NAMES else name
-
 
 #: What stands between two value columns, and before the result.
 TIMES = " × "
@@ -76,7 +58,7 @@ class FormulaView(FollowsLanguage, QWidget):
             return
         self._formula = formula
         values = TIMES.join(f"{value:,}" for _, value in formula.factors)
-        names = TIMES.join(factor_name(name) for name, _ in formula.factors)
+        names = TIMES.join(name for name, _ in formula.factors)
         result = "".join(text for text, _, _ in self._result_parts())
         self._text = f"{values}{EQUALS}{result}"
         bytes_word = QCoreApplication.translate("FormulaView", "bytes")
@@ -122,7 +104,7 @@ class FormulaView(FollowsLanguage, QWidget):
         plain, bold = (QFontMetrics(font) for font in self._fonts())
         units: list[list[_Piece]] = []
         for i, (name, value) in enumerate(self._formula.factors):
-            text, name = f"{value:,}", factor_name(name)
+            text = f"{value:,}"
             column = _Piece(text, max(plain.horizontalAdvance(name), bold.horizontalAdvance(text)), True, name=name)
             units.append([_Piece(TIMES, plain.horizontalAdvance(TIMES)), column] if i else [column])
         result = [_Piece(EQUALS, plain.horizontalAdvance(EQUALS))]
