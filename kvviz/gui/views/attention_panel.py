@@ -345,12 +345,6 @@ class AttentionPanel(FollowsLanguage, QWidget):
         if self._record is not None:
             self._redraw()
 
-    def retranslate(self) -> None:
-        """Every text again in the language installed now (after a switch of language)."""
-        self._style_axes()
-        if self._record is not None:
-            self._redraw()
-
     # -- input -----------------------------------------------------------------------------
 
     def set_selection(self, layer: int, head: int) -> None:

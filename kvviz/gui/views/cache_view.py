@@ -303,55 +303,10 @@ class KVCacheView(FollowsLanguage, QWidget):
             self.plot.setYRange(0, band.total_rows - band.gap_rows, padding=0.02)
         self._draw_columns(self._screen_columns())
 
-        self._say_header(record, capacity, evicted, band)
+        _say_header(self, record, capacity, evicted, band)
         self.formula.set_formula(memory_formula(record))
         self.heads.set_shape(c.n_heads, c.n_kv_heads)
         self.kv_highlight.set_bands(band, max(n, capacity), c.dim_head, c.n_heads, c.n_kv_heads)
-
-    def _say_header(self, record: StepRecord, capacity: int, evicted: np.ndarray, band: BandLayout) -> None:
-        """The header line and the key's tail: what the cache holds, in the language installed now."""
-        t, c, n, policy = self.theme, record.config, record.n_tokens, record.policy
-        share = record.cache_bytes_used / record.cache_bytes_allocated if record.cache_bytes_allocated else 0.0
-        used = QCoreApplication.translate("CacheView", "<b>{used}</b> used of {allocated}").format(
-            used=format_bytes(record.cache_bytes_used), allocated=format_bytes(record.cache_bytes_allocated)
-        )
-        storage = ""
-        if record.cache_dtype != "model":
-            scales = QCoreApplication.translate("CacheView", "{dtype} + float16 scales")
-            storage = " · " + scales.format(dtype=record.cache_dtype)
-        if policy.evicts:
-            if policy.kind == "sink":
-                kept = QCoreApplication.translate("CacheView", "{sinks} sinks + window {window}")
-            else:
-                kept = QCoreApplication.translate("CacheView", "window {window}")
-            header = QCoreApplication.translate(
-                "CacheView",
-                "<b>KV cache</b> · {kept}: {capacity} slots · {resident} positions resident, "
-                "{evicted} evicted · {used} allocated ({share}){storage}",
-            ).format(
-                kept=kept.format(sinks=policy.sinks, window=policy.window),
-                capacity=capacity,
-                resident=n - int(evicted.sum()),
-                evicted=int(evicted.sum()),
-                used=used,
-                share=f"{share:.0%}",
-                storage=storage,
-            )
-        else:
-            header = QCoreApplication.translate(
-                "CacheView", "<b>KV cache</b> · {n} of {capacity} positions · {used} allocated ({share}){storage}"
-            ).format(n=n, capacity=capacity, used=used, share=f"{share:.0%}", storage=storage)
-        self.header.setText(header)
-        if band.dim_stride == 1:
-            sequence = QCoreApplication.translate("CacheView", "sequence 0 of {batch}")
-        else:
-            sequence = QCoreApplication.translate("CacheView", "sequence 0 of {batch}, 1 in {stride} dims")
-        sequence = sequence.format(batch=c.batch_size, stride=band.dim_stride)
-        self.key.setText(
-            self._key_html
-            + (self._evicted_html if policy.evicts else "")
-            + f"<span style='color:{t.muted_text}'> · {sequence}</span>"
-        )
 
     def set_selection(self, layer: int, head: int) -> None:
         """Mark the query head shown in the attention panels, and outline the K/V rows it reads."""
@@ -405,3 +360,49 @@ def _cosmetic_pen(colour: str, width: float) -> QPen:
     pen = QPen(qcolor(colour), width)
     pen.setCosmetic(True)
     return pen
+
+
+def _say_header(view: KVCacheView, record: StepRecord, capacity: int, evicted: np.ndarray, band: BandLayout) -> None:
+    """The header line and the key's tail: what the cache holds, in the language installed now."""
+    t, c, n, policy = view.theme, record.config, record.n_tokens, record.policy
+    share = record.cache_bytes_used / record.cache_bytes_allocated if record.cache_bytes_allocated else 0.0
+    used = QCoreApplication.translate("CacheView", "<b>{used}</b> used of {allocated}").format(
+        used=format_bytes(record.cache_bytes_used), allocated=format_bytes(record.cache_bytes_allocated)
+    )
+    storage = ""
+    if record.cache_dtype != "model":
+        scales = QCoreApplication.translate("CacheView", "{dtype} + float16 scales")
+        storage = " · " + scales.format(dtype=record.cache_dtype)
+    if policy.evicts:
+        if policy.kind == "sink":
+            kept = QCoreApplication.translate("CacheView", "{sinks} sinks + window {window}")
+        else:
+            kept = QCoreApplication.translate("CacheView", "window {window}")
+        header = QCoreApplication.translate(
+            "CacheView",
+            "<b>KV cache</b> · {kept}: {capacity} slots · {resident} positions resident, "
+            "{evicted} evicted · {used} allocated ({share}){storage}",
+        ).format(
+            kept=kept.format(sinks=policy.sinks, window=policy.window),
+            capacity=capacity,
+            resident=n - int(evicted.sum()),
+            evicted=int(evicted.sum()),
+            used=used,
+            share=f"{share:.0%}",
+            storage=storage,
+        )
+    else:
+        header = QCoreApplication.translate(
+            "CacheView", "<b>KV cache</b> · {n} of {capacity} positions · {used} allocated ({share}){storage}"
+        ).format(n=n, capacity=capacity, used=used, share=f"{share:.0%}", storage=storage)
+    view.header.setText(header)
+    if band.dim_stride == 1:
+        sequence = QCoreApplication.translate("CacheView", "sequence 0 of {batch}")
+    else:
+        sequence = QCoreApplication.translate("CacheView", "sequence 0 of {batch}, 1 in {stride} dims")
+    sequence = sequence.format(batch=c.batch_size, stride=band.dim_stride)
+    view.key.setText(
+        view._key_html
+        + (view._evicted_html if policy.evicts else "")
+        + f"<span style='color:{t.muted_text}'> · {sequence}</span>"
+    )

@@ -11,7 +11,12 @@ from PySide6.QtCore import QEvent
 
 
 class FollowsLanguage:
-    """Mixed into a QWidget view (before the Qt class) that defines ``retranslate()``."""
+    """Mixed into a QWidget view (before the Qt class); a view overrides ``retranslate()`` unless its
+    ``apply_theme`` sets every text already."""
+
+    def retranslate(self) -> None:
+        """Every text again in the language installed now: restyling in the same theme sets them all."""
+        self.apply_theme(self.theme)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

@@ -122,7 +122,7 @@ class MemoryPanel(FollowsLanguage, QWidget):
             self.page_buttons.addButton(button, index)
             switch.addWidget(button)
         switch.addStretch(1)
-        self._say_fixed_texts()
+        _say_fixed_texts(self)
         self.page_buttons.idClicked.connect(self.pages.setCurrentIndex)
         right = QVBoxLayout()
         right.addLayout(switch)
@@ -144,65 +144,9 @@ class MemoryPanel(FollowsLanguage, QWidget):
             box.currentIndexChanged.connect(self._on_input_changed)
         self._on_model_changed()
 
-    def _say_fixed_texts(self) -> None:
-        """Labels, buttons and tips in the language installed now."""
-
-        for name, text in (
-            ("model", QCoreApplication.translate("MemoryPanel", "Model")),
-            ("context", QCoreApplication.translate("MemoryPanel", "Context")),
-            ("batch", QCoreApplication.translate("MemoryPanel", "Batch")),
-            ("weights", QCoreApplication.translate("MemoryPanel", "Weights")),
-            ("cache", QCoreApplication.translate("MemoryPanel", "Cache")),
-            ("gpu", QCoreApplication.translate("MemoryPanel", "GPU")),
-        ):
-            self._labels[name].setText(text)
-        self.load_button.setText(QCoreApplication.translate("MemoryPanel", "Load config.json…"))
-        self.load_button.setToolTip(
-            QCoreApplication.translate("MemoryPanel", "Read a Hugging Face config.json (plain JSON) and show its cache")
-        )
-        self.context_box.setToolTip(QCoreApplication.translate("MemoryPanel", "Tokens per sequence"))
-        self.batch_box.setToolTip(QCoreApplication.translate("MemoryPanel", "Sequences held in the cache at once"))
-        self.dtype_box.setToolTip(
-            QCoreApplication.translate(
-                "MemoryPanel", "Element type of the weights; a model starts at its config's torch_dtype"
-            )
-        )
-        self.cache_dtype_box.setItemText(0, QCoreApplication.translate("MemoryPanel", "as weights"))
-        self.cache_dtype_box.setToolTip(
-            QCoreApplication.translate(
-                "MemoryPanel", "Element type of the KV cache (quantized types add a float16 scale per vector)"
-            )
-        )
-        self.gpu_box.setToolTip(QCoreApplication.translate("MemoryPanel", "GPU memory as nvidia-smi reports it"))
-        for index, (text, tip) in enumerate(
-            (
-                (
-                    QCoreApplication.translate("MemoryPanel", "Cache size"),
-                    QCoreApplication.translate(
-                        "MemoryPanel", "Cache bytes against context: attention variants and cache dtypes"
-                    ),
-                ),
-                (
-                    QCoreApplication.translate("MemoryPanel", "Serving"),
-                    QCoreApplication.translate(
-                        "MemoryPanel", "How many sequences fit on GPUs, with tensor and pipeline parallelism"
-                    ),
-                ),
-                (
-                    QCoreApplication.translate("MemoryPanel", "Compare"),
-                    QCoreApplication.translate(
-                        "MemoryPanel", "Pinned configurations as bars at the chosen context, on a linear axis"
-                    ),
-                ),
-            )
-        ):
-            button = self.page_buttons.button(index)
-            button.setText(text)
-            button.setToolTip(tip)
-
     def retranslate(self) -> None:
         """Every text of the explorer again in the language installed now; every choice stays."""
-        self._say_fixed_texts()
+        _say_fixed_texts(self)
         if self._tiny is not None:
             self.set_tiny_config(self._tiny)
         for page in (self.figures, self.serving, self.compare, self.cache_size):
@@ -325,3 +269,60 @@ class MemoryPanel(FollowsLanguage, QWidget):
         """Show the cache-size plots (0), the serving page (1) or the pinned bars (2), as the buttons above them do."""
         self.page_buttons.button(index).setChecked(True)
         self.pages.setCurrentIndex(index)
+
+
+def _say_fixed_texts(panel: MemoryPanel) -> None:
+    """Labels, buttons and tips in the language installed now."""
+
+    for name, text in (
+        ("model", QCoreApplication.translate("MemoryPanel", "Model")),
+        ("context", QCoreApplication.translate("MemoryPanel", "Context")),
+        ("batch", QCoreApplication.translate("MemoryPanel", "Batch")),
+        ("weights", QCoreApplication.translate("MemoryPanel", "Weights")),
+        ("cache", QCoreApplication.translate("MemoryPanel", "Cache")),
+        ("gpu", QCoreApplication.translate("MemoryPanel", "GPU")),
+    ):
+        panel._labels[name].setText(text)
+    panel.load_button.setText(QCoreApplication.translate("MemoryPanel", "Load config.json…"))
+    panel.load_button.setToolTip(
+        QCoreApplication.translate("MemoryPanel", "Read a Hugging Face config.json (plain JSON) and show its cache")
+    )
+    panel.context_box.setToolTip(QCoreApplication.translate("MemoryPanel", "Tokens per sequence"))
+    panel.batch_box.setToolTip(QCoreApplication.translate("MemoryPanel", "Sequences held in the cache at once"))
+    panel.dtype_box.setToolTip(
+        QCoreApplication.translate(
+            "MemoryPanel", "Element type of the weights; a model starts at its config's torch_dtype"
+        )
+    )
+    panel.cache_dtype_box.setItemText(0, QCoreApplication.translate("MemoryPanel", "as weights"))
+    panel.cache_dtype_box.setToolTip(
+        QCoreApplication.translate(
+            "MemoryPanel", "Element type of the KV cache (quantized types add a float16 scale per vector)"
+        )
+    )
+    panel.gpu_box.setToolTip(QCoreApplication.translate("MemoryPanel", "GPU memory as nvidia-smi reports it"))
+    for index, (text, tip) in enumerate(
+        (
+            (
+                QCoreApplication.translate("MemoryPanel", "Cache size"),
+                QCoreApplication.translate(
+                    "MemoryPanel", "Cache bytes against context: attention variants and cache dtypes"
+                ),
+            ),
+            (
+                QCoreApplication.translate("MemoryPanel", "Serving"),
+                QCoreApplication.translate(
+                    "MemoryPanel", "How many sequences fit on GPUs, with tensor and pipeline parallelism"
+                ),
+            ),
+            (
+                QCoreApplication.translate("MemoryPanel", "Compare"),
+                QCoreApplication.translate(
+                    "MemoryPanel", "Pinned configurations as bars at the chosen context, on a linear axis"
+                ),
+            ),
+        )
+    ):
+        button = panel.page_buttons.button(index)
+        button.setText(text)
+        button.setToolTip(tip)

@@ -121,7 +121,7 @@ class ServingView(QWidget):
         for i, box in enumerate((*boxes, self.prefix_box, self.compare_box)):
             controls.addWidget(self._labels[i], i // 3, 2 * (i % 3))
             controls.addWidget(box, i // 3, 2 * (i % 3) + 1)
-        self._say_fixed_texts()
+        _say_fixed_texts(self)
         controls.setColumnStretch(6, 1)
         body = QHBoxLayout()
         readout = QScrollArea()  # a long explanation scrolls rather than pushing rows out of sight
@@ -143,63 +143,9 @@ class ServingView(QWidget):
             box.valueChanged.connect(self.refresh)
         self.compare_box.currentIndexChanged.connect(self.refresh)
 
-    def _say_fixed_texts(self) -> None:
-        """Labels, tips and the comparison's choices in the language installed now."""
-        labels = (
-            QCoreApplication.translate("ServingView", "TP"),
-            QCoreApplication.translate("ServingView", "PP"),
-            QCoreApplication.translate("ServingView", "GPU use"),
-            QCoreApplication.translate("ServingView", "Block"),
-            QCoreApplication.translate("ServingView", "Allowance"),
-            QCoreApplication.translate("ServingView", "Shared prefix"),
-            QCoreApplication.translate("ServingView", "Compare"),
-        )
-        for label, text in zip(self._labels, labels, strict=True):
-            label.setText(text)
-        for box, tip in (
-            (
-                self.tp_box,
-                QCoreApplication.translate("ServingView", "Tensor-parallel degree: GPUs that split every layer"),
-            ),
-            (
-                self.pp_box,
-                QCoreApplication.translate(
-                    "ServingView", "Pipeline-parallel degree: GPUs that each hold a run of layers"
-                ),
-            ),
-            (
-                self.util_box,
-                QCoreApplication.translate(
-                    "ServingView", "Fraction of each GPU's memory the engine may use (vLLM's gpu_memory_utilization)"
-                ),
-            ),
-            (self.block_box, QCoreApplication.translate("ServingView", "Tokens per cache block")),
-            (
-                self.overhead_box,
-                QCoreApplication.translate(
-                    "ServingView", "Activations and runtime per GPU: an allowance, not a measurement"
-                ),
-            ),
-            (
-                self.prefix_box,
-                QCoreApplication.translate(
-                    "ServingView", "Tokens of a prompt prefix every sequence shares (counted once)"
-                ),
-            ),
-            (
-                self.compare_box,
-                QCoreApplication.translate(
-                    "ServingView", "Which alternatives the capacity plot draws beside this model"
-                ),
-            ),
-        ):
-            box.setToolTip(tip)
-        for i, text in enumerate(COMPARISONS):
-            self.compare_box.setItemText(i, QCoreApplication.translate("ServingView", text))
-
     def retranslate(self) -> None:
         """Every text in the language installed now; the readout and curves follow at the next refresh."""
-        self._say_fixed_texts()
+        _say_fixed_texts(self)
         self.plot.apply_theme(self.theme)
         self.redraw_curves()
 
@@ -346,3 +292,52 @@ class ServingView(QWidget):
         gpus = f"{setup.tp * setup.pp} × {setup.gpu.label}" if setup.tp * setup.pp > 1 else setup.gpu.label
         detail = QCoreApplication.translate("ServingView", "tp {tp}, pp {pp}, {dtype} cache")
         self.plot.set_title(gpus, detail.format(tp=setup.tp, pp=setup.pp, dtype=setup.cache_dtype))
+
+
+def _say_fixed_texts(view: ServingView) -> None:
+    """Labels, tips and the comparison's choices in the language installed now."""
+    labels = (
+        QCoreApplication.translate("ServingView", "TP"),
+        QCoreApplication.translate("ServingView", "PP"),
+        QCoreApplication.translate("ServingView", "GPU use"),
+        QCoreApplication.translate("ServingView", "Block"),
+        QCoreApplication.translate("ServingView", "Allowance"),
+        QCoreApplication.translate("ServingView", "Shared prefix"),
+        QCoreApplication.translate("ServingView", "Compare"),
+    )
+    for label, text in zip(view._labels, labels, strict=True):
+        label.setText(text)
+    for box, tip in (
+        (
+            view.tp_box,
+            QCoreApplication.translate("ServingView", "Tensor-parallel degree: GPUs that split every layer"),
+        ),
+        (
+            view.pp_box,
+            QCoreApplication.translate("ServingView", "Pipeline-parallel degree: GPUs that each hold a run of layers"),
+        ),
+        (
+            view.util_box,
+            QCoreApplication.translate(
+                "ServingView", "Fraction of each GPU's memory the engine may use (vLLM's gpu_memory_utilization)"
+            ),
+        ),
+        (view.block_box, QCoreApplication.translate("ServingView", "Tokens per cache block")),
+        (
+            view.overhead_box,
+            QCoreApplication.translate(
+                "ServingView", "Activations and runtime per GPU: an allowance, not a measurement"
+            ),
+        ),
+        (
+            view.prefix_box,
+            QCoreApplication.translate("ServingView", "Tokens of a prompt prefix every sequence shares (counted once)"),
+        ),
+        (
+            view.compare_box,
+            QCoreApplication.translate("ServingView", "Which alternatives the capacity plot draws beside this model"),
+        ),
+    ):
+        box.setToolTip(tip)
+    for i, text in enumerate(COMPARISONS):
+        view.compare_box.setItemText(i, QCoreApplication.translate("ServingView", text))
