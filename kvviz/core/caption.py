@@ -2,7 +2,8 @@
 
 The presentation view, exported pictures and animations all say the same sentence, so it is
 computed here from the record alone (no Qt): how many rows each mode computed, what that
-cost, and how big the cache is now.
+cost, and how big the cache is now. It is worded in the active language each time it is asked
+for, so a view that asks again after a language switch shows the new language.
 """
 
 from __future__ import annotations
@@ -10,11 +11,21 @@ from __future__ import annotations
 import numpy as np
 
 from kvviz.core.record import CellStatus, Mode, Phase, StepRecord
+from kvviz.i18n import translate
 from kvviz.units import format_bytes, format_flops
 
 
 def _rows(n: int) -> str:
-    return f"{n} row" if n == 1 else f"{n} rows"
+    if n == 1:
+        return translate("caption", "{n} row").format(n=n)
+    return translate("caption", "{n} rows").format(n=n)
+
+
+def phase_name(phase: Phase) -> str:
+    """The phase as the caption says it."""
+    if phase is Phase.PREFILL:
+        return translate("caption", "prefill")
+    return translate("caption", "decode")
 
 
 def recomputed_rows(record: StepRecord) -> int:
@@ -24,23 +35,32 @@ def recomputed_rows(record: StepRecord) -> int:
 
 
 def step_caption(record: StepRecord) -> str:
-    """E.g. "step 12 · decode · without a cache 57 rows recomputed (88.9 MFLOP) · with a cache 1 new row
-    (1.6 MFLOP) · cache 114 KiB"."""
-    parts = [f"step {record.step}", record.phase.value]
+    """E.g. "step 12 · decode · without a cache 57 rows recomputed + 1 new (88.9 MFLOP) · with a cache
+    1 new row (1.6 MFLOP) · cache 114 KiB"."""
+    parts = [translate("caption", "step {step}").format(step=record.step), phase_name(record.phase)]
     new = _rows(record.new_rows)
     if record.uncached is not None:
+        flops = format_flops(record.uncached.flops.total)
         if record.phase is Phase.PREFILL:
-            parts.append(f"without a cache {new} computed ({format_flops(record.uncached.flops.total)})")
-        else:
-            again = _rows(recomputed_rows(record))
             parts.append(
-                f"without a cache {again} recomputed + {record.new_rows} new "
-                f"({format_flops(record.uncached.flops.total)})"
+                translate("caption", "without a cache {rows} computed ({flops})").format(rows=new, flops=flops)
             )
+        else:
+            parts.append(
+                translate("caption", "without a cache {rows} recomputed + {new} new ({flops})").format(
+                    rows=_rows(recomputed_rows(record)), new=record.new_rows, flops=flops
+                )
+            )
+    flops = format_flops(record.cached.flops.total)
     if record.phase is Phase.PREFILL:
-        done = f"{new} computed, K/V stored"
+        parts.append(
+            translate("caption", "with a cache {rows} computed, K/V stored ({flops})").format(rows=new, flops=flops)
+        )
     else:
-        done = f"{record.new_rows} new {'row' if record.new_rows == 1 else 'rows'}"
-    parts.append(f"with a cache {done} ({format_flops(record.cached.flops.total)})")
-    parts.append(f"cache {format_bytes(record.cache_bytes_used)}")
+        if record.new_rows == 1:
+            done = translate("caption", "with a cache {n} new row ({flops})")
+        else:
+            done = translate("caption", "with a cache {n} new rows ({flops})")
+        parts.append(done.format(n=record.new_rows, flops=flops))
+    parts.append(translate("caption", "cache {bytes}").format(bytes=format_bytes(record.cache_bytes_used)))
     return " · ".join(parts)

@@ -19,6 +19,7 @@ import torch
 from kvviz.core.config import ModelConfig
 from kvviz.core.policy import CachePolicy
 from kvviz.core.quant import SCALE_DTYPE, storage_shape
+from kvviz.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -44,20 +45,29 @@ class CacheSetting:
     def label(self, other: CacheSetting | None = None) -> str:
         """ "4 layers · 2 K/V heads · float32", plus what else sets it apart from ``other`` or from the defaults."""
         c = self.config
-        parts = [_count(c.n_layers, "layer"), f"{c.n_kv_heads} K/V head{'s' * (c.n_kv_heads != 1)}", c.dtype]
+        layers = translate("shape_change", "{n} layer") if c.n_layers == 1 else translate("shape_change", "{n} layers")
+        kv_heads = (
+            translate("shape_change", "{n} K/V head")
+            if c.n_kv_heads == 1
+            else translate("shape_change", "{n} K/V heads")
+        )
+        parts = [layers.format(n=c.n_layers), kv_heads.format(n=c.n_kv_heads), c.dtype]
         if other is not None and other.config.n_heads != c.n_heads:
-            parts.insert(1, _count(c.n_heads, "head"))
+            heads = translate("shape_change", "{n} head") if c.n_heads == 1 else translate("shape_change", "{n} heads")
+            parts.insert(1, heads.format(n=c.n_heads))
         if other is not None and other.config.dim_head != c.dim_head:
             parts.append(f"head_dim {c.dim_head}")
         if c.batch_size != 1 or (other is not None and other.config.batch_size != 1):
-            parts.append(f"batch {c.batch_size}")
+            parts.append(translate("shape_change", "batch {n}").format(n=c.batch_size))
         if self.cache_dtype != "model":
-            parts.append(f"{self.cache_dtype} cache")
+            parts.append(translate("shape_change", "{dtype} cache").format(dtype=self.cache_dtype))
         p = self.policy
         if p.kind == "window":
-            parts.append(f"window {p.window}")
+            parts.append(translate("shape_change", "window {window}").format(window=p.window))
         elif p.kind == "sink":
-            parts.append(f"{p.sinks} sinks + window {p.window}")
+            parts.append(
+                translate("shape_change", "{sinks} sinks + window {window}").format(sinks=p.sinks, window=p.window)
+            )
         return " · ".join(parts)
 
 
@@ -100,7 +110,7 @@ class FactorChange:
     @property
     def text(self) -> str:
         """ "layers × 2", "kv-heads ÷ 2"."""
-        return f"{self.name} {format_ratio(self.ratio)}"
+        return f"{factor_name(self.name)} {format_ratio(self.ratio)}"
 
 
 @dataclass(frozen=True)
@@ -121,7 +131,7 @@ class ShapeChange:
     def text(self) -> str:
         """ "× 0.5 = layers × 2 · kv-heads ÷ 2 · bytes ÷ 2"; "× 1 (no factor changed)" when none did."""
         if not self.factors:
-            return "× 1 (no factor changed)"
+            return translate("shape_change", "× 1 (no factor changed)")
         return f"{format_ratio(self.ratio, decimal=True)} = {' · '.join(f.text for f in self.factors)}"
 
 
@@ -163,5 +173,14 @@ def _element_size(dtype: torch.dtype) -> int:
     return torch.empty((), dtype=dtype).element_size()
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
+def factor_name(name: str) -> str:
+    """A factor's name as shown, in the active language (``name`` stays the key tests and code use)."""
+    return {
+        "batch": translate("shape_change", "batch"),
+        "tokens in cache": translate("shape_change", "tokens in cache"),
+        "layers": translate("shape_change", "layers"),
+        "kv-heads": translate("shape_change", "kv-heads"),
+        "head_dim": "head_dim",
+        "bytes": translate("shape_change", "bytes"),
+        "bytes per vector": translate("shape_change", "bytes per vector"),
+    }[name]

@@ -10,6 +10,7 @@ from kvviz.core.config import ModelConfig
 from kvviz.core.run import RunSpec, build_run
 from kvviz.gui.theme import DARK, THEMES
 from kvviz.gui.views.presentation import PresentationView, type_scale
+from tests.i18n.speaking import has_chinese, speaking
 
 #: Projector and screen sizes a class meets, with the least share of the page's height each matrix's side gets.
 SIZES = {(1024, 768): 0.35, (1280, 720): 0.39, (1920, 1080): 0.39, (3840, 2160): 0.39}
@@ -29,9 +30,8 @@ def size(request) -> tuple[int, int]:
     return request.param
 
 
-@pytest.fixture(params=sorted(THEMES))
-def page(request, qtbot, record, size) -> PresentationView:
-    view = PresentationView(THEMES[request.param])
+def _shown_page(qtbot, theme: str, record, size: tuple[int, int]) -> PresentationView:
+    view = PresentationView(THEMES[theme])
     qtbot.addWidget(view)
     view.set_record(record)
     view.set_selection(1, 3)
@@ -40,6 +40,18 @@ def page(request, qtbot, record, size) -> PresentationView:
     qtbot.waitExposed(view)
     qtbot.wait(50)  # deferred layouts, and the matrices' regrid after the resize
     return view
+
+
+@pytest.fixture(params=sorted(THEMES))
+def page(request, qtbot, record, size) -> PresentationView:
+    return _shown_page(qtbot, request.param, record, size)
+
+
+@pytest.fixture(params=[(theme, size) for theme in sorted(THEMES) for size in ((1280, 720), (1920, 1080))], ids=str)
+def chinese_page(request, qtbot, record):
+    """The page in Chinese at the two sizes a slide is made for (Chinese while the test runs)."""
+    with speaking("zh_CN"):
+        yield _shown_page(qtbot, request.param[0], record, request.param[1])
 
 
 def matrix_side(panel, n: int) -> float:
@@ -60,6 +72,16 @@ def test_the_matrices_are_large_side_by_side_and_at_one_scale(page, record, size
 
 
 def test_every_text_fits_in_at_least_twice_the_desktop_type(page, size):
+    assert_texts_fit(page)
+
+
+def test_every_chinese_text_fits_too(chinese_page):
+    assert has_chinese(chinese_page.caption.text()) and has_chinese(chinese_page.cached.title.text)
+    assert_texts_fit(chinese_page)
+
+
+def assert_texts_fit(page: PresentationView) -> None:
+    """Type at least twice the desktop's; titles, caption, formula and every unwrapped label whole."""
     theme = page.theme
     assert theme.font_pt >= 2 * DARK.font_pt and theme.token_pt >= 2 * DARK.token_pt
     assert page.slide.caption.font().pointSizeF() >= 2 * DARK.font_pt

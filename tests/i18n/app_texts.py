@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -36,6 +37,10 @@ ALLOWED = {
     *("config", "json", "safetensors", "tokenizer", "pt", "PNG", "SVG", "GIF", "MP4", "CSV", "JSON"),
     *("Ctrl", "Shift", "Alt", "Space", "Right", "Left", "PgDown", "PgUp", "Home", "End", "Esc", "F1", "F5"),
     *("F", "P", "R", "E", "C", "D", "O", "L", "kv"),
+    # attention's A·V, the context n, serving terms as they appear in Chinese texts
+    *("A", "H", "n", "d_qk", "d_v", "W_blocks", "W_head", "RoPE", "token", "GPU", "TP", "PP", "torch_dtype"),
+    *("vLLM", "gpu_memory_utilization", "nvidia", "smi", "kB", "MB", "GB", "min", "window"),
+    *("H100", "H200", "A100", "L40S", "RTX", "SXM"),  # GPU names
 }
 #: The shipped trained models' names ("L4 kv2": layers and K/V heads).
 MODEL_NAME = re.compile(r"L\d+|kv\d+")
@@ -60,6 +65,8 @@ def _inside(widget: QWidget, roots: tuple[QWidget, ...]) -> bool:
 
 def window_texts(window: QMainWindow, skip: tuple[QWidget, ...] = ()) -> dict[str, str]:
     """Every text of ``window`` a user sees or hovers, by where it is, leaving out widgets in ``skip``."""
+    # labels a view replaced are gone only once Qt runs their deferred deletion
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     texts: dict[str, str] = {"window title": window.windowTitle()}
 
     def add(where: str, text: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from kvviz import i18n
 from kvviz.gui import fonts, language
@@ -18,21 +18,6 @@ from kvviz.gui.settings import Settings
 from tests.gui.conftest import SMALL_MODEL
 from tests.gui.helpers import press_step, shown
 from tests.i18n.app_texts import untranslated, window_texts
-
-#: Views the zh-views branch translates; they leave this set when it merges (the lead empties it).
-NOT_YET_OURS = {
-    "attention_uncached",
-    "attention_cached",
-    "legend",
-    "tokens",
-    "kv_cache",
-    "plots",
-    "help",
-    "paged",
-    "memory",
-    "quality",
-    "presentation",
-}
 
 
 @pytest.fixture
@@ -56,12 +41,13 @@ def window(qtbot, small_settings, english) -> MainWindow:
 
 
 def owned_texts(window: MainWindow) -> dict[str, str]:
-    """The texts of the widgets this branch translates (the frame, the docks, the model panel, the inspector)."""
-    panels = window.workspace.panels
-    skip = tuple(panels[name] for name in NOT_YET_OURS)
-    skip += (window.head_box,)  # its entries are the head-sharing labels of kvviz.core.head_sharing (zh-views)
-    skip += (window.workspace.controls.notes["policy"],)  # kvviz.core.policy's words (zh-cli): out after the merge
-    return window_texts(window, skip)
+    """Every text of the window: the frame, the docks, every view, the model panel, the inspector.
+
+    Left out: the memory explorer's selectors of real models and GPUs (names), and its model note,
+    whose first line is the preset's English description (kvviz.memory.presets: not yet marked).
+    """
+    memory = window.workspace.panels["memory"]
+    return window_texts(window, (*memory.findChildren(QComboBox), memory.figures.note))
 
 
 def test_the_catalogues_load_from_the_package_and_qt(english):
@@ -118,7 +104,8 @@ def test_a_switch_keeps_the_run_the_step_the_selection_and_the_layout(qtbot, win
     assert window.status_labels["phase"].text() == "解码"
 
     window.actions.language_en.trigger()
-    assert window_texts(window) == english  # every text back as it was, none left in Chinese
+    # every text back as it was, none left in Chinese (views may rebuild their labels: compare the texts, not places)
+    assert sorted(window_texts(window).values()) == sorted(english.values())
 
 
 def test_every_text_of_the_frame_docks_and_model_panel_is_translated(qtbot, window):
@@ -138,10 +125,14 @@ def test_a_window_built_in_chinese_says_the_same_as_one_switched_to_it(qtbot, sm
     built = shown(qtbot, MainWindow(small_settings))
     assert built.language_switch.code == "zh_CN"
 
-    def lasting(window: MainWindow) -> list[str]:  # what a passing status message says is not compared
-        return sorted(text for where, text in owned_texts(window).items() if where != "status message")
+    def lasting(window: MainWindow) -> list[str]:
+        """Not compared: a passing status message, and the hidden presentation page (drawn only when shown)."""
+        page = window.workspace.panels["presentation"]
+        texts = window_texts(window, (page,)).items()
+        return sorted(text for where, text in texts if where != "status message")
 
-    assert lasting(built) == lasting(switched)
+    built_texts, switched_texts = lasting(built), lasting(switched)
+    assert built_texts == switched_texts, set(built_texts) ^ set(switched_texts)
 
 
 def test_the_untranslated_check_finds_english(english):

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QVBoxLayout, QWidget
 
@@ -33,12 +33,26 @@ from kvviz.gui.views.attention_image import (
     status_colours,
     status_lut,
 )
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.widgets.axes import LabelAxis, style_axis
 from kvviz.units import format_flops
 
-MODE_TITLE = {Mode.UNCACHED: "Without KV cache", Mode.CACHED: "With KV cache"}
+#: Each mode's title (marked here, translated when shown).
+MODE_TITLE = {
+    Mode.UNCACHED: QT_TRANSLATE_NOOP("AttentionPanel", "Without KV cache"),
+    Mode.CACHED: QT_TRANSLATE_NOOP("AttentionPanel", "With KV cache"),
+}
 #: The titles when the full ones do not fit a narrow panel.
-SHORT_TITLE = {Mode.UNCACHED: "Without cache", Mode.CACHED: "With cache"}
+SHORT_TITLE = {
+    Mode.UNCACHED: QT_TRANSLATE_NOOP("AttentionPanel", "Without cache"),
+    Mode.CACHED: QT_TRANSLATE_NOOP("AttentionPanel", "With cache"),
+}
+
+
+def _tr(text: str) -> str:
+    """A text marked in this module (a NOOP constant), in the language installed now."""
+    return QCoreApplication.translate("AttentionPanel", text)
+
 
 #: Height of the K/V source strip, in pixels.
 STRIP_PX = 12
@@ -95,28 +109,42 @@ def title_variants(mode: Mode, theme: Theme, record: StepRecord, layer: int, hea
     """A panel's title from the fullest to the shortest; each on as many lines (both panels keep one height):
     two with ``where`` (the layer and head under the mode), else one."""
     stats = record.mode(mode)
-    flops = format_flops(stats.flops.total) if stats is not None else "not computed"
+    flops = (
+        format_flops(stats.flops.total)
+        if stats is not None
+        else QCoreApplication.translate("AttentionPanel", "not computed")
+    )
+    this_step = QCoreApplication.translate("AttentionPanel", "{flops} this step").format(flops=flops)
     kv_head = head // record.config.group_size
     muted = f"<span style='color:{theme.muted_text}'>"
     small = f"<br><span style='color:{theme.muted_text}; font-size:{theme.font_pt}pt'>"
-    full = f"layer {layer} · head {head} · K/V head {kv_head}"
+    full = QCoreApplication.translate("AttentionPanel", "layer {layer} · head {head} · K/V head {kv_head}").format(
+        layer=layer, head=head, kv_head=kv_head
+    )
     brief = f"L{layer} · H{head} · KV{kv_head}"
-    name, short = f"<b>{MODE_TITLE[mode]}</b>", f"<b>{SHORT_TITLE[mode]}</b>"
+    name, short = f"<b>{_tr(MODE_TITLE[mode])}</b>", f"<b>{_tr(SHORT_TITLE[mode])}</b>"
     if not where:
         return [
-            f"{name} {muted}· {flops} this step</span>",
+            f"{name} {muted}· {this_step}</span>",
             f"{name} {muted}· {flops}</span>",
             f"{short} {muted}· {flops}</span>",
             short,
         ]
     return [
-        f"{name} {muted}· {flops} this step</span>{small}{full}</span>",
+        f"{name} {muted}· {this_step}</span>{small}{full}</span>",
         f"{name} {muted}· {flops}</span>{small}{full}</span>",
         f"{name}{small}{flops} · {full}</span>",
         f"{name}{small}{flops} · {brief}</span>",
         f"{short}{small}{flops} · {brief}</span>",
         f"{short}{small}{flops}</span>",
     ]
+
+
+def axis_title(which: str) -> str:
+    """The matrix's axis titles: "query (row)" on the left, "key (column)" under the K/V strip."""
+    if which == "query":
+        return QCoreApplication.translate("AttentionPanel", "query (row)")
+    return QCoreApplication.translate("AttentionPanel", "key (column)")
 
 
 #: The view each linked view follows (see link_views): a follower fits the matrix while its leader does.
@@ -187,7 +215,7 @@ def _same_scale(source: pg.ViewBox, target: pg.ViewBox) -> dict[str, tuple[float
     return {"xRange": (cx - half_x, cx + half_x), "yRange": (cy - half_y, cy + half_y)}
 
 
-class AttentionPanel(QWidget):
+class AttentionPanel(FollowsLanguage, QWidget):
     """Q·Kᵀ of one mode. Emits ``cell_hovered(row, col)``; (-1, -1) when the pointer leaves the cells."""
 
     cell_hovered = Signal(int, int)
@@ -297,8 +325,8 @@ class AttentionPanel(QWidget):
         for plot in (self.plot, self.strip):
             for name in ("left", "bottom"):
                 style_axis(plot.getAxis(name), t, t.token_pt, mono=True)
-        self.plot.setLabel("left", "query (row)", color=t.muted_text)
-        self.strip.setLabel("bottom", "key (column)", color=t.muted_text)
+        self.plot.setLabel("left", axis_title("query"), color=t.muted_text)
+        self.strip.setLabel("bottom", axis_title("key"), color=t.muted_text)
 
     def apply_theme(self, theme: Theme) -> None:
         """Restyle in place and redraw: the record, selection, zoom and hovered cell stay."""

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -32,6 +32,7 @@ from kvviz.gui.theme import Theme, qcolor
 from kvviz.gui.views.attention_image import bin_edges
 from kvviz.gui.views.formula_view import FormulaView, ShapeChangeLine
 from kvviz.gui.views.head_sharing import HeadSharingView, KVRowsHighlight
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.readouts import memory_formula
 from kvviz.gui.widgets.axes import SparseLabelAxis, style_axis
 from kvviz.units import format_bytes
@@ -138,7 +139,7 @@ def position_runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
 
 
-class KVCacheView(QWidget):
+class KVCacheView(FollowsLanguage, QWidget):
     """Cache occupancy per layer for the record at the cursor."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
@@ -157,21 +158,12 @@ class KVCacheView(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         self.formula = FormulaView(theme)
-        self.formula.setToolTip(
-            "Bytes of keys and values the cache holds now: 2 (K and V) × batch × tokens × layers × "
-            "kv_heads × head_dim × bytes per element. The product is compared with the bytes the cache "
-            "tensors actually use."
-        )
         self.change = ShapeChangeLine(theme)  # the cache before the last shape change, when one is kept
         self.heads = HeadSharingView(theme)
         self.kv_highlight = KVRowsHighlight(theme)
         self.key = QLabel()
         self.key.setWordWrap(True)
         self.key.setTextFormat(Qt.TextFormat.RichText)
-        self.key.setToolTip(
-            "One band per buffer, each layer's K above its V; rows are K/V heads × head dimensions, "
-            "columns are cache positions."
-        )
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.layout.setContentsMargins(2, 2, 10, 2)
         self.band_axis = SparseLabelAxis("left")
@@ -220,17 +212,36 @@ class KVCacheView(QWidget):
         view.sigResized.connect(lambda *_: self._regrid.start())
 
     def _style(self, theme: Theme) -> None:
-        """Colours, pens and the key of ``theme``, on the items built once."""
+        """Colours, pens and the key of ``theme`` (worded in the language installed now), on the items built once."""
         self.theme = theme
+        self.formula.setToolTip(
+            QCoreApplication.translate(
+                "CacheView",
+                "Bytes of keys and values the cache holds now: 2 (K and V) × batch × tokens × layers × "
+                "kv_heads × head_dim × bytes per element. The product is compared with the bytes the cache "
+                "tensors actually use.",
+            )
+        )
+        self.key.setToolTip(
+            QCoreApplication.translate(
+                "CacheView",
+                "One band per buffer, each layer's K above its V; rows are K/V heads × head dimensions, "
+                "columns are cache positions.",
+            )
+        )
         self._lut = pg.colormap.get(theme.cache_values_colormap).getLookupTable(nPts=256, alpha=True)
         low, mid, high = (f"#{r:02x}{g:02x}{b:02x}" for r, g, b, _ in self._lut[[0, 128, 255]])
+        value = QCoreApplication.translate("CacheView", "value (− 0 +)")
+        empty = QCoreApplication.translate("CacheView", "allocated, empty")
+        appended = QCoreApplication.translate("CacheView", "appended this step")
+        evicted = QCoreApplication.translate("CacheView", "evicted from the cache")
         self._key_html = (
             f"<span style='color:{low}'>■</span><span style='color:{mid}'>■</span>"
-            f"<span style='color:{high}'>■</span> value (− 0 +) &nbsp; "
-            f"<span style='color:{theme.cache_allocated_line}'>▭</span> allocated, empty &nbsp; "
-            f"<span style='color:{theme.kv_computed}'>▯</span> appended this step"
+            f"<span style='color:{high}'>■</span> {value} &nbsp; "
+            f"<span style='color:{theme.cache_allocated_line}'>▭</span> {empty} &nbsp; "
+            f"<span style='color:{theme.kv_computed}'>▯</span> {appended}"
         ) + self.kv_highlight.key_html()
-        self._evicted_html = f" &nbsp; <span style='color:{theme.kv_evicted}'>■</span> evicted from the cache"
+        self._evicted_html = f" &nbsp; <span style='color:{theme.kv_evicted}'>■</span> {evicted}"
         self.key.setText(self._key_html)
         self.graphics.setBackground(theme.panel)
         for name in ("left", "bottom"):
@@ -248,6 +259,13 @@ class KVCacheView(QWidget):
         self.formula.apply_theme(theme)
         if self._record is not None:
             self.set_record(self._record)
+
+    def retranslate(self) -> None:
+        """Every text again in the language installed now."""
+        self.heads.retranslate()
+        self.formula.retranslate()
+        self.change.retranslate()
+        self.apply_theme(self.theme)
 
     def set_record(self, record: StepRecord) -> None:
         self._record = record
@@ -285,29 +303,7 @@ class KVCacheView(QWidget):
             self.plot.setYRange(0, band.total_rows - band.gap_rows, padding=0.02)
         self._draw_columns(self._screen_columns())
 
-        t = self.theme
-        share = record.cache_bytes_used / record.cache_bytes_allocated if record.cache_bytes_allocated else 0.0
-        used = f"<b>{format_bytes(record.cache_bytes_used)}</b> used of {format_bytes(record.cache_bytes_allocated)}"
-        storage = "" if record.cache_dtype == "model" else f" · {record.cache_dtype} + float16 scales"
-        if policy.evicts:
-            resident = n - int(evicted.sum())
-            kept = f"window {policy.window}"
-            if policy.kind == "sink":
-                kept = f"{policy.sinks} sinks + {kept}"
-            self.header.setText(
-                f"<b>KV cache</b> · {kept}: {capacity} slots · {resident} positions resident, "
-                f"{int(evicted.sum())} evicted · {used} allocated ({share:.0%}){storage}"
-            )
-        else:
-            self.header.setText(
-                f"<b>KV cache</b> · {n} of {capacity} positions · {used} allocated ({share:.0%}){storage}"
-            )
-        shown = "" if band.dim_stride == 1 else f", 1 in {band.dim_stride} dims"
-        self.key.setText(
-            self._key_html
-            + (self._evicted_html if policy.evicts else "")
-            + f"<span style='color:{t.muted_text}'> · sequence 0 of {c.batch_size}{shown}</span>"
-        )
+        _say_header(self, record, capacity, evicted, band)
         self.formula.set_formula(memory_formula(record))
         self.heads.set_shape(c.n_heads, c.n_kv_heads)
         self.kv_highlight.set_bands(band, max(n, capacity), c.dim_head, c.n_heads, c.n_kv_heads)
@@ -364,3 +360,49 @@ def _cosmetic_pen(colour: str, width: float) -> QPen:
     pen = QPen(qcolor(colour), width)
     pen.setCosmetic(True)
     return pen
+
+
+def _say_header(view: KVCacheView, record: StepRecord, capacity: int, evicted: np.ndarray, band: BandLayout) -> None:
+    """The header line and the key's tail: what the cache holds, in the language installed now."""
+    t, c, n, policy = view.theme, record.config, record.n_tokens, record.policy
+    share = record.cache_bytes_used / record.cache_bytes_allocated if record.cache_bytes_allocated else 0.0
+    used = QCoreApplication.translate("CacheView", "<b>{used}</b> used of {allocated}").format(
+        used=format_bytes(record.cache_bytes_used), allocated=format_bytes(record.cache_bytes_allocated)
+    )
+    storage = ""
+    if record.cache_dtype != "model":
+        scales = QCoreApplication.translate("CacheView", "{dtype} + float16 scales")
+        storage = " · " + scales.format(dtype=record.cache_dtype)
+    if policy.evicts:
+        if policy.kind == "sink":
+            kept = QCoreApplication.translate("CacheView", "{sinks} sinks + window {window}")
+        else:
+            kept = QCoreApplication.translate("CacheView", "window {window}")
+        header = QCoreApplication.translate(
+            "CacheView",
+            "<b>KV cache</b> · {kept}: {capacity} slots · {resident} positions resident, "
+            "{evicted} evicted · {used} allocated ({share}){storage}",
+        ).format(
+            kept=kept.format(sinks=policy.sinks, window=policy.window),
+            capacity=capacity,
+            resident=n - int(evicted.sum()),
+            evicted=int(evicted.sum()),
+            used=used,
+            share=f"{share:.0%}",
+            storage=storage,
+        )
+    else:
+        header = QCoreApplication.translate(
+            "CacheView", "<b>KV cache</b> · {n} of {capacity} positions · {used} allocated ({share}){storage}"
+        ).format(n=n, capacity=capacity, used=used, share=f"{share:.0%}", storage=storage)
+    view.header.setText(header)
+    if band.dim_stride == 1:
+        sequence = QCoreApplication.translate("CacheView", "sequence 0 of {batch}")
+    else:
+        sequence = QCoreApplication.translate("CacheView", "sequence 0 of {batch}, 1 in {stride} dims")
+    sequence = sequence.format(batch=c.batch_size, stride=band.dim_stride)
+    view.key.setText(
+        view._key_html
+        + (view._evicted_html if policy.evicts else "")
+        + f"<span style='color:{t.muted_text}'> · {sequence}</span>"
+    )

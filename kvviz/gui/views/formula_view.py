@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from kvviz.core.shape_change import ShapeChange
 from kvviz.gui.theme import MUTED_TEXT_STYLE, Theme, qcolor
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.readouts import MemoryFormula
 from kvviz.units import format_bytes
 
@@ -35,7 +36,7 @@ class _Piece:
     name: str = ""
 
 
-class FormulaView(QWidget):
+class FormulaView(FollowsLanguage, QWidget):
     """2 × batch × tokens × … = bytes; says "≠ measured" in the warning colour if the product disagrees.
 
     One line when there is room; in a narrow dock the factors wrap onto further lines
@@ -60,7 +61,8 @@ class FormulaView(QWidget):
         names = TIMES.join(name for name, _ in formula.factors)
         result = "".join(text for text, _, _ in self._result_parts())
         self._text = f"{values}{EQUALS}{result}"
-        self.setAccessibleName(f"{names}{EQUALS}bytes: {self._text}")
+        bytes_word = QCoreApplication.translate("FormulaView", "bytes")
+        self.setAccessibleName(f"{names}{EQUALS}{bytes_word}: {self._text}")
         self._measure()
         self.update()
 
@@ -68,6 +70,12 @@ class FormulaView(QWidget):
         """Paint in ``theme``'s colours (the font comes from the parent and is measured on change)."""
         self.theme = theme
         self.update()
+
+    def retranslate(self) -> None:
+        """Its words again in the language installed now (the factor names come with the formula)."""
+        formula, self._formula = self._formula, None
+        if formula is not None:
+            self.set_formula(formula)
 
     def text(self) -> str:
         """The values row and the result as plain text: what the widget shows, for tests and screen readers."""
@@ -78,7 +86,8 @@ class FormulaView(QWidget):
         f = self._formula
         parts = [(f"{f.product:,} B", True, "text"), (f" = {format_bytes(f.product)}", False, "text")]
         if not f.agrees:
-            parts.append((f" ≠ measured {f.measured:,} B", False, "error_text"))
+            measured = QCoreApplication.translate("FormulaView", " ≠ measured {measured} B")
+            parts.append((measured.format(measured=f"{f.measured:,}"), False, "error_text"))
         return parts
 
     # -- geometry -------------------------------------------------------------------------------
@@ -179,7 +188,7 @@ class FormulaView(QWidget):
         painter.end()
 
 
-class ShapeChangeLine(QWidget):
+class ShapeChangeLine(FollowsLanguage, QWidget):
     """ "before (2 layers · 2 K/V heads · float32): 5,120 B · now 2,560 B" over "× 0.5 = kv-heads ÷ 2",
     with a button that asks to clear the reference (``clear_requested``); hidden while there is none.
 
@@ -201,8 +210,6 @@ class ShapeChangeLine(QWidget):
         bold.setBold(True)
         self.ratio.setFont(bold)
         self.clear = QToolButton()
-        self.clear.setText("Clear")
-        self.clear.setToolTip("Forget the run before the change (the faded lines and this comparison)")
         self.clear.clicked.connect(self.clear_requested)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -213,17 +220,34 @@ class ShapeChangeLine(QWidget):
         grid.addWidget(self.clear, 1, 1)
         grid.setColumnStretch(0, 1)
         self._shown = False
+        self._change: tuple[str, ShapeChange | None] = ("", None)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """Its words again in the language installed now (the setting's label comes with the change)."""
+        self.clear.setText(QCoreApplication.translate("ShapeChangeLine", "Clear"))
+        self.clear.setToolTip(
+            QCoreApplication.translate(
+                "ShapeChangeLine", "Forget the run before the change (the faded lines and this comparison)"
+            )
+        )
+        if self._shown:
+            self.set_change(*self._change)
 
     def set_change(self, label: str, change: ShapeChange | None) -> None:
         """Show ``change`` from the setting named ``label``; None hides the line."""
+        self._change = (label, change)
         self._shown = change is not None
         if change is None:
             self.hide()
             return
         before, after = change.before.total, change.after.total
         tokens = change.n_tokens
-        self.sizes.setText(f"before ({label}): {before:,} B · now {after:,} B, both after {tokens:,} tokens")
+        sizes = QCoreApplication.translate(
+            "ShapeChangeLine", "before ({label}): {before} B · now {after} B, both after {tokens} tokens"
+        )
+        self.sizes.setText(sizes.format(label=label, before=f"{before:,}", after=f"{after:,}", tokens=f"{tokens:,}"))
         self.ratio.setText(change.text)
         self.show()
 

@@ -10,13 +10,14 @@ are the two ends of the same strip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QSizePolicy, QWidget
 
 from kvviz.core.head_sharing import head_groups, kv_head_of, sharing_caption
 from kvviz.gui import theme as th
 from kvviz.gui.theme import Theme, qcolor
+from kvviz.gui.views.language import FollowsLanguage
 
 #: One colour per K/V group (cycling past seven groups; neighbours always differ).
 GROUP_COLOURS = (th.ORANGE, th.SKY_BLUE, th.BLUISH_GREEN, th.YELLOW, th.BLUE, th.VERMILLION, th.REDDISH_PURPLE)
@@ -38,7 +39,7 @@ def _ink(colour: str) -> QColor:
     return QColor("#000000") if 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue() > 110 else QColor("#ffffff")
 
 
-class HeadSharingView(QWidget):
+class HeadSharingView(FollowsLanguage, QWidget):
     """K/V heads above, the query heads that read each one below in its colour; the selected head is
     framed. Clicking a query head (or under it) emits ``head_clicked(head)``."""
 
@@ -78,13 +79,21 @@ class HeadSharingView(QWidget):
     def caption(self) -> str:
         """What the strip shows, in words: its tooltip and accessible name."""
         kv = kv_head_of(self.selected, self.n_heads, self.n_kv_heads)
-        return f"{sharing_caption(self.n_heads, self.n_kv_heads)} · head {self.selected} reads K/V {kv}"
+        reads = QCoreApplication.translate("HeadSharingView", "{sharing} · head {head} reads K/V {kv}")
+        return reads.format(sharing=sharing_caption(self.n_heads, self.n_kv_heads), head=self.selected, kv=kv)
+
+    def retranslate(self) -> None:
+        """Tooltip and caption again in the language installed now."""
+        self._describe()
+        self.update()
 
     def _describe(self) -> None:
-        self.setToolTip(
-            f"{self.caption()}.\nQuery heads grouped under the K/V head they read; the framed one is shown in "
-            "the attention panels and its K/V rows are outlined in the cache. Click a head to show it."
+        about = QCoreApplication.translate(
+            "HeadSharingView",
+            "{caption}.\nQuery heads grouped under the K/V head they read; the framed one is shown in "
+            "the attention panels and its K/V rows are outlined in the cache. Click a head to show it.",
         )
+        self.setToolTip(about.format(caption=self.caption()))
         self.setAccessibleName(self.caption())
 
     # -- geometry ---------------------------------------------------------------------------
@@ -181,7 +190,7 @@ class KVRowsHighlight:
     """An outline over the rows of the K/V head the selected query head reads, in the selected layer's
     K and V bands; one graphics item the cache view adds to its plot."""
 
-    KEY = "K/V rows the selected head reads"
+    KEY = QT_TRANSLATE_NOOP("KVRowsHighlight", "K/V rows the selected head reads")
 
     def __init__(self, theme: Theme) -> None:
         self.theme = theme
@@ -196,7 +205,8 @@ class KVRowsHighlight:
         self._redraw()
 
     def key_html(self) -> str:
-        return f" &nbsp; <span style='color:{self.theme.text}'>▭</span> {self.KEY}"
+        key = QCoreApplication.translate("KVRowsHighlight", self.KEY)
+        return f" &nbsp; <span style='color:{self.theme.text}'>▭</span> {key}"
 
     def set_bands(self, layout, width: int, head_dim: int, n_heads: int, n_kv_heads: int) -> None:
         """The cache view's band layout (a BandLayout) and the positions to outline across."""

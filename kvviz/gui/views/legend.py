@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import Theme, qcolor, ramp
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.widgets.flow_layout import FlowLayout
 
 
 @dataclass(frozen=True)
 class LegendEntry:
-    text: str
+    text: str  # in the language installed when the entry was made
     colour: str
     tooltip: str
     kind: str = "ramp"  # "ramp": dark-to-light score ramp; "hatch": masked; "flat": no score; "strip": K/V source
@@ -24,46 +25,86 @@ class LegendEntry:
 
 
 def legend_entries(theme: Theme) -> list[LegendEntry]:
+    """The entries in ``theme``'s colours, worded in the language installed now."""
     t = theme
+
+    def said(text: str) -> str:
+        return QCoreApplication.translate("Legend", text)
+
     return [
-        LegendEntry("computed this step", t.computed, "A new query row: its scores were computed in this step."),
         LegendEntry(
-            "recomputed",
+            said(QT_TRANSLATE_NOOP("Legend", "computed this step")),
+            t.computed,
+            said(QT_TRANSLATE_NOOP("Legend", "A new query row: its scores were computed in this step.")),
+        ),
+        LegendEntry(
+            said(QT_TRANSLATE_NOOP("Legend", "recomputed")),
             t.recomputed,
-            "Redundant work: without a cache, every earlier row is computed again and gives the same scores, "
-            "up to rounding.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Legend",
+                    "Redundant work: without a cache, every earlier row is computed again and gives the same "
+                    "scores, up to rounding.",
+                )
+            ),
         ),
         LegendEntry(
-            "skipped (cached)",
+            said(QT_TRANSLATE_NOOP("Legend", "skipped (cached)")),
             t.skipped,
-            "Skipped thanks to the cache: earlier rows are not computed again; only the new row is.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Legend", "Skipped thanks to the cache: earlier rows are not computed again; only the new row is."
+                )
+            ),
         ),
-        LegendEntry("masked (causal)", t.masked, "Keys after the query: hidden by the causal mask.", "hatch"),
         LegendEntry(
-            "outside the window",
+            said(QT_TRANSLATE_NOOP("Legend", "masked (causal)")),
+            t.masked,
+            said(QT_TRANSLATE_NOOP("Legend", "Keys after the query: hidden by the causal mask.")),
+            "hatch",
+        ),
+        LegendEntry(
+            said(QT_TRANSLATE_NOOP("Legend", "outside the window")),
             t.out_of_window,
-            "Keys before the query but outside the policy's window: their K and V are evicted from the cache "
-            "(with cache) and masked the same way in the reference run (without cache), so no later query "
-            "attends to them. What earlier tokens read from them stays in their hidden states.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Legend",
+                    "Keys before the query but outside the policy's window: their K and V are evicted from the "
+                    "cache (with cache) and masked the same way in the reference run (without cache), so no later "
+                    "query attends to them. What earlier tokens read from them stays in their hidden states.",
+                )
+            ),
             "flat",
             policy_only=True,
         ),
-        LegendEntry("K/V computed now", t.kv_computed, "Key and value projected from the token now.", "strip"),
         LegendEntry(
-            "K/V read from cache", t.kv_from_cache, "Key and value stored at an earlier step, read back.", "strip"
+            said(QT_TRANSLATE_NOOP("Legend", "K/V computed now")),
+            t.kv_computed,
+            said(QT_TRANSLATE_NOOP("Legend", "Key and value projected from the token now.")),
+            "strip",
         ),
         LegendEntry(
-            "evicted from cache",
+            said(QT_TRANSLATE_NOOP("Legend", "K/V read from cache")),
+            t.kv_from_cache,
+            said(QT_TRANSLATE_NOOP("Legend", "Key and value stored at an earlier step, read back.")),
+            "strip",
+        ),
+        LegendEntry(
+            said(QT_TRANSLATE_NOOP("Legend", "evicted from cache")),
             t.kv_evicted,
-            "The policy dropped this key's K and V from the cache; its slot now holds a newer token.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Legend", "The policy dropped this key's K and V from the cache; its slot now holds a newer token."
+                )
+            ),
             "strip",
             policy_only=True,
         ),
     ]
 
 
-def _entry_widget(theme: Theme, entry: LegendEntry, size: int) -> tuple[QWidget, QLabel]:
-    """A swatch and its text, kept together when the legend wraps: the item and its swatch."""
+def _entry_widget(theme: Theme, entry: LegendEntry, size: int) -> tuple[QWidget, QLabel, QLabel]:
+    """A swatch and its text, kept together when the legend wraps: the item, its swatch and its text."""
     item = QWidget()
     item.setToolTip(entry.tooltip)
     row = QHBoxLayout(item)
@@ -72,8 +113,9 @@ def _entry_widget(theme: Theme, entry: LegendEntry, size: int) -> tuple[QWidget,
     icon = QLabel()
     icon.setPixmap(swatch(theme, entry, size))
     row.addWidget(icon)
-    row.addWidget(QLabel(entry.text))
-    return item, icon
+    text = QLabel(entry.text)
+    row.addWidget(text)
+    return item, icon, text
 
 
 def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
@@ -97,7 +139,7 @@ def swatch(theme: Theme, entry: LegendEntry, size: int) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
-class Legend(QWidget):
+class Legend(FollowsLanguage, QWidget):
     """Swatches in two groups, cells then keys; ramps read dark (low score) to light (high score).
 
     Each group wraps like text when the window is narrow, so the legend never sets the
@@ -114,26 +156,42 @@ class Legend(QWidget):
         box.setContentsMargins(6, 2, 6, 2)
         box.setSpacing(2)
         size = self.fontMetrics().height()
-        self._captions = captions = {"cells": QLabel("Q·Kᵀ cells"), "keys": QLabel("K/V per key")}
+        self._captions = captions = {"cells": QLabel(), "keys": QLabel()}
         groups: dict[str, FlowLayout] = {}
         for group, label in captions.items():
             groups[group] = FlowLayout(spacing=10)
             groups[group].addWidget(label)
             box.addLayout(groups[group])
         self._swatches: list[QLabel] = []
+        self._items: list[tuple[QWidget, QLabel]] = []  # each entry's item (for its tooltip) and text
         for entry in self.entries:
-            item, icon = _entry_widget(theme, entry, size)
+            item, icon, text = _entry_widget(theme, entry, size)
             self._swatches.append(icon)
+            self._items.append((item, text))
             if entry.policy_only:
                 item.hide()
                 self.policy_widgets.append(item)
             groups["keys" if entry.kind == "strip" else "cells"].addWidget(item)
-        self._note = QLabel("dark → light: low → high score")
-        self._note.setToolTip(
-            "Each cell's colour runs from dark (low score) to light (high score) along its status hue."
-        )
+        self._note = QLabel()
         groups["keys"].addWidget(self._note)
-        self._style_labels(theme)
+        self._theme = theme
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text again in the language installed now."""
+        self._captions["cells"].setText(QCoreApplication.translate("Legend", "Q·Kᵀ cells"))
+        self._captions["keys"].setText(QCoreApplication.translate("Legend", "K/V per key"))
+        self._note.setText(QCoreApplication.translate("Legend", "dark → light: low → high score"))
+        self._note.setToolTip(
+            QCoreApplication.translate(
+                "Legend", "Each cell's colour runs from dark (low score) to light (high score) along its status hue."
+            )
+        )
+        self.entries = legend_entries(self._theme)
+        for (item, text), entry in zip(self._items, self.entries, strict=True):
+            item.setToolTip(entry.tooltip)
+            text.setText(entry.text)
+        self._style_labels(self._theme)
 
     def _style_labels(self, theme: Theme) -> None:
         for label in (*self._captions.values(), self._note):
@@ -145,6 +203,7 @@ class Legend(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         """Swatches in ``theme``'s colours at its text height, captions in its muted colour."""
+        self._theme = theme
         self.entries = legend_entries(theme)
         size = self.fontMetrics().height()
         for icon, entry in zip(self._swatches, self.entries, strict=True):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kvviz import memory
@@ -39,22 +40,15 @@ class ComparePage(QWidget):
         self.bars: list[Bar] = []
         self._current: tuple[memory.ModelSpec, str, int] | None = None
         self.context = 1
-        self.pin_button = QPushButton("Pin this")
-        self.pin_button.setToolTip("Add the model, cache dtype and batch chosen above as a bar")
-        self.variants_button = QPushButton("Pin MHA · GQA · MQA · MLA")
-        self.variants_button.setToolTip("The chosen model's depth, heads and head width with each attention variant")
-        self.dtypes_button = QPushButton("Pin float16 · int8 · int4")
-        self.dtypes_button.setToolTip("The chosen model with each cache dtype (int8 and int4 add float16 scales)")
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Remove every bar")
+        self.pin_button = QPushButton()
+        self.variants_button = QPushButton()
+        self.dtypes_button = QPushButton()
+        self.clear_button = QPushButton()
         self.pin_button.clicked.connect(self.pin_current)
         self.variants_button.clicked.connect(self.pin_variants)
         self.dtypes_button.clicked.connect(self.pin_dtypes)
         self.clear_button.clicked.connect(self.clear)
-        self.hint = QLabel(
-            "Pin configurations to compare their caches as bars at the chosen context, on a linear axis "
-            "where a 4× saving looks like one."
-        )
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(th.MUTED_TEXT_STYLE)
 
@@ -80,6 +74,35 @@ class ComparePage(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.hint)
         column.addWidget(self.plot, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Buttons, hint and bars' words in the language installed now; the pins stay."""
+        self.pin_button.setText(QCoreApplication.translate("ComparePage", "Pin this"))
+        self.pin_button.setToolTip(
+            QCoreApplication.translate("ComparePage", "Add the model, cache dtype and batch chosen above as a bar")
+        )
+        self.variants_button.setText(QCoreApplication.translate("ComparePage", "Pin MHA · GQA · MQA · MLA"))
+        self.variants_button.setToolTip(
+            QCoreApplication.translate(
+                "ComparePage", "The chosen model's depth, heads and head width with each attention variant"
+            )
+        )
+        self.dtypes_button.setText(QCoreApplication.translate("ComparePage", "Pin float16 · int8 · int4"))
+        self.dtypes_button.setToolTip(
+            QCoreApplication.translate(
+                "ComparePage", "The chosen model with each cache dtype (int8 and int4 add float16 scales)"
+            )
+        )
+        self.clear_button.setText(QCoreApplication.translate("ComparePage", "Clear"))
+        self.clear_button.setToolTip(QCoreApplication.translate("ComparePage", "Remove every bar"))
+        self.hint.setText(
+            QCoreApplication.translate(
+                "ComparePage",
+                "Pin configurations to compare their caches as bars at the chosen context, on a linear axis "
+                "where a 4× saving looks like one.",
+            )
+        )
         self._draw()
 
     def set_inputs(self, spec: memory.ModelSpec, cache_dtype: str, batch: int, context: int) -> None:
@@ -141,10 +164,11 @@ class ComparePage(QWidget):
         self.bar_item.setOpts(x0=np.zeros(n), y=np.arange(n) + 0.1, width=widths, height=BAR_HEIGHT, brushes=brushes)
         self.bar_item.setOpts(pen=pg.mkPen(None))
         for i, bar in enumerate(self.bars):
-            ratio = "" if i == 0 else f" · × {bar.ratio:.3g} of the first"
-            text = pg.TextItem(
-                f"{bar.label}: {memory.format_decimal_bytes(bar.bytes)}{ratio}", color=t.text, anchor=(0, 1)
-            )
+            words = f"{bar.label}: {memory.format_decimal_bytes(bar.bytes)}"
+            if i:
+                ratio = QCoreApplication.translate("ComparePage", "× {ratio} of the first")
+                words += " · " + ratio.format(ratio=f"{bar.ratio:.3g}")
+            text = pg.TextItem(words, color=t.text, anchor=(0, 1))
             text.setFont(th.font(t, t.font_pt - 0.5))
             text.setPos(0, i - 0.15)
             item.addItem(text, ignoreBounds=True)
@@ -155,9 +179,13 @@ class ComparePage(QWidget):
         top = float(widths.max()) if n else 1.0
         item.setXRange(0, top * 1.02, padding=0)
         item.setYRange(-0.8, max(n, 1) - 0.3, padding=0)
-        tokens = "token" if self.context == 1 else "tokens"
+        if self.context == 1:
+            title = QCoreApplication.translate("ComparePage", "KV cache at {n} token per sequence")
+        else:
+            title = QCoreApplication.translate("ComparePage", "KV cache at {n} tokens per sequence")
+        linear = QCoreApplication.translate("ComparePage", "linear axis")
         item.setTitle(
-            f"<span style='color:{t.text}'>KV cache at {self.context:,} {tokens} per sequence</span>"
-            f"<span style='color:{t.muted_text}'> · linear axis</span>",
+            f"<span style='color:{t.text}'>{title.format(n=f'{self.context:,}')}</span>"
+            f"<span style='color:{t.muted_text}'> · {linear}</span>",
             size=f"{t.font_pt}pt",
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kvviz import memory
 from kvviz.gui import theme as th
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.memory_compare import ComparePage
 from kvviz.gui.views.memory_figures import FiguresView
 from kvviz.gui.views.memory_plots import CacheSizePage
@@ -43,7 +44,7 @@ DEFAULT_MODEL = "llama-2-7b"
 DEFAULT_GPU = "h100-80gb"
 
 
-class MemoryPanel(QWidget):
+class MemoryPanel(FollowsLanguage, QWidget):
     """Pick a model, context, batch, dtypes and GPU; read what the cache and weights cost and how many
     sequences a deployment serves.
 
@@ -64,23 +65,20 @@ class MemoryPanel(QWidget):
         for model_id in memory.PRESET_IDS:
             spec = memory.preset(model_id)
             self.model_box.addItem(f"{model_id} — {spec.name}", spec)
-        self.load_button = QPushButton("Load config.json…")
-        self.load_button.setToolTip("Read a Hugging Face config.json (plain JSON) and show its cache")
-        self.context_box = self._spin(1, 10_000_000, 4096, "Tokens per sequence")
-        self.batch_box = self._spin(1, 65_536, 1, "Sequences held in the cache at once")
+        self.load_button = QPushButton()
+        self.context_box = self._spin(1, 10_000_000, 4096, "")
+        self.batch_box = self._spin(1, 65_536, 1, "")
         self.dtype_box = QComboBox()
         self.dtype_box.addItems(memory.DTYPES)
-        self.dtype_box.setToolTip("Element type of the weights; a model starts at its config's torch_dtype")
         self.cache_dtype_box = QComboBox()
-        self.cache_dtype_box.addItem("as weights", None)
+        self.cache_dtype_box.addItem("", None)  # "as weights", worded by retranslate
         for dtype in memory.DTYPES:
             self.cache_dtype_box.addItem(dtype, dtype)
-        self.cache_dtype_box.setToolTip("Element type of the KV cache (quantized types add a float16 scale per vector)")
         self.gpu_box = QComboBox()
         for gpu in memory.GPUS:
             self.gpu_box.addItem(f"{gpu.label} ({gpu.bytes // 2**20:,} MiB)", gpu.name)
         self.gpu_box.setCurrentIndex(memory.GPU_NAMES.index(DEFAULT_GPU))
-        self.gpu_box.setToolTip("GPU memory as nvidia-smi reports it")
+        self._tiny: TinyConfig | None = None  # the app's model as listed (see set_tiny_config)
         self.error_label = QLabel()
         self.error_label.setStyleSheet(th.ERROR_TEXT_STYLE)
         self.error_label.setWordWrap(True)
@@ -92,22 +90,21 @@ class MemoryPanel(QWidget):
         self.compare = ComparePage(theme)
 
         controls = QGridLayout()
-        controls.addWidget(QLabel("Model"), 0, 0)
+        self._labels = {name: QLabel() for name in ("model", "context", "batch", "weights", "cache", "gpu")}
+        controls.addWidget(self._labels["model"], 0, 0)
         controls.addWidget(self.model_box, 0, 1, 1, 3)
         controls.addWidget(self.load_button, 0, 4)
         form = QHBoxLayout()
         for label, box in (
-            ("Context", self.context_box),
-            ("Batch", self.batch_box),
-            ("Weights", self.dtype_box),
-            ("Cache", self.cache_dtype_box),
+            ("context", self.context_box),
+            ("batch", self.batch_box),
+            ("weights", self.dtype_box),
+            ("cache", self.cache_dtype_box),
+            ("gpu", self.gpu_box),
         ):
             row = QFormLayout()
-            row.addRow(label, box)
+            row.addRow(self._labels[label], box)
             form.addLayout(row)
-        gpu_row = QFormLayout()
-        gpu_row.addRow("GPU", self.gpu_box)
-        form.addLayout(gpu_row)
         form.addStretch(1)
         controls.addLayout(form, 1, 0, 1, 5)
         controls.setColumnStretch(3, 1)
@@ -117,21 +114,15 @@ class MemoryPanel(QWidget):
         self.page_buttons = QButtonGroup(self)
         switch = QHBoxLayout()
         switch.setSpacing(0)
-        for index, (page, text, tip) in enumerate(
-            (
-                (self.cache_size, "Cache size", "Cache bytes against context: attention variants and cache dtypes"),
-                (self.serving, "Serving", "How many sequences fit on GPUs, with tensor and pipeline parallelism"),
-                (self.compare, "Compare", "Pinned configurations as bars at the chosen context, on a linear axis"),
-            )
-        ):
+        for index, page in enumerate((self.cache_size, self.serving, self.compare)):
             self.pages.addWidget(page)
-            button = QPushButton(text)
+            button = QPushButton()
             button.setCheckable(True)
             button.setChecked(index == 0)
-            button.setToolTip(tip)
             self.page_buttons.addButton(button, index)
             switch.addWidget(button)
         switch.addStretch(1)
+        _say_fixed_texts(self)
         self.page_buttons.idClicked.connect(self.pages.setCurrentIndex)
         right = QVBoxLayout()
         right.addLayout(switch)
@@ -152,6 +143,16 @@ class MemoryPanel(QWidget):
         for box in (self.dtype_box, self.cache_dtype_box, self.gpu_box):
             box.currentIndexChanged.connect(self._on_input_changed)
         self._on_model_changed()
+
+    def retranslate(self) -> None:
+        """Every text of the explorer again in the language installed now; every choice stays."""
+        _say_fixed_texts(self)
+        if self._tiny is not None:
+            self.set_tiny_config(self._tiny)
+        for page in (self.figures, self.serving, self.compare, self.cache_size):
+            page.retranslate()
+        self._curve_key = None  # the curves' names are worded too
+        self.refresh()
 
     def apply_theme(self, theme: th.Theme) -> None:
         """Plots, curves and readouts in ``theme``: the model, context and every other choice stay.
@@ -198,8 +199,11 @@ class MemoryPanel(QWidget):
 
     def set_tiny_config(self, config: TinyConfig) -> None:
         """Add (or update) the app's tiny model, as configured now, right after the presets."""
+        self._tiny = config
         spec = memory.spec_from_model_config(config)
-        text = f"tiny — this app's model ({spec.attention_label}, {config.dtype})"
+        text = QCoreApplication.translate("MemoryPanel", "tiny — this app's model ({attention}, {dtype})").format(
+            attention=spec.attention_label, dtype=config.dtype
+        )
         index = len(memory.PRESET_IDS)
         if isinstance(self.model_box.itemData(index), memory.ModelSpec) and self.model_box.itemData(index).id == "tiny":
             self.model_box.setItemText(index, text)
@@ -215,7 +219,9 @@ class MemoryPanel(QWidget):
             spec = memory.load_config_json(path)
             memory.memory_report(spec, self.context_box.value(), self.batch_box.value())  # refused before it is listed
         except memory.SpecError as exc:
-            self.error_label.setText(f"Cannot use {path}: {exc}")
+            self.error_label.setText(
+                QCoreApplication.translate("MemoryPanel", "Cannot use {path}: {error}").format(path=path, error=exc)
+            )
             self.error_label.show()
             return False
         self.error_label.hide()
@@ -224,7 +230,12 @@ class MemoryPanel(QWidget):
         return True
 
     def _on_load_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load config.json", "", "JSON (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("MemoryPanel", "Load config.json"),
+            "",
+            QCoreApplication.translate("MemoryPanel", "JSON (*.json);;All files (*)"),
+        )
         if path:
             self.load_config(path)
 
@@ -258,3 +269,60 @@ class MemoryPanel(QWidget):
         """Show the cache-size plots (0), the serving page (1) or the pinned bars (2), as the buttons above them do."""
         self.page_buttons.button(index).setChecked(True)
         self.pages.setCurrentIndex(index)
+
+
+def _say_fixed_texts(panel: MemoryPanel) -> None:
+    """Labels, buttons and tips in the language installed now."""
+
+    for name, text in (
+        ("model", QCoreApplication.translate("MemoryPanel", "Model")),
+        ("context", QCoreApplication.translate("MemoryPanel", "Context")),
+        ("batch", QCoreApplication.translate("MemoryPanel", "Batch")),
+        ("weights", QCoreApplication.translate("MemoryPanel", "Weights")),
+        ("cache", QCoreApplication.translate("MemoryPanel", "Cache")),
+        ("gpu", QCoreApplication.translate("MemoryPanel", "GPU")),
+    ):
+        panel._labels[name].setText(text)
+    panel.load_button.setText(QCoreApplication.translate("MemoryPanel", "Load config.json…"))
+    panel.load_button.setToolTip(
+        QCoreApplication.translate("MemoryPanel", "Read a Hugging Face config.json (plain JSON) and show its cache")
+    )
+    panel.context_box.setToolTip(QCoreApplication.translate("MemoryPanel", "Tokens per sequence"))
+    panel.batch_box.setToolTip(QCoreApplication.translate("MemoryPanel", "Sequences held in the cache at once"))
+    panel.dtype_box.setToolTip(
+        QCoreApplication.translate(
+            "MemoryPanel", "Element type of the weights; a model starts at its config's torch_dtype"
+        )
+    )
+    panel.cache_dtype_box.setItemText(0, QCoreApplication.translate("MemoryPanel", "as weights"))
+    panel.cache_dtype_box.setToolTip(
+        QCoreApplication.translate(
+            "MemoryPanel", "Element type of the KV cache (quantized types add a float16 scale per vector)"
+        )
+    )
+    panel.gpu_box.setToolTip(QCoreApplication.translate("MemoryPanel", "GPU memory as nvidia-smi reports it"))
+    for index, (text, tip) in enumerate(
+        (
+            (
+                QCoreApplication.translate("MemoryPanel", "Cache size"),
+                QCoreApplication.translate(
+                    "MemoryPanel", "Cache bytes against context: attention variants and cache dtypes"
+                ),
+            ),
+            (
+                QCoreApplication.translate("MemoryPanel", "Serving"),
+                QCoreApplication.translate(
+                    "MemoryPanel", "How many sequences fit on GPUs, with tensor and pipeline parallelism"
+                ),
+            ),
+            (
+                QCoreApplication.translate("MemoryPanel", "Compare"),
+                QCoreApplication.translate(
+                    "MemoryPanel", "Pinned configurations as bars at the chosen context, on a linear axis"
+                ),
+            ),
+        )
+    ):
+        button = panel.page_buttons.button(index)
+        button.setText(text)
+        button.setToolTip(tip)

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kvviz import memory
@@ -29,13 +29,22 @@ CURVE_STYLES = (
     (th.REDDISH_PURPLE, Qt.PenStyle.DashDotDotLine),
 )
 #: Cache dtypes compared in the second plot; float16 and bfloat16 take the same bytes, so one curve.
+#: The labels are marked in the "CachePlot" context and translated when drawn.
 DTYPE_CURVES = (
     ("float32", "float32"),
     ("float16", "float16 / bfloat16"),
-    ("fp8", "fp8 + scales"),
-    ("int8", "int8 + scales"),
-    ("int4", "int4 + scales"),
+    ("fp8", QT_TRANSLATE_NOOP("CachePlot", "fp8 + scales")),
+    ("int8", QT_TRANSLATE_NOOP("CachePlot", "int8 + scales")),
+    ("int4", QT_TRANSLATE_NOOP("CachePlot", "int4 + scales")),
 )
+#: The cache plots' axis titles (the serving page has its own, marked in the same context).
+CACHE_AXIS = QT_TRANSLATE_NOOP("CachePlot", "KV cache (decimal: 1 GB = 10⁹ B)")
+CONTEXT_AXIS = QT_TRANSLATE_NOOP("CachePlot", "context (tokens)")
+
+
+def plot_text(text: str) -> str:
+    """A text marked in the "CachePlot" context, in the language installed now."""
+    return QCoreApplication.translate("CachePlot", text)
 
 
 def _decade_ticks(low: float, high: float, label) -> list[tuple[float, str]]:
@@ -63,8 +72,8 @@ class CachePlot(pg.GraphicsLayoutWidget):
         self,
         theme: th.Theme,
         parent: QWidget | None = None,
-        y_label: str = "KV cache (decimal: 1 GB = 10⁹ B)",
-        x_label: str = "context (tokens)",
+        y_label: str = CACHE_AXIS,
+        x_label: str = CONTEXT_AXIS,
         legend_below: bool = False,
     ) -> None:
         super().__init__(parent)
@@ -74,8 +83,7 @@ class CachePlot(pg.GraphicsLayoutWidget):
         item.setMenuEnabled(False)
         item.hideButtons()
         item.getViewBox().setMouseEnabled(x=False, y=False)
-        for name, text in (("bottom", x_label), ("left", y_label)):
-            item.getAxis(name).setLabel(text)
+        self._axis_titles = {"bottom": x_label, "left": y_label}  # marked texts, translated when styled
         item.getAxis("left").setWidth(72)
         item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep "1M" at the right edge
         self.legend = pg.LegendItem(labelTextColor=theme.text, labelTextSize=f"{theme.font_pt}pt")
@@ -109,7 +117,8 @@ class CachePlot(pg.GraphicsLayoutWidget):
         for name in ("bottom", "left"):
             axis = self.item.getAxis(name)
             style_axis(axis, theme)
-            axis.setLabel(axis.labelText, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
+            title = plot_text(self._axis_titles[name])
+            axis.setLabel(title, color=theme.text, **{"font-size": f"{theme.font_pt}pt"})
         self.legend.setLabelTextColor(theme.text)
         self.legend.setLabelTextSize(f"{theme.font_pt}pt")
         self.context_line.setPen(pg.mkPen(theme.cursor, width=1.5))
@@ -168,7 +177,7 @@ class CachePlot(pg.GraphicsLayoutWidget):
         self._place_labels()
         self.context_line.setValue(math.log10(context))
         label = self.context_line.label
-        label.setFormat(f"context {context:,}")
+        label.setFormat(QCoreApplication.translate("CachePlot", "context {n}").format(n=f"{context:,}"))
         # At the bottom (curves rise to the right, GPU labels sit at the top); right of the line in the
         # left half of the plot, left of it in the right half, so it is never clipped.
         side = 0 if context < 10 ** (math.log10(PLOT_MAX) / 2) else 1
@@ -211,6 +220,10 @@ class CacheSizePage(QWidget):
         column.addWidget(self.variant_plot, 1)
         column.addWidget(self.dtype_plot, 1)
 
+    def retranslate(self) -> None:
+        """Axis titles in the language installed now; the owner draws the curves and titles again."""
+        self.apply_theme(self.theme)
+
     def apply_theme(self, theme: th.Theme) -> None:
         """Both plots in ``theme``; the owner draws the curves and markers again (MemoryPanel.apply_theme)."""
         self.theme = theme
@@ -222,22 +235,23 @@ class CacheSizePage(QWidget):
 
     def draw_curves(self, spec: memory.ModelSpec, dtype: str, batch: int) -> None:
         contexts = memory.context_grid(spec)
-        own = ("this model", memory.cache_curve(spec, dtype, batch, contexts))
+        own = (QCoreApplication.translate("CachePlot", "this model"), memory.cache_curve(spec, dtype, batch, contexts))
         variants = [(v.name, memory.cache_curve(v, dtype, batch, contexts)) for v in memory.attention_variants(spec)]
-        by_dtype = [(label, memory.cache_curve(spec, d, batch, contexts)) for d, label in DTYPE_CURVES]
+        by_dtype = [(plot_text(label), memory.cache_curve(spec, d, batch, contexts)) for d, label in DTYPE_CURVES]
         thick = self._pen(self.theme.text, Qt.PenStyle.SolidLine, self.theme.line_px * 2.2)
         styled = [self._pen(c, s) for c, s in CURVE_STYLES]
         self.variant_plot.set_curves(
             contexts, [(own[0], own[1], thick)] + [(n, y, pen) for (n, y), pen in zip(variants, styled, strict=True)]
         )
         self.dtype_plot.set_curves(contexts, [(n, y, pen) for (n, y), pen in zip(by_dtype, styled, strict=True)])
-        sequences = "" if batch == 1 else f", batch {batch}"
+        sequences = "" if batch == 1 else QCoreApplication.translate("CachePlot", ", batch {n}").format(n=batch)
         width = spec.qk_nope_head_dim if spec.is_mla else spec.head_dim
+        shape = QCoreApplication.translate("CachePlot", "{layers} layers, {heads} heads × {width}, {dtype}{sequences}")
         self.variant_plot.set_title(
-            "Attention variants at the same size",
-            f"{spec.n_layers} layers, {spec.n_heads} heads × {width}, {dtype}{sequences}",
+            QCoreApplication.translate("CachePlot", "Attention variants at the same size"),
+            shape.format(layers=spec.n_layers, heads=spec.n_heads, width=width, dtype=dtype, sequences=sequences),
         )
-        self.dtype_plot.set_title("Cache dtypes", f"{spec.name}{sequences}")
+        self.dtype_plot.set_title(QCoreApplication.translate("CachePlot", "Cache dtypes"), f"{spec.name}{sequences}")
         values = [v for _, y in (own, *variants, *by_dtype) for v in y if v > 0]
         low = min(values)
         high = max(max(values), max(g.bytes for g in memory.GPUS)) * 10  # a decade of room for the GPU labels
@@ -249,6 +263,9 @@ class CacheSizePage(QWidget):
         fit = r.gpu(gpu_name)
         budget = None
         if fit.free_after_weights > 0:
-            budget = (f"{fit.gpu.label} − weights", fit.free_after_weights)
+            budget = (
+                QCoreApplication.translate("CachePlot", "{gpu} − weights").format(gpu=fit.gpu.label),
+                fit.free_after_weights,
+            )
         for plot in (self.variant_plot, self.dtype_plot):
             plot.set_markers(gpus, budget, r.context)

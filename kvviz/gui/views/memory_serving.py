@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -35,26 +35,26 @@ from kvviz.units import format_bytes
 
 #: Rows of the plan's readout: key, title.
 PLAN_ROWS = (  # the answer first, then how it is reached
-    ("sequences", "Concurrent sequences"),
-    ("prefix", "With shared prefix"),
-    ("gpus", "GPUs"),
-    ("heads", "K/V heads per GPU"),
-    ("layers", "Layers per GPU"),
-    ("usable", "Usable memory"),
-    ("weights", "− weights"),
-    ("overhead", "− activations, runtime"),
-    ("budget", "= left for the cache"),
-    ("per_token", "KV per token per GPU"),
-    ("tokens", "Cache holds"),
+    ("sequences", QT_TRANSLATE_NOOP("ServingView", "Concurrent sequences")),
+    ("prefix", QT_TRANSLATE_NOOP("ServingView", "With shared prefix")),
+    ("gpus", QT_TRANSLATE_NOOP("ServingView", "GPUs")),
+    ("heads", QT_TRANSLATE_NOOP("ServingView", "K/V heads per GPU")),
+    ("layers", QT_TRANSLATE_NOOP("ServingView", "Layers per GPU")),
+    ("usable", QT_TRANSLATE_NOOP("ServingView", "Usable memory")),
+    ("weights", QT_TRANSLATE_NOOP("ServingView", "− weights")),
+    ("overhead", QT_TRANSLATE_NOOP("ServingView", "− activations, runtime")),
+    ("budget", QT_TRANSLATE_NOOP("ServingView", "= left for the cache")),
+    ("per_token", QT_TRANSLATE_NOOP("ServingView", "KV per token per GPU")),
+    ("tokens", QT_TRANSLATE_NOOP("ServingView", "Cache holds")),
 )
 #: Cache dtypes the dtype comparison draws (float16 and bfloat16 take the same bytes).
 CAPACITY_DTYPES = (
     ("float16", "float16 / bfloat16"),
-    ("fp8", "fp8 + scales"),
-    ("int8", "int8 + scales"),
-    ("int4", "int4 + scales"),
+    ("fp8", QT_TRANSLATE_NOOP("CachePlot", "fp8 + scales")),
+    ("int8", QT_TRANSLATE_NOOP("CachePlot", "int8 + scales")),
+    ("int4", QT_TRANSLATE_NOOP("CachePlot", "int4 + scales")),
 )
-COMPARISONS = ("attention variants", "cache dtypes")
+COMPARISONS = (QT_TRANSLATE_NOOP("ServingView", "attention variants"), QT_TRANSLATE_NOOP("ServingView", "cache dtypes"))
 
 
 def spin_box(low: int, high: int, value: int, tip: str) -> QSpinBox:
@@ -84,24 +84,21 @@ class ServingView(QWidget):
         self._inputs: tuple | None = None
         self._curve_key: tuple | None = None
 
-        self.tp_box = spin_box(1, MAX_PARALLEL, 1, "Tensor-parallel degree: GPUs that split every layer")
-        self.pp_box = spin_box(1, 64, 1, "Pipeline-parallel degree: GPUs that each hold a run of layers")
+        self.tp_box = spin_box(1, MAX_PARALLEL, 1, "")
+        self.pp_box = spin_box(1, 64, 1, "")
         self.util_box = QDoubleSpinBox()
         self.util_box.setRange(0.05, 1.0)
         self.util_box.setSingleStep(0.05)
         self.util_box.setValue(memory.DEFAULT_GPU_UTIL)
-        self.util_box.setToolTip("Fraction of each GPU's memory the engine may use (vLLM's gpu_memory_utilization)")
-        self.block_box = spin_box(1, MAX_BLOCK_SIZE, memory.DEFAULT_BLOCK_SIZE, "Tokens per cache block")
+        self.block_box = spin_box(1, MAX_BLOCK_SIZE, memory.DEFAULT_BLOCK_SIZE, "")
         self.overhead_box = QDoubleSpinBox()
         self.overhead_box.setRange(0.0, 64.0)
         self.overhead_box.setDecimals(1)
         self.overhead_box.setSuffix(" GiB")
         self.overhead_box.setValue(memory.DEFAULT_OVERHEAD / 2**30)
-        self.overhead_box.setToolTip("Activations and runtime per GPU: an allowance, not a measurement")
-        self.prefix_box = spin_box(0, 10_000_000, 0, "Tokens of a prompt prefix every sequence shares (counted once)")
+        self.prefix_box = spin_box(0, 10_000_000, 0, "")
         self.compare_box = QComboBox()
-        self.compare_box.addItems(COMPARISONS)
-        self.compare_box.setToolTip("Which alternatives the capacity plot draws beside this model")
+        self.compare_box.addItems(["" for _ in COMPARISONS])
         self.error_label = QLabel()
         self.error_label.setStyleSheet(th.ERROR_TEXT_STYLE)
         self.error_label.setWordWrap(True)
@@ -112,23 +109,19 @@ class ServingView(QWidget):
         self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plot = CachePlot(
-            theme, y_label="concurrent sequences", x_label="context (tokens per sequence)", legend_below=True
+            theme,
+            y_label=QT_TRANSLATE_NOOP("CachePlot", "concurrent sequences"),
+            x_label=QT_TRANSLATE_NOOP("CachePlot", "context (tokens per sequence)"),
+            legend_below=True,
         )
 
         controls = QGridLayout()  # three rows of three, so the page is no wider than the plot beside it
-        for i, (label, box) in enumerate(
-            (
-                ("TP", self.tp_box),
-                ("PP", self.pp_box),
-                ("GPU use", self.util_box),
-                ("Block", self.block_box),
-                ("Allowance", self.overhead_box),
-                ("Shared prefix", self.prefix_box),
-                ("Compare", self.compare_box),
-            )
-        ):
-            controls.addWidget(QLabel(label), i // 3, 2 * (i % 3))
+        boxes = (self.tp_box, self.pp_box, self.util_box, self.block_box, self.overhead_box)
+        self._labels = [QLabel() for _ in range(7)]
+        for i, box in enumerate((*boxes, self.prefix_box, self.compare_box)):
+            controls.addWidget(self._labels[i], i // 3, 2 * (i % 3))
             controls.addWidget(box, i // 3, 2 * (i % 3) + 1)
+        _say_fixed_texts(self)
         controls.setColumnStretch(6, 1)
         body = QHBoxLayout()
         readout = QScrollArea()  # a long explanation scrolls rather than pushing rows out of sight
@@ -149,6 +142,12 @@ class ServingView(QWidget):
         for box in (self.util_box, self.overhead_box):
             box.valueChanged.connect(self.refresh)
         self.compare_box.currentIndexChanged.connect(self.refresh)
+
+    def retranslate(self) -> None:
+        """Every text in the language installed now; the readout and curves follow at the next refresh."""
+        _say_fixed_texts(self)
+        self.plot.apply_theme(self.theme)
+        self.redraw_curves()
 
     def apply_theme(self, theme: th.Theme) -> None:
         """The plot in ``theme``; the readout and curves follow at :meth:`redraw_curves`. Every choice stays."""
@@ -193,42 +192,56 @@ class ServingView(QWidget):
             plan = memory.plan_serving(spec, setup)
         except memory.SpecError as exc:
             self.plan = None
-            self.error_label.setText(f"Cannot serve this way: {exc}")
+            self.error_label.setText(
+                QCoreApplication.translate("ServingView", "Cannot serve this way: {error}").format(error=exc)
+            )
             self.error_label.show()
             self.readout.setText("")
             return
         self.error_label.hide()
         self.plan = plan
         self.readout.setText(self._readout_html(plan))
-        key = (spec, replace(setup, context=1, shared_prefix=0), self.compare_box.currentText())
+        key = (spec, replace(setup, context=1, shared_prefix=0), self.compare_box.currentIndex())
         if key != self._curve_key:
             self._curve_key = key
             self._draw_curves(spec, setup)
         self.plot.context_line.setValue(math.log10(setup.context))
-        self.plot.context_line.label.setFormat(f"context {setup.context:,}")
+        context = QCoreApplication.translate("CachePlot", "context {n}").format(n=f"{setup.context:,}")
+        self.plot.context_line.label.setFormat(context)
 
     def plan_values(self, plan: memory.ServingPlan) -> dict[str, str]:
         """The readout's text by row key (see PLAN_ROWS)."""
         s, f = plan.setup, plan.fullest
         per_gpu = format_bytes(s.gpu.bytes)
-        sequences = f"{plan.max_concurrent_sequences:,} of {s.context:,} tokens"
+        sequences = QCoreApplication.translate("ServingView", "{n} of {context} tokens").format(
+            n=f"{plan.max_concurrent_sequences:,}", context=f"{s.context:,}"
+        )
         prefix = "—"
         if s.shared_prefix:
-            prefix = (
-                f"{plan.max_concurrent_shared:,} sequences (prefix of {s.shared_prefix:,} tokens held once: "
-                f"saves {format_bytes(plan.prefix_saving_bytes)} per GPU)"
+            prefix = QCoreApplication.translate(
+                "ServingView", "{n} sequences (prefix of {prefix} tokens held once: saves {saving} per GPU)"
+            ).format(
+                n=f"{plan.max_concurrent_shared:,}",
+                prefix=f"{s.shared_prefix:,}",
+                saving=format_bytes(plan.prefix_saving_bytes),
             )
-        budget = format_bytes(max(f.cache_budget, 0)) + ("  (weights do not fit)" if f.cache_budget < 0 else "")
+        budget = format_bytes(max(f.cache_budget, 0))
+        if f.cache_budget < 0:
+            budget += "  (" + QCoreApplication.translate("ServingView", "weights do not fit") + ")"
+        gpus = QCoreApplication.translate("ServingView", "{n} × {gpu}, {mib} MiB each (nvidia-smi)")
+        weights = QCoreApplication.translate("ServingView", "{bytes}  ({dtype}, this GPU's share)")
+        overhead = QCoreApplication.translate("ServingView", "{bytes}  (allowance, assumed)")
+        tokens = QCoreApplication.translate("ServingView", "{blocks} blocks of {size} = {tokens} tokens")
         return {
-            "gpus": f"{plan.gpus} × {s.gpu.label}, {s.gpu.bytes // 2**20:,} MiB each (nvidia-smi)",
+            "gpus": gpus.format(n=plan.gpus, gpu=s.gpu.label, mib=f"{s.gpu.bytes // 2**20:,}"),
             "heads": plan.heads_text(),
             "layers": plan.layers_text(),
             "usable": f"{format_bytes(plan.usable_bytes)} = {s.gpu_util:g} × {per_gpu}",
-            "weights": f"{format_bytes(f.weight_bytes)}  ({s.weight_dtype}, this GPU's share)",
-            "overhead": f"{format_bytes(s.overhead)}  (allowance, assumed)",
+            "weights": weights.format(bytes=format_bytes(f.weight_bytes), dtype=s.weight_dtype),
+            "overhead": overhead.format(bytes=format_bytes(s.overhead)),
             "budget": budget,
             "per_token": f"{f.kv_bytes_per_token:,} B  ({s.cache_dtype})",
-            "tokens": f"{f.blocks:,} blocks of {s.block_size} = {plan.tokens_per_gpu:,} tokens",
+            "tokens": tokens.format(blocks=f"{f.blocks:,}", size=s.block_size, tokens=f"{plan.tokens_per_gpu:,}"),
             "sequences": sequences,
             "prefix": prefix,
         }
@@ -238,28 +251,30 @@ class ServingView(QWidget):
         t = self.theme
         bold = {"sequences", "prefix"}
         rows = "".join(
-            f"<tr><td style='color:{t.muted_text}; padding-right:10px'>{title}</td>"
+            f"<tr><td style='color:{t.muted_text}; padding-right:10px'>"
+            f"{QCoreApplication.translate('ServingView', title)}</td>"
             f"<td style='font-weight:{'bold' if key in bold else 'normal'}'>{values[key]}</td></tr>"
             for key, title in PLAN_ROWS
         )
-        note = (
-            ""
-            if not plan.beyond_trained_context
-            else (
-                f"<p style='color:{t.error_text}'>{plan.setup.context:,} tokens is beyond the model's trained context "
-                f"({plan.spec.trained_context:,}).</p>"
-            )
-        )
+        note = ""
+        if plan.beyond_trained_context:
+            beyond = QCoreApplication.translate(
+                "ServingView", "{context} tokens is beyond the model's trained context ({trained})."
+            ).format(context=f"{plan.setup.context:,}", trained=f"{plan.spec.trained_context:,}")
+            note = f"<p style='color:{t.error_text}'>{beyond}</p>"
         return f"<table cellspacing='2'>{rows}</table>{note}"
 
     def _draw_curves(self, spec: memory.ModelSpec, setup: memory.ServingSetup) -> None:
         contexts = memory.capacity_grid(memory.PLOT_MAX_CONTEXT)
-        series = [("this model", memory.capacity_curve(spec, setup, contexts))]
-        if self.compare_box.currentText() == COMPARISONS[0]:
+        series = [(QCoreApplication.translate("CachePlot", "this model"), memory.capacity_curve(spec, setup, contexts))]
+        if self.compare_box.currentIndex() == 0:
             series += [(v.name, memory.capacity_curve(v, setup, contexts)) for v in memory.attention_variants(spec)]
         else:
             series += [
-                (label, memory.capacity_curve(spec, replace(setup, cache_dtype=dtype), contexts))
+                (
+                    QCoreApplication.translate("CachePlot", label),
+                    memory.capacity_curve(spec, replace(setup, cache_dtype=dtype), contexts),
+                )
                 for dtype, label in CAPACITY_DTYPES
             ]
         t = self.theme
@@ -275,4 +290,54 @@ class ServingView(QWidget):
         item.getAxis("bottom").setTicks([[(k, count_label(10**k)) for k in range(2, 7)], []])
         item.getAxis("left").setTicks([[(k, count_label(10**k)) for k in range(0, 9)], []])
         gpus = f"{setup.tp * setup.pp} × {setup.gpu.label}" if setup.tp * setup.pp > 1 else setup.gpu.label
-        self.plot.set_title(gpus, f"tp {setup.tp}, pp {setup.pp}, {setup.cache_dtype} cache")
+        detail = QCoreApplication.translate("ServingView", "tp {tp}, pp {pp}, {dtype} cache")
+        self.plot.set_title(gpus, detail.format(tp=setup.tp, pp=setup.pp, dtype=setup.cache_dtype))
+
+
+def _say_fixed_texts(view: ServingView) -> None:
+    """Labels, tips and the comparison's choices in the language installed now."""
+    labels = (
+        QCoreApplication.translate("ServingView", "TP"),
+        QCoreApplication.translate("ServingView", "PP"),
+        QCoreApplication.translate("ServingView", "GPU use"),
+        QCoreApplication.translate("ServingView", "Block"),
+        QCoreApplication.translate("ServingView", "Allowance"),
+        QCoreApplication.translate("ServingView", "Shared prefix"),
+        QCoreApplication.translate("ServingView", "Compare"),
+    )
+    for label, text in zip(view._labels, labels, strict=True):
+        label.setText(text)
+    for box, tip in (
+        (
+            view.tp_box,
+            QCoreApplication.translate("ServingView", "Tensor-parallel degree: GPUs that split every layer"),
+        ),
+        (
+            view.pp_box,
+            QCoreApplication.translate("ServingView", "Pipeline-parallel degree: GPUs that each hold a run of layers"),
+        ),
+        (
+            view.util_box,
+            QCoreApplication.translate(
+                "ServingView", "Fraction of each GPU's memory the engine may use (vLLM's gpu_memory_utilization)"
+            ),
+        ),
+        (view.block_box, QCoreApplication.translate("ServingView", "Tokens per cache block")),
+        (
+            view.overhead_box,
+            QCoreApplication.translate(
+                "ServingView", "Activations and runtime per GPU: an allowance, not a measurement"
+            ),
+        ),
+        (
+            view.prefix_box,
+            QCoreApplication.translate("ServingView", "Tokens of a prompt prefix every sequence shares (counted once)"),
+        ),
+        (
+            view.compare_box,
+            QCoreApplication.translate("ServingView", "Which alternatives the capacity plot draws beside this model"),
+        ),
+    ):
+        box.setToolTip(tip)
+    for i, text in enumerate(COMPARISONS):
+        view.compare_box.setItemText(i, QCoreApplication.translate("ServingView", text))

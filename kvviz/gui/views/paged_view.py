@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QLineF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.paging import PagingComparison, compare_paging
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import ERROR_TEXT_STYLE, Theme, qcolor
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.units import format_bytes
 
 BLOCK_SIZES = (4, 8, 16, 32)
@@ -76,13 +77,16 @@ def parse_lengths(text: str) -> list[int]:
     """Comma- or space-separated token counts; a bad entry raises ConfigError("lengths")."""
     parts = text.replace(",", " ").split()
     if not parts:
-        raise ConfigError("lengths", "enter at least one sequence length, e.g. 40, 30, 20")
+        rule = QCoreApplication.translate("PagedCacheView", "enter at least one sequence length, e.g. 40, 30, 20")
+        raise ConfigError("lengths", rule)
     if len(parts) > MAX_SEQUENCES:
-        raise ConfigError("lengths", f"at most {MAX_SEQUENCES} sequences")
+        rule = QCoreApplication.translate("PagedCacheView", "at most {n} sequences")
+        raise ConfigError("lengths", rule.format(n=MAX_SEQUENCES))
     try:
         return [int(p) for p in parts]
     except ValueError:
-        raise ConfigError("lengths", f"whole numbers of tokens only, got {text!r}") from None
+        rule = QCoreApplication.translate("PagedCacheView", "whole numbers of tokens only, got {text}")
+        raise ConfigError("lengths", rule.format(text=repr(text))) from None
 
 
 class BlockDiagram(QWidget):
@@ -117,7 +121,8 @@ class BlockDiagram(QWidget):
         font = QFont(self.font())
         p.setFont(font)
         metrics = p.fontMetrics()
-        label_w = metrics.horizontalAdvance("seq 00 · 0000 tok") + 12
+        row_label = QCoreApplication.translate("PagedCacheView", "seq {sequence} · {tokens} tok")
+        label_w = metrics.horizontalAdvance(row_label.format(sequence="00", tokens="0000")) + 12
         left, right, top = label_w, self.width() - 12, 8
         rows = len(cmp.sequences)
         slot_blocks = -(-self.context_length // cmp.block_size)  # blocks a full context would take
@@ -135,7 +140,7 @@ class BlockDiagram(QWidget):
             p.drawText(
                 QRectF(0, y, label_w - 8, row_h),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                f"seq {seq.sequence} · {seq.tokens} tok",
+                row_label.format(sequence=seq.sequence, tokens=seq.tokens),
             )
             p.setPen(slot_pen)
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -161,13 +166,12 @@ class BlockDiagram(QWidget):
         if stride > 1:
             p.setPen(qcolor(t.muted_text))
             y = top + rows * (row_h + 6)
-            p.drawText(
-                QRectF(0, y, right, note_h), int(Qt.AlignmentFlag.AlignRight), f"block edges: 1 in {stride} drawn"
-            )
+            note = QCoreApplication.translate("PagedCacheView", "block edges: 1 in {stride} drawn")
+            p.drawText(QRectF(0, y, right, note_h), int(Qt.AlignmentFlag.AlignRight), note.format(stride=stride))
         p.end()
 
 
-class PagedCacheView(QWidget):
+class PagedCacheView(FollowsLanguage, QWidget):
     """A batch of sequences in a paged cache, for the model in use.
 
     ``comparison`` is the :class:`PagingComparison` on display (None when the lengths are
@@ -190,16 +194,12 @@ class PagedCacheView(QWidget):
         self._building: Future | None = None
 
         self.lengths = QLineEdit()
-        self.lengths.setToolTip("Tokens in each sequence of the batch, separated by commas")
-        self.lengths.setPlaceholderText("e.g. 40, 30, 20, 10")
-        self.follow = QCheckBox("follow the run")
+        self.follow = QCheckBox()
         self.follow.setChecked(True)
-        self.follow.setToolTip("Use n, 3n/4, n/2 and n/4 tokens, n being the current step's token count")
         self.block_size = QComboBox()
         for size in BLOCK_SIZES:
-            self.block_size.addItem(f"{size} tokens", size)
+            self.block_size.addItem("", size)
         self.block_size.setCurrentIndex(BLOCK_SIZES.index(DEFAULT_BLOCK_SIZE))
-        self.block_size.setToolTip("Tokens per block: smaller blocks waste less, but need longer block tables")
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_TEXT_STYLE)
         self.error.hide()
@@ -210,11 +210,13 @@ class PagedCacheView(QWidget):
         self.key.setWordWrap(True)
         self.diagram = BlockDiagram(theme)
 
+        self._lengths_label, self._block_label = QLabel(), QLabel()
+        self.retranslate()
         inputs = QGridLayout()  # two rows: one would make this dock, and the window, wide
-        inputs.addWidget(QLabel("Sequences (tokens)"), 0, 0)
+        inputs.addWidget(self._lengths_label, 0, 0)
         inputs.addWidget(self.lengths, 0, 1)
         inputs.addWidget(self.follow, 0, 2)
-        inputs.addWidget(QLabel("Block size"), 1, 0)
+        inputs.addWidget(self._block_label, 1, 0)
         inputs.addWidget(self.block_size, 1, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
         inputs.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -233,6 +235,32 @@ class PagedCacheView(QWidget):
         self.lengths.textEdited.connect(self._on_lengths_edited)
         self.follow.toggled.connect(self._on_follow_toggled)
         self.block_size.currentIndexChanged.connect(self._changed)
+
+    def retranslate(self) -> None:
+        """Labels, tips, the key and the summary again in the language installed now; the inputs stay."""
+        self._lengths_label.setText(QCoreApplication.translate("PagedCacheView", "Sequences (tokens)"))
+        self._block_label.setText(QCoreApplication.translate("PagedCacheView", "Block size"))
+        self.lengths.setToolTip(
+            QCoreApplication.translate("PagedCacheView", "Tokens in each sequence of the batch, separated by commas")
+        )
+        self.lengths.setPlaceholderText(QCoreApplication.translate("PagedCacheView", "e.g. 40, 30, 20, 10"))
+        self.follow.setText(QCoreApplication.translate("PagedCacheView", "follow the run"))
+        self.follow.setToolTip(
+            QCoreApplication.translate(
+                "PagedCacheView", "Use n, 3n/4, n/2 and n/4 tokens, n being the current step's token count"
+            )
+        )
+        for i, size in enumerate(BLOCK_SIZES):
+            self.block_size.setItemText(i, QCoreApplication.translate("PagedCacheView", "{n} tokens").format(n=size))
+        self.block_size.setToolTip(
+            QCoreApplication.translate(
+                "PagedCacheView", "Tokens per block: smaller blocks waste less, but need longer block tables"
+            )
+        )
+        self.key.setText(_key_html(self.theme))
+        if self.comparison is not None and self.config is not None:
+            self.summary.setText(summary_html(self.comparison, self.config, self.theme))
+        self.diagram.update()
 
     def apply_theme(self, theme: Theme) -> None:
         """The key, the summary and the diagram in ``theme``'s colours; lengths and block size stay."""
@@ -368,11 +396,15 @@ def build_comparison(config: ModelConfig, lengths: str, block_size: int) -> Pagi
 
 
 def _key_html(theme: Theme) -> str:
+    stored = QCoreApplication.translate("PagedCacheView", "tokens stored")
+    unused = QCoreApplication.translate("PagedCacheView", "reserved in a block, unused")
+    slot = QCoreApplication.translate("PagedCacheView", "contiguous slot for the whole context")
+    ids = QCoreApplication.translate("PagedCacheView", "numbers in blocks: physical block ids (block table)")
     return (
-        f"<span style='color:{theme.cache_used_line}'>■</span> tokens stored &nbsp; "
-        f"<span style='color:{theme.error_text}'>▨</span> reserved in a block, unused &nbsp; "
-        f"<span style='color:{theme.cache_allocated_line}'>┅</span> contiguous slot for the whole context "
-        f"&nbsp; <span style='color:{theme.muted_text}'>numbers in blocks: physical block ids (block table)</span>"
+        f"<span style='color:{theme.cache_used_line}'>■</span> {stored} &nbsp; "
+        f"<span style='color:{theme.error_text}'>▨</span> {unused} &nbsp; "
+        f"<span style='color:{theme.cache_allocated_line}'>┅</span> {slot} "
+        f"&nbsp; <span style='color:{theme.muted_text}'>{ids}</span>"
     )
 
 
@@ -382,12 +414,23 @@ def summary_html(c: PagingComparison, config: ModelConfig, theme: Theme) -> str:
     wasted = c.bytes_reserved - c.bytes_used
     share = wasted / c.bytes_reserved if c.bytes_reserved else 0.0
     saving = c.contiguous_bytes / c.bytes_reserved if c.bytes_reserved else float("inf")
-    n = len(c.sequences)
-    return (
-        f"<b>Paged</b> ({c.block_size}-token blocks): <b>{format_bytes(c.bytes_reserved)}</b> reserved for "
-        f"<b>{format_bytes(c.bytes_used)}</b> of tokens "
-        f"<span style='color:{muted}'>({format_bytes(wasted)} unused in last blocks, {share:.0%})</span><br>"
-        f"<b>Contiguous</b>: <b>{format_bytes(c.contiguous_bytes)}</b> "
-        f"<span style='color:{muted}'>({n} × {config.context_length} positions preallocated)</span> "
-        f"— paging reserves {saving:.3g}× less"
+    text = QCoreApplication.translate(
+        "PagedCacheView",
+        "<b>Paged</b> ({block}-token blocks): <b>{reserved}</b> reserved for <b>{used}</b> of tokens "
+        "<span style='color:{muted}'>({wasted} unused in last blocks, {share})</span><br>"
+        "<b>Contiguous</b>: <b>{contiguous}</b> "
+        "<span style='color:{muted}'>({n} × {context} positions preallocated)</span> "
+        "— paging reserves {saving}× less",
+    )
+    return text.format(
+        block=c.block_size,
+        reserved=format_bytes(c.bytes_reserved),
+        used=format_bytes(c.bytes_used),
+        muted=muted,
+        wasted=format_bytes(wasted),
+        share=f"{share:.0%}",
+        contiguous=format_bytes(c.contiguous_bytes),
+        n=len(c.sequences),
+        context=config.context_length,
+        saving=f"{saving:.3g}",
     )

@@ -16,12 +16,13 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import Theme
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.series import StepSeries, step_series
 from kvviz.gui.widgets.axes import StepAxis, UnitAxis, style_axis
 
@@ -38,6 +39,7 @@ class StepPlot(pg.PlotWidget):
     step_clicked = Signal(int)
 
     def __init__(self, title: str, theme: Theme, *, kind: str, parent: QWidget | None = None) -> None:
+        """``title`` is a text marked in the "PlotsPanel" context: it is translated when shown."""
         self.value_axis = UnitAxis(kind, theme.muted_text)
         super().__init__(
             parent=parent, background=theme.panel, axisItems={"left": self.value_axis, "bottom": StepAxis("bottom")}
@@ -101,9 +103,15 @@ class StepPlot(pg.PlotWidget):
         self._note_shown = note
         t = self.theme
         note_html = f" <span style='color:{t.muted_text}'>· {note}</span>" if note else ""
+        title = QCoreApplication.translate("PlotsPanel", self._title)
         self.getPlotItem().setTitle(
-            f"<span style='color:{t.text}'><b>{self._title}</b>{note_html}</span>", size=f"{t.font_pt}pt"
+            f"<span style='color:{t.text}'><b>{title}</b>{note_html}</span>", size=f"{t.font_pt}pt"
         )
+
+    def retranslate(self) -> None:
+        """The title again in the language installed now (its note is the panel's to say again)."""
+        note, self._note_shown = self.note, None
+        self.set_note(note)
 
     def set_series(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
         self.curves[key].setData(x, y)
@@ -176,10 +184,11 @@ def attention_share_note(record: StepRecord) -> str:
         return ""
     flops = record.cached.flops
     keys = len(record.policy.resident(record.n_tokens))
-    return f"attention (dashed) {(flops.qk + flops.av) / flops.total:.0%} at {keys} keys"
+    note = QCoreApplication.translate("PlotsPanel", "attention (dashed) {share} at {keys} keys")
+    return note.format(share=f"{(flops.qk + flops.av) / flops.total:.0%}", keys=keys)
 
 
-class PlotsPanel(QWidget):
+class PlotsPanel(FollowsLanguage, QWidget):
     """The five step plots in a grid; ``plots`` holds them by name."""
 
     step_clicked = Signal(int)
@@ -188,19 +197,19 @@ class PlotsPanel(QWidget):
         super().__init__(parent)
         t = theme
         self.series: StepSeries | None = None
-        self.flops = StepPlot("FLOPs per step", t, kind="flops")
+        self.flops = StepPlot(QT_TRANSLATE_NOOP("PlotsPanel", "FLOPs per step"), t, kind="flops")
         self.flops.add_curve("uncached", "uncached_line")
         self.flops.add_curve("cached", "cached_line")
-        self.cached_flops = StepPlot("Cached step FLOPs", t, kind="flops")
+        self.cached_flops = StepPlot(QT_TRANSLATE_NOOP("PlotsPanel", "Cached step FLOPs"), t, kind="flops")
         self.cached_flops.add_curve("total", "cached_line")
         self.cached_flops.add_curve("attention", "cached_line", dashed=True)
-        self.cumulative = StepPlot("Cumulative FLOPs", t, kind="flops")
+        self.cumulative = StepPlot(QT_TRANSLATE_NOOP("PlotsPanel", "Cumulative FLOPs"), t, kind="flops")
         self.cumulative.add_curve("uncached", "uncached_line")
         self.cumulative.add_curve("cached", "cached_line")
-        self.cache_bytes = StepPlot("KV cache bytes", t, kind="bytes")
+        self.cache_bytes = StepPlot(QT_TRANSLATE_NOOP("PlotsPanel", "KV cache bytes"), t, kind="bytes")
         self.cache_bytes.add_curve("used", "cache_used_line")
         self.cache_bytes.add_curve("allocated", "cache_allocated_line", dashed=True)
-        self.time = StepPlot("Wall time per step", t, kind="seconds")
+        self.time = StepPlot(QT_TRANSLATE_NOOP("PlotsPanel", "Wall time per step"), t, kind="seconds")
         self.time.add_curve("uncached", "uncached_line")
         self.time.add_curve("cached", "cached_line")
         self.theme = theme
@@ -208,7 +217,6 @@ class PlotsPanel(QWidget):
         self._key_html = _key_html(t)
         self.key = QLabel(self._key_html)
         self.key.setWordWrap(True)
-        self.key.setToolTip("Each plot runs across the steps computed so far. Click a plot to show that step.")
         self.plots: dict[str, StepPlot] = {
             "plot_flops": self.flops,
             "plot_cached_flops": self.cached_flops,
@@ -220,9 +228,9 @@ class PlotsPanel(QWidget):
         grid.setContentsMargins(2, 2, 2, 2)
         grid.setSpacing(4)
         self.clear_reference = QToolButton()
-        self.clear_reference.setText("Clear before")
-        self.clear_reference.setToolTip("Forget the run before the last change of shape, dtype or cache setting")
         self.clear_reference.hide()
+        self._record: StepRecord | None = None
+        self._say_fixed_texts()
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.clear_reference, 0, Qt.AlignmentFlag.AlignTop)
@@ -235,6 +243,28 @@ class PlotsPanel(QWidget):
         grid.setRowStretch(2, 1)
         for column in range(6):
             grid.setColumnStretch(column, 1)
+
+    def _say_fixed_texts(self) -> None:
+        self.key.setToolTip(
+            QCoreApplication.translate(
+                "PlotsPanel", "Each plot runs across the steps computed so far. Click a plot to show that step."
+            )
+        )
+        self.clear_reference.setText(QCoreApplication.translate("PlotsPanel", "Clear before"))
+        self.clear_reference.setToolTip(
+            QCoreApplication.translate(
+                "PlotsPanel", "Forget the run before the last change of shape, dtype or cache setting"
+            )
+        )
+
+    def retranslate(self) -> None:
+        """Titles, notes, key and buttons again in the language installed now."""
+        self._say_fixed_texts()
+        self.apply_theme(self.theme)
+        for plot in self.plots.values():
+            plot.retranslate()
+        if self._record is not None:
+            self.set_record(self._record)
 
     def apply_theme(self, theme: Theme) -> None:
         """Every plot and the key in ``theme``; curves, cursors and ranges keep their data."""
@@ -268,16 +298,20 @@ class PlotsPanel(QWidget):
 
     def _reference_html(self, label: str) -> str:
         t = self.theme
-        return f" <span style='color:{t.muted_text}'>┈┈</span> before: {escape(label)} (faded, dotted)"
+        before = QCoreApplication.translate("PlotsPanel", "before: {label} (faded, dotted)")
+        return f" <span style='color:{t.muted_text}'>┈┈</span> {before.format(label=escape(label))}"
 
     def set_record(self, record: StepRecord) -> None:
+        self._record = record
         for plot in self.plots.values():
             plot.set_cursor(record.step)
         if self.series is not None and record.step < len(self.series.steps):
             total_u = self.series.cumulative_uncached[record.step]
             total_c = self.series.cumulative_cached[record.step]
             saved = 1 - total_c / total_u if total_u > 0 else float("nan")
-            self.cumulative.set_note(f"{saved:.0%} saved")
+            self.cumulative.set_note(
+                QCoreApplication.translate("PlotsPanel", "{share} saved").format(share=f"{saved:.0%}")
+            )
         self.cached_flops.set_note(attention_share_note(record))
 
 
@@ -286,11 +320,11 @@ def _key_html(t: Theme) -> str:
     return "  ".join(
         f"<span style='color:{colour}'>{line}</span> {text}"
         for colour, line, text in (
-            (t.uncached_line, "━━", "without cache"),
-            (t.cached_line, "━━", "with cache"),
-            (t.cached_line, "╍╍", "its attention part (Q·Kᵀ + A·V)"),
-            (t.cache_used_line, "━━", "cache used"),
-            (t.cache_allocated_line, "╍╍", "allocated"),
-            (t.cursor, "┆", "step shown"),
+            (t.uncached_line, "━━", QCoreApplication.translate("PlotsPanel", "without cache")),
+            (t.cached_line, "━━", QCoreApplication.translate("PlotsPanel", "with cache")),
+            (t.cached_line, "╍╍", QCoreApplication.translate("PlotsPanel", "its attention part (Q·Kᵀ + A·V)")),
+            (t.cache_used_line, "━━", QCoreApplication.translate("PlotsPanel", "cache used")),
+            (t.cache_allocated_line, "╍╍", QCoreApplication.translate("PlotsPanel", "allocated")),
+            (t.cursor, "┆", QCoreApplication.translate("PlotsPanel", "step shown")),
         )
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -21,8 +21,9 @@ from kvviz.core.caption import step_caption
 from kvviz.core.record import Mode, StepRecord
 from kvviz.gui.theme import DARK, Theme, font
 from kvviz.gui.views.attention_image import SharedScoreLevels
-from kvviz.gui.views.attention_panel import STRIP_PX, AttentionPanel, frame_size, link_views
+from kvviz.gui.views.attention_panel import STRIP_PX, AttentionPanel, axis_title, frame_size, link_views
 from kvviz.gui.views.formula_view import FormulaView
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.readouts import memory_formula
 from kvviz.gui.views.token_strip import TokenStrip
 
@@ -32,6 +33,23 @@ TYPE_SCALE = 2.0
 DESIGN_SIZE = (1280, 720)
 #: Lines of token chips: the newest tokens, scrolled into view (the caption tells the rest).
 TOKEN_LINES = 1
+
+
+def keep_phrases(caption: str) -> str:
+    """The caption with its Chinese parts unbreakable, so a wrapped line breaks only at a " · ".
+
+    Chinese may break a line between any two characters, which on a slide splits a phrase such
+    as 新增 in two; a word joiner between the characters of a part that holds Chinese (and
+    no-break spaces for its spaces) leaves the separators as the only places to break. Parts
+    without Chinese are left alone: English breaks between words already.
+    """
+    parts = caption.split(" · ")
+    glued = ["\u2060".join(part.replace(" ", "\u00a0")) if _has_cjk(part) else part for part in parts]
+    return " · ".join(glued)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
 
 
 def type_scale(width: int, height: int) -> float:
@@ -110,8 +128,8 @@ class Slide(QWidget):
         ticks = QFontMetricsF(font(big, big.token_pt, mono=True)).height()
         axis_height = math.ceil(ticks + line + 8)  # pyqtgraph's own leaves the title over large tick labels
         for panel in (self.uncached, self.cached):
-            panel.plot.setLabel("left", "query (row)", **label_style)
-            panel.strip.setLabel("bottom", "key (column)", **label_style)
+            panel.plot.setLabel("left", axis_title("query"), **label_style)
+            panel.strip.setLabel("bottom", axis_title("key"), **label_style)
             strip = panel.strip.getViewBox()
             strip.setMinimumHeight(2 * STRIP_PX)
             strip.setMaximumHeight(2 * STRIP_PX)
@@ -135,7 +153,7 @@ class Slide(QWidget):
         self._fit_axes(record.n_tokens)
         for view in (self.tokens, self.uncached, self.cached):
             view.set_record(record)
-        self.caption.setText(step_caption(record))
+        self.caption.setText(keep_phrases(step_caption(record)))
         self.formula.set_formula(memory_formula(record))
         self.show_selection(layer, head, record)
 
@@ -144,10 +162,14 @@ class Slide(QWidget):
             panel.set_selection(layer, head)
         if record is not None:
             layer, head = min(layer, record.config.n_layers - 1), min(head, record.config.n_heads - 1)
-            self.where.setText(f"· layer {layer} · head {head}")
+            self.where.setText(
+                QCoreApplication.translate("PresentationView", "· layer {layer} · head {head}").format(
+                    layer=layer, head=head
+                )
+            )
 
 
-class PresentationView(QWidget):
+class PresentationView(FollowsLanguage, QWidget):
     """The page presentation mode shows; ``set_record`` as every view, drawn when visible."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
@@ -193,6 +215,10 @@ class PresentationView(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         """The slide rebuilt in ``theme``'s colours at the type size it has now (its views are its own)."""
         self._base = theme
+        self._rebuild(self._scale)
+
+    def retranslate(self) -> None:
+        """The slide rebuilt, so its caption, titles and axes are said in the language installed now."""
         self._rebuild(self._scale)
 
     def set_record(self, record: StepRecord) -> None:

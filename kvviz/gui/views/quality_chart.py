@@ -25,6 +25,7 @@ from kvviz.core.evaluation import EVAL_CONTEXT, EvalRow, cache_settings, evaluat
 from kvviz.core.run import RunSpec
 from kvviz.core.variants import default_variant, variant_for
 from kvviz.gui.theme import Theme, font
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.widgets.axes import UnitAxis, style_axis
 
 RowKey = tuple[str, str, str]  # model, dtype, cache
@@ -67,7 +68,7 @@ def point_label(row: EvalRow) -> str:
     return f"{row.model} · {row.cache} · {row.dtype}"
 
 
-class QualityChart(QWidget):
+class QualityChart(FollowsLanguage, QWidget):
     """Scatter of :class:`EvalRow` s; ``set_spec`` says which run to ring (and measure, if new)."""
 
     _row_ready = Signal(object)  # EvalRow, emitted from the worker thread
@@ -121,15 +122,23 @@ class QualityChart(QWidget):
         item.getAxis("bottom").set_colour(theme.muted_text)
         digits = QFontMetrics(font(theme, theme.font_pt - 0.5)).horizontalAdvance("0.000")
         item.getAxis("left").setWidth(digits + 12)  # bits/byte ticks, in any theme's font
+        title = QCoreApplication.translate("QualityChart", "Quality vs memory")
+        about = QCoreApplication.translate(
+            "QualityChart", "held-out bits/byte (lower is better) against cache bytes per token at {context} tokens"
+        )
         item.setTitle(
-            f"<span style='color:{theme.text}'><b>Quality vs memory</b></span>"
-            f"<span style='color:{theme.muted_text}'> · held-out bits/byte (lower is better) against cache bytes "
-            f"per token at {EVAL_CONTEXT} tokens</span>",
+            f"<span style='color:{theme.text}'><b>{title}</b></span>"
+            f"<span style='color:{theme.muted_text}'> · {about.format(context=EVAL_CONTEXT)}</span>",
             size=f"{theme.font_pt}pt",
         )
         self.points.setPen(pg.mkPen(theme.text, width=1))
         self.points.setBrush(pg.mkBrush(theme.cached_line))
         self.ring.setPen(pg.mkPen(theme.uncached_line, width=3))
+
+    def retranslate(self) -> None:
+        """Title and caption again in the language installed now; the measured rows are kept."""
+        self._style(self.theme)
+        self._redraw()
 
     def apply_theme(self, theme: Theme) -> None:
         """Restyled in place, as every view on a theme switch; the measured rows are kept."""
@@ -159,7 +168,11 @@ class QualityChart(QWidget):
             return
         jobs = self._missing()
         if jobs:
-            self.caption.setText("Measuring held-out bits per byte… (rows appear as they are measured)")
+            self.caption.setText(
+                QCoreApplication.translate(
+                    "QualityChart", "Measuring held-out bits per byte… (rows appear as they are measured)"
+                )
+            )
             self._pending = self._worker.submit(self._measure, jobs)
             self._pending.add_done_callback(self._done)
 
@@ -204,7 +217,9 @@ class QualityChart(QWidget):
                         self._row_ready.emit(row)
             except (ConfigError, ValueError, OSError) as exc:  # a setting the chart's context cannot hold
                 if emit and shiboken6.isValid(self):
-                    self._failed.emit(f"Not measured: {exc}")
+                    self._failed.emit(
+                        QCoreApplication.translate("QualityChart", "Not measured: {error}").format(error=exc)
+                    )
         return made
 
     def _done(self, future: Future) -> None:
@@ -278,16 +293,25 @@ class QualityChart(QWidget):
 
     def _caption(self, current: EvalRow | None) -> str:
         if not self.rows:
-            return "Held-out bits per byte of each trained model and cache setting: measured when first shown."
-        where = ""
+            return QCoreApplication.translate(
+                "QualityChart",
+                "Held-out bits per byte of each trained model and cache setting: measured when first shown.",
+            )
+        text = QCoreApplication.translate(
+            "QualityChart",
+            "Held-out text of the training data, {context} bytes of context; the same rows as `kvviz eval`.",
+        ).format(context=EVAL_CONTEXT)
         if current is not None:
-            where = (
-                f" Ringed: this run ({current.model}, {current.cache}, {current.dtype}): "
-                f"{current.bits_per_byte:.3f} bits/byte at {current.bytes_per_token:,.0f} B/token."
+            ringed = QCoreApplication.translate(
+                "QualityChart", "Ringed: this run ({model}, {cache}, {dtype}): {bits} bits/byte at {bytes} B/token."
+            )
+            text += " " + ringed.format(
+                model=current.model,
+                cache=current.cache,
+                dtype=current.dtype,
+                bits=f"{current.bits_per_byte:.3f}",
+                bytes=f"{current.bytes_per_token:,.0f}",
             )
         elif self._spec is not None and self.current is None:
-            where = " A model folder's run is not measured here."
-        return (
-            f"Held-out text of the training data, {EVAL_CONTEXT} bytes of context; the same rows as `kvviz eval`."
-            + where
-        )
+            text += " " + QCoreApplication.translate("QualityChart", "A model folder's run is not measured here.")
+        return text

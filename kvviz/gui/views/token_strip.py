@@ -11,12 +11,13 @@ import bisect
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from kvviz.core.record import StepRecord
 from kvviz.gui.theme import Theme, font, qcolor
+from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.widgets.flow_layout import FlowLayout
 
 
@@ -198,16 +199,20 @@ class ChipCanvas(QWidget):
 
 
 def _chip_tooltip(chip: Chip) -> str:
-    what = {
-        ChipKind.PROMPT: "prompt token (processed in the prefill)",
-        ChipKind.GENERATED: "generated token (processed in a decode step)",
-        ChipKind.NEXT: "generated this step; the next step processes it",
-    }[chip.kind]
-    now = "; processed this step" if chip.this_step else ""
-    return f"position {chip.position} · byte 0x{chip.token:02x} ({chip.label}) · {what}{now}"
+    if chip.kind is ChipKind.PROMPT:
+        what = QCoreApplication.translate("TokenStrip", "prompt token (processed in the prefill)")
+    elif chip.kind is ChipKind.GENERATED:
+        what = QCoreApplication.translate("TokenStrip", "generated token (processed in a decode step)")
+    else:
+        what = QCoreApplication.translate("TokenStrip", "generated this step; the next step processes it")
+    if chip.this_step:
+        what = QCoreApplication.translate("TokenStrip", "{what}; processed this step").format(what=what)
+    return QCoreApplication.translate("TokenStrip", "position {position} · byte 0x{byte} ({label}) · {what}").format(
+        position=chip.position, byte=f"{chip.token:02x}", label=chip.label, what=what
+    )
 
 
-class TokenStrip(QWidget):
+class TokenStrip(FollowsLanguage, QWidget):
     """Tokens of the run with a one-line key; scrolls when the run is long."""
 
     MAX_LINES = 2
@@ -215,6 +220,7 @@ class TokenStrip(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None, *, max_lines: int = MAX_LINES) -> None:
         super().__init__(parent)
         self.theme = theme
+        self._record: StepRecord | None = None
         self.MAX_LINES = max_lines
         self.canvas = ChipCanvas(theme)
         self.scroll = QScrollArea()
@@ -265,23 +271,39 @@ class TokenStrip(QWidget):
         def swatch(fill: str, border: str, text: str) -> str:
             return f"<span style='background:{fill}; border:2px solid {border}'>&nbsp;&nbsp;&nbsp;</span>&nbsp;{text}"
 
+        now = QCoreApplication.translate("TokenStrip", "processed this step")
+        then = QCoreApplication.translate("TokenStrip", "next token")
         texts = (
-            swatch(t.prompt_token, t.prompt_token, "prompt (prefill)"),
-            swatch(t.generated_token, t.generated_token, "generated (decode)"),
-            f"<span style='color:{t.computed}'>▢</span>&nbsp;processed this step",
-            f"<span style='color:{t.muted_text}'>→ next token</span>",
+            swatch(t.prompt_token, t.prompt_token, QCoreApplication.translate("TokenStrip", "prompt (prefill)")),
+            swatch(
+                t.generated_token, t.generated_token, QCoreApplication.translate("TokenStrip", "generated (decode)")
+            ),
+            f"<span style='color:{t.computed}'>▢</span>&nbsp;{now}",
+            f"<span style='color:{t.muted_text}'>→ {then}</span>",
         )
         for label, text in zip(self._key_labels, texts, strict=True):
             label.setText(text)
 
+    def retranslate(self) -> None:
+        """The key and the summary again in the language installed now."""
+        self._show_key()
+        if self._record is not None:
+            self._show_summary(self._record)
+
     def set_record(self, record: StepRecord) -> None:
+        self._record = record
         self.canvas.set_run(ChipRun.of(record))
-        generated = record.n_tokens - record.n_prompt
-        self.summary.setText(
-            f"<b>Tokens</b> · {record.n_tokens} processed: {record.n_prompt} prompt + {generated} generated"
-        )
+        self._show_summary(record)
         # once the scroll area has taken the canvas's new height
         QTimer.singleShot(0, self, self._follow)  # dropped if the strip is deleted first
+
+    def _show_summary(self, record: StepRecord) -> None:
+        text = QCoreApplication.translate(
+            "TokenStrip", "<b>Tokens</b> · {n} processed: {prompt} prompt + {generated} generated"
+        )
+        self.summary.setText(
+            text.format(n=record.n_tokens, prompt=record.n_prompt, generated=record.n_tokens - record.n_prompt)
+        )
 
     def _follow(self) -> None:
         """Scroll so the newest chips are in view."""
