@@ -15,7 +15,7 @@ from pathlib import Path
 
 import torch
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMainWindow, QStatusBar, QWidget
 
 from kvviz.core.checkpoint import CheckpointError, weights_label
 from kvviz.core.config import ConfigError
@@ -286,43 +286,10 @@ class Session(QObject):
         for name, label in w.status_labels.items():
             label.setText(getattr(fields, name))
         self.workspace.controls.show_limit(context_limit_message(record) if nav.at_limit else "")
-        bar = w.statusBar()
-        if nav.waiting:
-            self._progress = QCoreApplication.translate("Session", "Computing step {step} …").format(step=nav.step + 1)
-            bar.showMessage(self._progress)
-        elif nav.running_to_end:
-            self._progress = QCoreApplication.translate("Session", "Running to the end: step {step} (P pauses)").format(
-                step=nav.step
-            )
-            bar.showMessage(self._progress)
-        elif self._progress and bar.currentMessage() == self._progress:
-            bar.clearMessage()
-        if nav.at_limit and not (before and before.at_limit and before.step == nav.step):
-            if context_full(record):
-                stopped = QCoreApplication.translate(
-                    "Session", "Stopped: {reason} — a Sliding window or Sinks + window cache policy keeps generating"
-                )
-            else:
-                stopped = QCoreApplication.translate("Session", "Stopped: {reason}")
-            bar.showMessage(stopped.format(reason=nav.stop_message), 15_000)
+        self._progress = show_step_messages(w.statusBar(), nav, before, record, self._progress)
 
     def _show_limits(self, n_layers: int, n_heads: int) -> None:
-        w = self.window
-        for box, count, label in ((w.layer_box, n_layers, "layer"), (w.head_box, n_heads, "head")):
-            box.blockSignals(True)
-            box.clear()
-            if label == "head":  # each head with the K/V head it reads
-                kv_heads = self.spec.config.n_kv_heads
-                box.addItems([head_label(i, count, kv_heads) for i in range(count)])
-            else:
-                box.addItems([str(i) for i in range(count)])
-            tip = (
-                QCoreApplication.translate("Session", "{n} layers")
-                if label == "layer"
-                else QCoreApplication.translate("Session", "{n} heads")
-            )
-            box.setToolTip(tip.format(n=count))
-            box.blockSignals(False)
+        show_limits(self.window, n_layers, n_heads, self.spec.config.n_kv_heads)
 
     def _show_selection(self, layer: int, head: int) -> None:
         w, ws = self.window, self.workspace
@@ -347,3 +314,47 @@ def _keeps_running(exc: Exception) -> str:
 def _setting(spec: RunSpec) -> CacheSetting:
     """What of ``spec`` decides the cache's size (a change of it keeps the run before as a reference)."""
     return CacheSetting(spec.config, spec.cache_dtype, spec.policy)
+
+
+def show_step_messages(
+    bar: QStatusBar, nav: NavState, before: NavState | None, record: StepRecord, progress: str
+) -> str:
+    """The status bar's word on a step in progress, or on why generation stopped; returns the
+    progress message now shown ("" when none), so the next call knows which message is its own."""
+    if nav.waiting:
+        progress = QCoreApplication.translate("Session", "Computing step {step} …").format(step=nav.step + 1)
+        bar.showMessage(progress)
+    elif nav.running_to_end:
+        progress = QCoreApplication.translate("Session", "Running to the end: step {step} (P pauses)").format(
+            step=nav.step
+        )
+        bar.showMessage(progress)
+    elif progress and bar.currentMessage() == progress:
+        bar.clearMessage()
+    if nav.at_limit and not (before and before.at_limit and before.step == nav.step):
+        if context_full(record):
+            stopped = QCoreApplication.translate(
+                "Session", "Stopped: {reason} — a Sliding window or Sinks + window cache policy keeps generating"
+            )
+        else:
+            stopped = QCoreApplication.translate("Session", "Stopped: {reason}")
+        bar.showMessage(stopped.format(reason=nav.stop_message), 15_000)
+    return progress
+
+
+def show_limits(window: QMainWindow, n_layers: int, n_heads: int, n_kv_heads: int) -> None:
+    """The layer and head selectors' entries for a model of this shape (each head with its K/V head)."""
+    for box, count, label in ((window.layer_box, n_layers, "layer"), (window.head_box, n_heads, "head")):
+        box.blockSignals(True)
+        box.clear()
+        if label == "head":  # each head with the K/V head it reads
+            box.addItems([head_label(i, count, n_kv_heads) for i in range(count)])
+        else:
+            box.addItems([str(i) for i in range(count)])
+        tip = (
+            QCoreApplication.translate("Session", "{n} layers")
+            if label == "layer"
+            else QCoreApplication.translate("Session", "{n} heads")
+        )
+        box.setToolTip(tip.format(n=count))
+        box.blockSignals(False)

@@ -1331,7 +1331,7 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     <name>ModelControls</name>
     <message>
         <source>Full cache</source>
-        <extracomment>Shape controls that saved weights fix (the rest of SHAPE_FIELDS has no control). Cache policy kinds as the selector names them.</extracomment>
+        <extracomment>Cache policy kinds as the selector names them.</extracomment>
         <translation>完整缓存</translation>
     </message>
     <message>
@@ -1499,6 +1499,7 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     </message>
     <message>
         <source>trained</source>
+        <extracomment>Shape controls that saved weights fix (the rest of SHAPE_FIELDS has no control).</extracomment>
         <translation>训练好的</translation>
     </message>
     <message>

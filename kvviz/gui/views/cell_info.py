@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kvviz.core.record import CellStatus, KVSource, Mode, StepRecord
 from kvviz.gui.theme import Theme
+from kvviz.i18n import SOURCE, language
 
 STATUS_TEXT = {
     CellStatus.MASKED: QT_TRANSLATE_NOOP("CellInspector", "masked (key after query)"),
@@ -146,12 +147,22 @@ class CellInspector(QLabel):
     def apply_theme(self, theme: Theme) -> None:
         """Room for two lines of the current font, and the text again in ``theme``'s colours."""
         self.theme = theme
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 6)
+        self._reserve_two_lines()
         self._refresh()
+
+    def _reserve_two_lines(self) -> None:
+        """Two lines of the description: Chinese glyphs come from a taller fallback font than the
+        label's own, so in Chinese the room is measured on Chinese text."""
+        metrics = self.fontMetrics()
+        lines = metrics.lineSpacing() * 2
+        if language() != SOURCE:
+            lines = max(lines, metrics.boundingRect(QRect(0, 0, 10_000, 10_000), 0, "键值\n键值").height())
+        self.setMinimumHeight(lines + 6)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
+            self._reserve_two_lines()
             self._refresh()
 
     def set_record(self, record: StepRecord) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,114 +36,24 @@ from kvviz.core.config import DTYPES, ConfigError, ModelConfig, check_prompt_fit
 from kvviz.core.decoder import ModelSource
 from kvviz.core.defaults import DEFAULT_WEIGHTS, default_config
 from kvviz.core.run import RunSpec
-from kvviz.core.variants import resolve_trained, trained_shapes_text, variant_for
+from kvviz.core.variants import resolve_trained, variant_for
 from kvviz.gui.control_ranges import POLICY_RANGES, RANGES
 from kvviz.gui.run_settings import make_policy
 from kvviz.gui.theme import ERROR_TEXT_STYLE, MUTED_TEXT_STYLE, Theme
+from kvviz.gui.views.controls_texts import (
+    CACHE_DTYPE_TEXT,
+    LABELS,
+    LOAD_CHECKPOINT,
+    LOCKED_TIP,
+    POLICY_TEXT,
+    WEIGHTS_TEXT,
+    control_text,
+    tooltip,
+    word_controls,
+)
 
 #: Shape controls that saved weights fix (the rest of SHAPE_FIELDS has no control).
 SHAPE_CONTROLS = ("n_layers", "n_heads", "n_kv_heads", "d_model", "head_dim")
-
-#: Cache policy kinds as the selector names them.
-POLICY_TEXT = {
-    "full": QT_TRANSLATE_NOOP("ModelControls", "Full cache"),
-    "window": QT_TRANSLATE_NOOP("ModelControls", "Sliding window"),
-    "sink": QT_TRANSLATE_NOOP("ModelControls", "Sinks + window"),
-}
-#: Cache storage types as the selector names them.
-CACHE_DTYPE_TEXT = {
-    "model": QT_TRANSLATE_NOOP("ModelControls", "model dtype"),
-    "int8": QT_TRANSLATE_NOOP("ModelControls", "int8 + scales"),
-    "int4": QT_TRANSLATE_NOOP("ModelControls", "int4 + scales"),
-    "fp8": QT_TRANSLATE_NOOP("ModelControls", "fp8 + scales"),
-}
-#: Entry of the weights selector that opens a file dialog instead of choosing weights.
-LOAD_CHECKPOINT = "load"
-#: The weights selector's fixed entries.
-WEIGHTS_TEXT = {
-    "trained": QT_TRANSLATE_NOOP("ModelControls", "Trained (default)"),
-    "random": QT_TRANSLATE_NOOP("ModelControls", "Random"),
-    LOAD_CHECKPOINT: QT_TRANSLATE_NOOP("ModelControls", "Load checkpoint…"),
-}
-
-LABELS = {
-    "prompt": QT_TRANSLATE_NOOP("ModelControls", "Prompt"),
-    "max_new_tokens": QT_TRANSLATE_NOOP("ModelControls", "Max new tokens"),
-    "weights": QT_TRANSLATE_NOOP("ModelControls", "Weights"),
-    "n_layers": QT_TRANSLATE_NOOP("ModelControls", "Layers"),
-    "n_heads": QT_TRANSLATE_NOOP("ModelControls", "Heads"),
-    "n_kv_heads": QT_TRANSLATE_NOOP("ModelControls", "KV heads"),
-    "d_model": "d_model",
-    "head_dim": "head_dim",
-    "dtype": QT_TRANSLATE_NOOP("ModelControls", "dtype"),
-    "batch_size": QT_TRANSLATE_NOOP("ModelControls", "Batch"),
-    "context_length": QT_TRANSLATE_NOOP("ModelControls", "Context length"),
-    "seed": QT_TRANSLATE_NOOP("ModelControls", "Seed"),
-    "policy": QT_TRANSLATE_NOOP("ModelControls", "Cache policy"),
-    "window": QT_TRANSLATE_NOOP("ModelControls", "Window W"),
-    "sinks": QT_TRANSLATE_NOOP("ModelControls", "Sinks S"),
-    "cache_dtype": QT_TRANSLATE_NOOP("ModelControls", "Cache dtype"),
-}
-
-TOOLTIPS = {
-    "prompt": QT_TRANSLATE_NOOP("ModelControls", "Text to prefill. Each byte is one token."),
-    "max_new_tokens": QT_TRANSLATE_NOOP(
-        "ModelControls",
-        "Tokens to generate, counting the one the prefill generates; 0 runs until the context is full.",
-    ),
-    "n_layers": QT_TRANSLATE_NOOP("ModelControls", "Decoder layers. Each has its own K and V cache."),
-    "n_heads": QT_TRANSLATE_NOOP("ModelControls", "Query heads per layer."),
-    "n_kv_heads": QT_TRANSLATE_NOOP(
-        "ModelControls",
-        "K/V heads per layer: equal to heads is MHA, 1 is MQA, in between is GQA. Must divide heads.",
-    ),
-    "d_model": QT_TRANSLATE_NOOP("ModelControls", "Width of the residual stream."),
-    "head_dim": QT_TRANSLATE_NOOP(
-        "ModelControls", "Width of one head; 'auto' uses d_model / heads. Must be even (rotary embeddings)."
-    ),
-    "dtype": QT_TRANSLATE_NOOP(
-        "ModelControls", "Element type of weights and cache: float32 takes 4 bytes, float16 and bfloat16 take 2."
-    ),
-    "batch_size": QT_TRANSLATE_NOOP(
-        "ModelControls", "Sequences run together. The views show sequence 0; the cache holds all of them."
-    ),
-    "context_length": QT_TRANSLATE_NOOP(
-        "ModelControls", "Positions the cache is allocated for; generation stops when they are full."
-    ),
-    "seed": QT_TRANSLATE_NOOP("ModelControls", "Seed of the random weights (and of sampling)."),
-    "weights": QT_TRANSLATE_NOOP(
-        "ModelControls",
-        "Trained: the shipped model of the chosen shape ({shapes}, d_model 128, 4 heads); other shapes run random "
-        "weights. Random: seeded initialisation, any shape. Or a checkpoint saved by `kvviz train`, which fixes the "
-        "layers, heads and widths.",
-    ),
-    "policy": QT_TRANSLATE_NOOP(
-        "ModelControls",
-        "Which keys the cache keeps. Full: every key, until the context is full. Sliding window: the last W keys. "
-        "Sinks + window: the first S keys and the last W. The run without a cache is masked the same way, so both "
-        "still compute the same thing.",
-    ),
-    "window": QT_TRANSLATE_NOOP("ModelControls", "W: keys kept counting back from the query, its own included."),
-    "sinks": QT_TRANSLATE_NOOP("ModelControls", "S: first keys kept for good as attention sinks (StreamingLLM)."),
-    "cache_dtype": QT_TRANSLATE_NOOP(
-        "ModelControls",
-        "How the cache stores K and V: in the model's dtype, or quantized with one float16 scale per token and "
-        "head. The run without a cache stays in full precision: the difference is the quantization error.",
-    ),
-}
-
-#: Why a shape control is locked while saved weights are chosen.
-LOCKED_TIP = QT_TRANSLATE_NOOP("ModelControls", "Fixed by the {label} weights; choose Random weights to change it.")
-
-
-def _tr(text: str) -> str:
-    """A text marked in a table above, in the current language."""
-    return QCoreApplication.translate("ModelControls", text)
-
-
-def tooltip(name: str) -> str:
-    """The tooltip of control ``name`` in the current language."""
-    return _tr(TOOLTIPS[name]).format(shapes=trained_shapes_text()) if name == "weights" else _tr(TOOLTIPS[name])
 
 
 def weights_text(weights: Weights | ModelSource) -> str:
@@ -202,7 +112,13 @@ class ModelControls(QWidget):
         self.policy = _combo(POLICY_TEXT)
         self.cache_dtype = _combo(CACHE_DTYPE_TEXT)
         self.spins = {name: _spin(lo, hi) for name, (lo, hi) in {**RANGES, **POLICY_RANGES}.items()}
-        combos = {"dtype": self.dtype, "weights": self.weights, "policy": self.policy, "cache_dtype": self.cache_dtype}
+        self.combos = {
+            "dtype": self.dtype,
+            "weights": self.weights,
+            "policy": self.policy,
+            "cache_dtype": self.cache_dtype,
+        }
+        combos = self.combos
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -242,38 +158,8 @@ class ModelControls(QWidget):
     def retranslate(self) -> None:
         """Every label, entry and tooltip in the current language; the form's values stay, and its notes
         and errors are worded again by a fresh check."""
-        combos = {"dtype": self.dtype, "weights": self.weights, "policy": self.policy, "cache_dtype": self.cache_dtype}
-        for name, label in self.row_labels.items():
-            label.setText(_tr(LABELS[name]))
-        for combo, texts in (
-            (self.weights, WEIGHTS_TEXT),
-            (self.policy, POLICY_TEXT),
-            (self.cache_dtype, CACHE_DTYPE_TEXT),
-        ):
-            for key, text in texts.items():
-                if (index := combo.findData(key)) >= 0:
-                    combo.setItemText(index, _tr(text))
-        self.spins["max_new_tokens"].setSpecialValueText(
-            QCoreApplication.translate("ModelControls", "until the context is full")
-        )
-        self.spins["head_dim"].setSpecialValueText(QCoreApplication.translate("ModelControls", "auto"))
-        self.apply_button.setText(QCoreApplication.translate("ModelControls", "Apply"))
-        self.apply_button.setToolTip(
-            QCoreApplication.translate(
-                "ModelControls", "Rebuild the model with these settings and start again from the prefill."
-            )
-        )
-        self.defaults_button.setText(QCoreApplication.translate("ModelControls", "Defaults"))
-        self.defaults_button.setToolTip(
-            QCoreApplication.translate(
-                "ModelControls", "Fill in the default model and prompt (press Apply to use them)."
-            )
-        )
-        for name in LABELS:
-            control = self.prompt if name == "prompt" else combos.get(name) or self.spins[name]
-            for widget in (control, self.row_labels[name]):
-                widget.setToolTip(tooltip(name))
-        self._set_tips()
+        word_controls(self)
+        _set_tips(self)
         if self._running is not None:
             self._validate()
 
@@ -353,13 +239,6 @@ class ModelControls(QWidget):
         """Show (or, with "", hide) why the run stopped where it did."""
         _show(self.limit_banner, message)
 
-    def _clear_errors(self) -> None:
-        for label in (*self.errors.values(), self.apply_error):
-            label.hide()
-            label.clear()
-
-    # -- weights ---------------------------------------------------------------------------
-
     def choose_weights(self, weights: Weights) -> bool:
         """Use ``weights`` in the form: read the file's shape and lock the shape controls to it.
 
@@ -368,13 +247,13 @@ class ModelControls(QWidget):
         try:
             config = config_for_weights(weights, self._form_config())
         except (CheckpointError, ConfigError) as exc:
-            self._select_weights_item(self._weights)
+            _select_weights_item(self.weights, self._weights)
             self._validate()
             self.show_error("weights", str(exc))
             return False
         self._set_weights(weights, None if weights in ("trained", "random") else shape_of(config))
         if weights != "random":
-            self._fill_shape(config)
+            _fill_shape(self.spins, config)
         self._validate()
         return True
 
@@ -387,34 +266,10 @@ class ModelControls(QWidget):
     def _set_weights(self, weights: Weights, shape: dict[str, int] | None) -> None:
         self._weights = weights
         self._locked_shape = shape
-        self._select_weights_item(weights)
+        _select_weights_item(self.weights, weights)
         for name in SHAPE_CONTROLS:
             self.spins[name].setEnabled(shape is None)
-        self._set_tips()
-
-    def _set_tips(self) -> None:
-        """The shape controls say why they are locked while saved weights fix the shape."""
-        locked = self._locked_shape is not None
-        tip = _tr(LOCKED_TIP).format(label=weights_text(self._weights))
-        for name in SHAPE_CONTROLS:
-            for w in (self.spins[name], self.row_labels[name]):
-                w.setToolTip(tip if locked else tooltip(name))
-
-    def _fill_shape(self, config: ModelConfig) -> None:
-        for name in SHAPE_CONTROLS:
-            spin = self.spins[name]
-            spin.blockSignals(True)
-            spin.setValue((config.head_dim or 0) if name == "head_dim" else getattr(config, name))
-            spin.blockSignals(False)
-
-    def _select_weights_item(self, weights: Weights) -> None:
-        key = weights if isinstance(weights, str) else str(weights)
-        index = self.weights.findData(key)
-        if index < 0:  # a checkpoint file: listed by name above "Load checkpoint…"
-            index = self.weights.count() - 1
-            self.weights.insertItem(index, Path(key).name, key)
-            self.weights.setItemData(index, key, Qt.ItemDataRole.ToolTipRole)
-        self.weights.setCurrentIndex(index)
+        _set_tips(self)
 
     def _on_weights_activated(self, index: int) -> None:
         data = self.weights.itemData(index)
@@ -426,7 +281,7 @@ class ModelControls(QWidget):
                 QCoreApplication.translate("ModelControls", "kvviz checkpoints (*.pt);;All files (*)"),
             )
             if not path:
-                self._select_weights_item(self._weights)
+                _select_weights_item(self.weights, self._weights)
                 return
             data = path
         self.choose_weights(data if data in ("trained", "random") else Path(data))
@@ -434,7 +289,7 @@ class ModelControls(QWidget):
     # -- checking ----------------------------------------------------------------------------
 
     def _validate(self) -> RunSpec | None:
-        self._clear_errors()
+        _clear_errors(self)
         v = self.form_values()
         n_bytes, counted = _prompt_tokens(self._weights, v["prompt"])
         self._note(
@@ -479,6 +334,42 @@ class ModelControls(QWidget):
         self.set_choice(RunSpec(weights="random"))
         self._running = running
         self.choose_weights(DEFAULT_WEIGHTS)
+
+
+def _fill_shape(spins: dict[str, QSpinBox], config: ModelConfig) -> None:
+    for name in SHAPE_CONTROLS:
+        spin = spins[name]
+        spin.blockSignals(True)
+        spin.setValue((config.head_dim or 0) if name == "head_dim" else getattr(config, name))
+        spin.blockSignals(False)
+
+
+def _select_weights_item(combo: QComboBox, weights: Weights) -> None:
+    key = weights if isinstance(weights, str) else str(weights)
+    index = combo.findData(key)
+    if index < 0:  # a checkpoint file: listed by name above "Load checkpoint…"
+        index = combo.count() - 1
+        combo.insertItem(index, Path(key).name, key)
+        combo.setItemData(index, key, Qt.ItemDataRole.ToolTipRole)
+    combo.setCurrentIndex(index)
+
+
+def _set_tips(controls: ModelControls) -> None:
+    """The shape controls say why they are locked while saved weights fix the shape."""
+    locked = controls._locked_shape is not None
+    tip = control_text(LOCKED_TIP).format(label=weights_text(controls._weights))
+    for name in SHAPE_CONTROLS:
+        for w in (controls.spins[name], controls.row_labels[name]):
+            w.setToolTip(tip if locked else tooltip(name))
+
+
+def _clear_errors(controls: ModelControls) -> None:
+    for label in (*controls.errors.values(), controls.apply_error):
+        label.hide()
+        label.clear()
+
+
+# -- weights ---------------------------------------------------------------------------
 
 
 def _prompt_tokens(weights: Weights | ModelSource, prompt: str) -> tuple[int, str]:
