@@ -17,7 +17,7 @@ import torch
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMainWindow, QStatusBar, QWidget
 
-from kvviz.core.checkpoint import CheckpointError, weights_label
+from kvviz.core.checkpoint import CheckpointError
 from kvviz.core.config import ConfigError
 from kvviz.core.decoder import ModelSource
 from kvviz.core.engine import context_full
@@ -54,7 +54,7 @@ def model_phrase_of(spec: RunSpec) -> str:
     """How the help page names the model of ``spec``: a model folder by its architecture and name."""
     c = spec.config
     family = spec.weights.family if isinstance(spec.weights, ModelSource) else None
-    return model_phrase(weights_label(spec.weights), c.n_layers, c.n_heads, c.n_kv_heads, family)
+    return model_phrase(weights_text(spec.weights), c.n_layers, c.n_heads, c.n_kv_heads, family)
 
 
 class Session(QObject):

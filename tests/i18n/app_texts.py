@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSpinBox,
     QTabBar,
+    QTextEdit,
     QToolBar,
     QWidget,
 )
@@ -41,17 +42,25 @@ ALLOWED = {
     *("A", "H", "n", "d_qk", "d_v", "W_blocks", "W_head", "RoPE", "token", "GPU", "TP", "PP", "torch_dtype"),
     *("vLLM", "gpu_memory_utilization", "nvidia", "smi", "kB", "MB", "GB", "min", "window"),
     *("H100", "H200", "A100", "L40S", "RTX", "SXM"),  # GPU names
+    *("Transformer", "CPU", "MLP", "LM", "PagedAttention", "max"),
 }
 #: The shipped trained models' names ("L4 kv2": layers and K/V heads).
 MODEL_NAME = re.compile(r"L\d+|kv\d+")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+#: Terms of more than one word, or with a hyphen, that stay in English (the model panel's old name for K/V heads).
+ALLOWED_PHRASES = re.compile(r"LM head|kv-heads")
+#: The English term a translation gives beside the Chinese one, in full-width brackets, alone or as
+#: one item of the bracket: 键值缓存（KV cache）, 预填充（prefill，第 0 步）, （注意力汇聚，attention sink）.
+TERM_BESIDE = re.compile(r"(?<=[（，])[A-Za-z][A-Za-z0-9 ·/+-]*(?=[，）])")
+BRACKETS = re.compile(r"（[^（）]*）")
 #: Markup, entities and menu accelerators ("视图(&V)"), which are no words.
 TAG = re.compile(r"<[^>]+>|&[a-z]+;|\(&\w\)|&")
 
 
 def untranslated(text: str) -> list[str]:
     """The Latin words of ``text`` (markup aside) that are not in ALLOWED."""
-    words = LATIN_WORD.findall(TAG.sub(" ", text))
+    text = BRACKETS.sub(lambda bracket: TERM_BESIDE.sub(" ", bracket[0]), TAG.sub(" ", text))
+    words = LATIN_WORD.findall(ALLOWED_PHRASES.sub(" ", text))
     return [word for word in words if word not in ALLOWED and not MODEL_NAME.fullmatch(word)]
 
 
@@ -101,6 +110,8 @@ def window_texts(window: QMainWindow, skip: tuple[QWidget, ...] = ()) -> dict[st
         elif isinstance(widget, QComboBox):
             for i in range(widget.count()):
                 add(f"{name} item {i}", widget.itemText(i))
+        elif isinstance(widget, QTextEdit):  # the help page
+            add(name, widget.toPlainText())
         elif isinstance(widget, QGroupBox):
             add(name, widget.title())
         elif isinstance(widget, QToolBar):
