@@ -16,6 +16,7 @@ from kvviz.core.evaluation import (
     EVAL_SINKS,
     EVAL_WINDOW,
     EvalRow,
+    cache_label,
     cache_settings,
     check_context,
     evaluate_family,
@@ -150,7 +151,9 @@ def _intro(args: argparse.Namespace, n_bytes: int) -> str:
 
 
 def _line(row: EvalRow) -> str:
+    """One row under :func:`_header`; the cache setting in the user's language, padded by terminal columns."""
+    cache = cell(cache_label(row.cache), 20, left=True)
     return (
-        f"{row.model:<12} {row.n_layers:>6} {row.n_heads:>5} {row.n_kv_heads:>3} {row.cache:<20} {row.context:>7} "
+        f"{row.model:<12} {row.n_layers:>6} {row.n_heads:>5} {row.n_kv_heads:>3} {cache} {row.context:>7} "
         f"{row.bytes_per_token:>11,.0f} {format_bytes(row.cache_bytes):>10} {row.bits_per_byte:>9.3f}"
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -28,7 +29,14 @@ from kvviz.core.config import ConfigError, ModelConfig
 from kvviz.core.model import TinyDecoder
 from kvviz.core.policy import CachePolicy
 from kvviz.core.variants import Variant, default_variant, shipped
-from kvviz.i18n import translate
+from kvviz.i18n import QT_TRANSLATE_NOOP, translate
+
+#: The words of a setting's name: English in :attr:`CacheSetting.name` (and so in JSON), said in the
+#: user's language by :func:`cache_label` where a table or a chart shows them.
+FULL = QT_TRANSLATE_NOOP("evaluation", "full")
+WINDOW = QT_TRANSLATE_NOOP("evaluation", "window {window}")
+SINKS = QT_TRANSLATE_NOOP("evaluation", "sinks {sinks} + window {window}")
+_WINDOW_WORDS = re.compile(r"(?:sinks (?P<sinks>\d+) \+ )?window (?P<window>\d+)")
 
 #: The context length ``kvviz eval`` and the app's chart use unless told: the length the family was trained on.
 EVAL_CONTEXT = 256
@@ -52,21 +60,38 @@ def cache_settings(window: int = EVAL_WINDOW, sinks: int = EVAL_SINKS) -> tuple[
         rule = translate("evaluation", "must be fewer than the window ({window}) they share, got {value}")
         raise ConfigError("sinks", rule.format(window=window, value=sinks))
     return (
-        CacheSetting("full"),
+        CacheSetting(FULL),
         *(CacheSetting(dtype, cache_dtype=dtype) for dtype in ("int8", "int4", "fp8")),
-        CacheSetting(f"window {window}", CachePolicy("window", window)),
-        CacheSetting(f"sinks {sinks} + window {window - sinks}", CachePolicy("sink", window - sinks, sinks)),
+        CacheSetting(WINDOW.format(window=window), CachePolicy("window", window)),
+        CacheSetting(SINKS.format(sinks=sinks, window=window - sinks), CachePolicy("sink", window - sinks, sinks)),
     )
 
 
 def setting_of(policy: CachePolicy, cache_dtype: str) -> CacheSetting:
     """The setting a run uses, named as :func:`cache_settings` names it."""
-    parts = {"full": [], "window": [f"window {policy.window}"]}.get(policy.kind)
+    parts = {"full": [], "window": [WINDOW.format(window=policy.window)]}.get(policy.kind)
     if parts is None:
-        parts = [f"sinks {policy.sinks} + window {policy.window}"]
+        parts = [SINKS.format(sinks=policy.sinks, window=policy.window)]
     if cache_dtype != "model":
         parts.append(cache_dtype)
-    return CacheSetting(" ".join(parts) or "full", policy, cache_dtype)
+    return CacheSetting(" ".join(parts) or FULL, policy, cache_dtype)
+
+
+def cache_label(name: str) -> str:
+    """A setting's name (as :func:`cache_settings` and :func:`setting_of` word it) in the active language.
+
+    Rows keep the English name, which JSON lines and the chart's bookkeeping compare; tables and
+    the chart's points show this. Storage types (int8, fp8) stay as they are.
+    """
+    if name == FULL:
+        return translate("evaluation", FULL)
+
+    def say(words: re.Match[str]) -> str:
+        if words["sinks"] is None:
+            return translate("evaluation", WINDOW).format(window=words["window"])
+        return translate("evaluation", SINKS).format(sinks=words["sinks"], window=words["window"])
+
+    return _WINDOW_WORDS.sub(say, name)
 
 
 @dataclass(frozen=True)

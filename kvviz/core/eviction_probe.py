@@ -23,6 +23,7 @@ import torch
 
 from kvviz.core.model import TinyDecoder
 from kvviz.core.record import KVSource, Mode, StepRecord
+from kvviz.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -69,18 +70,34 @@ def probe_eviction(model: TinyDecoder, record: StepRecord) -> EvictionProbe | No
 
 
 def probe_text(probe: EvictionProbe | None) -> str:
-    """The probe's finding in one or two sentences; what to do when there was nothing to probe."""
+    """The probe's finding in two sentences, in the active language; what to do when there was nothing to probe."""
     if probe is None:
-        return (
+        return translate(
+            "eviction_probe",
             "Nothing is evicted at the step shown: choose a sliding window or sinks + window and step on "
-            "until the sequence is longer than the window, then measure again."
+            "until the sequence is longer than the window, then measure again.",
         )
-    are = "is" if probe.n_evicted == 1 else "are"
-    found = f"At step {probe.step}, {probe.n_evicted} of {probe.n_tokens} tokens {are} evicted. Altering all of them"
-    if probe.max_abs_logit_change == 0:
-        left = "one layer: nothing computed from them is left" if probe.n_layers == 1 else "nothing of them reaches it"
-        return f"{found} leaves the last logits exactly as they were ({left})."
-    return (
-        f"{found} changes the last logits by up to {probe.max_abs_logit_change:.2g}: their K and V are gone, "
-        "but they still reach the output through the tokens that attended to them before they left."
-    )
+    if probe.n_evicted == 1:
+        found = translate("eviction_probe", "At step {step}, {evicted} of {tokens} tokens is evicted.")
+    else:
+        found = translate("eviction_probe", "At step {step}, {evicted} of {tokens} tokens are evicted.")
+    found = found.format(step=probe.step, evicted=probe.n_evicted, tokens=probe.n_tokens)
+    if probe.max_abs_logit_change != 0:
+        effect = translate(
+            "eviction_probe",
+            "Altering all of them changes the last logits by up to {change}: their K and V are gone, "
+            "but they still reach the output through the tokens that attended to them before they left.",
+        ).format(change=f"{probe.max_abs_logit_change:.2g}")
+    elif probe.n_layers == 1:
+        effect = translate(
+            "eviction_probe",
+            "Altering all of them leaves the last logits exactly as they were "
+            "(one layer: nothing computed from them is left).",
+        )
+    else:
+        effect = translate(
+            "eviction_probe",
+            "Altering all of them leaves the last logits exactly as they were (nothing of them reaches it).",
+        )
+    # two sentences, joined as the language joins them (Chinese puts no space after 。)
+    return translate("eviction_probe", "{found} {effect}").format(found=found, effect=effect)

@@ -5,7 +5,10 @@ One catalogue per language, ``kvviz_<code>.ts`` (Qt Linguist's XML, written by
 twin ``kvviz_<code>.qm`` through a ``QTranslator``; code without Qt (the core's captions and
 errors, the CLI) reads the ``.ts`` here, so the window, the exports and the terminal say the same
 words. Texts are marked with ``translate(context, text)`` (``QCoreApplication.translate`` in Qt
-code): lupdate finds both. Placeholders are named (``{rows}``), so a translation may reorder them.
+code): lupdate finds both. A table built at import (before any language is chosen) marks its texts
+with ``QT_TRANSLATE_NOOP(context, text)``, which lupdate finds and which returns the English; the
+code showing one says it with ``translate(context, text)``. Placeholders are named (``{rows}``),
+so a translation may reorder them.
 """
 
 from __future__ import annotations
@@ -56,6 +59,12 @@ def _catalogue(code: str) -> Mapping[tuple[str, str], str]:
 def translate(context: str, text: str) -> str:
     """``text`` in the active language (itself when the catalogue has no finished translation)."""
     return _catalogue(_active).get((context, text), text) if _active != SOURCE else text
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """``text`` itself: marks a text in a table built at import, for lupdate; ``translate`` says it when shown."""
+    del context  # read by lupdate, not here: the caller passes the same context to translate()
+    return text
 
 
 def set_language(code: str) -> None:

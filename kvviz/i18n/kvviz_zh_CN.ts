@@ -1232,7 +1232,7 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     <name>MemoryPanel</name>
     <message>
         <source>tiny — this app&apos;s model ({attention}, {dtype})</source>
-        <translation>tiny — 本应用的模型（{attention}，{dtype}）</translation>
+        <translation>本应用的微型模型（{attention}，{dtype}）</translation>
     </message>
     <message>
         <source>Cannot use {path}: {error}</source>
@@ -2995,8 +2995,20 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
 <context>
     <name>evaluation</name>
     <message>
+        <source>full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>window {window}</source>
+        <translation>窗口 {window}</translation>
+    </message>
+    <message>
+        <source>sinks {sinks} + window {window}</source>
+        <translation>汇聚 {sinks} + 窗口 {window}</translation>
+    </message>
+    <message>
         <source>must be fewer than the window ({window}) they share, got {value}</source>
-        <extracomment>Window W of the eviction rows, and the sinks S that the sinks row keeps out of the same budget.</extracomment>
+        <extracomment>The context length ``kvviz eval`` and the app&apos;s chart use unless told: the length the family was trained on. Window W of the eviction rows, and the sinks S that the sinks row keeps out of the same budget.</extracomment>
         <translation>必须少于它们所在的窗口（{window}），实际为 {value}</translation>
     </message>
     <message>
@@ -3006,6 +3018,37 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     <message>
         <source>{context} is longer than the held-out text can fill ({bytes} bytes)</source>
         <translation>{context} 超过了留出集文本能填满的长度（{bytes} 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>eviction_probe</name>
+    <message>
+        <source>Nothing is evicted at the step shown: choose a sliding window or sinks + window and step on until the sequence is longer than the window, then measure again.</source>
+        <translation>所示的这一步没有驱逐任何词元：请选择“滑动窗口”或“汇聚 + 窗口”，继续单步执行到序列长于窗口，然后再测一次。</translation>
+    </message>
+    <message>
+        <source>At step {step}, {evicted} of {tokens} tokens is evicted.</source>
+        <translation>第 {step} 步时，{tokens} 个词元中有 {evicted} 个已被驱逐。</translation>
+    </message>
+    <message>
+        <source>At step {step}, {evicted} of {tokens} tokens are evicted.</source>
+        <translation>第 {step} 步时，{tokens} 个词元中有 {evicted} 个已被驱逐。</translation>
+    </message>
+    <message>
+        <source>Altering all of them changes the last logits by up to {change}: their K and V are gone, but they still reach the output through the tokens that attended to them before they left.</source>
+        <translation>把它们全部改掉，最后的 logits 最多变化 {change}：它们的键和值已不在缓存中，但它们离开之前关注过它们的词元仍把它们带到了输出。</translation>
+    </message>
+    <message>
+        <source>Altering all of them leaves the last logits exactly as they were (one layer: nothing computed from them is left).</source>
+        <translation>把它们全部改掉，最后的 logits 完全不变（只有一层：由它们计算出的东西一点也没有留下）。</translation>
+    </message>
+    <message>
+        <source>Altering all of them leaves the last logits exactly as they were (nothing of them reaches it).</source>
+        <translation>把它们全部改掉，最后的 logits 完全不变（它们的任何信息都没有传到输出）。</translation>
+    </message>
+    <message>
+        <source>{found} {effect}</source>
+        <translation>{found}{effect}</translation>
     </message>
 </context>
 <context>
@@ -3392,6 +3435,81 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     </message>
 </context>
 <context>
+    <name>memory.presets</name>
+    <message>
+        <source>MHA with learned position embeddings (1,024-token context), LayerNorm and biases, tied output head (Radford et al. 2019).</source>
+        <translation>MHA，可学习的位置嵌入（上下文 1,024 个词元），层归一化（LayerNorm）和偏置，输出头与词嵌入共享权重（Radford 等，2019）。</translation>
+    </message>
+    <message>
+        <source>Layers alternate: even layers (0, 2, 4, …) attend to a 4,096-token sliding window and keep only that many positions in the cache, odd layers attend globally (HF Gemma2DecoderLayer.is_sliding = not layer_idx % 2; Gemma Team 2024). Four RMSNorms per layer, tied output head.</source>
+        <translation>各层交替：偶数层（0, 2, 4, …）只对 4,096 个词元的滑动窗口做注意力，缓存中也只保留这么多位置；奇数层做全局注意力（Hugging Face 的 Gemma2DecoderLayer 中，is_sliding 即 layer_idx 为偶数；Gemma 团队，2024）。每层四个均方根归一化（RMSNorm），输出头与词嵌入共享权重。</translation>
+    </message>
+    <message>
+        <source>Multi-head latent attention: the cache holds, per token and layer, the compressed latent c_KV (kv_lora_rank = 512) plus the decoupled RoPE key (qk_rope_head_dim = 64) = 576 elements shared by all 128 heads, not 2 · heads · head_dim (DeepSeek-V2 paper, §2.1 and Table 1). Inference engines (vLLM, SGLang) cache that latent; Hugging Face&apos;s reference modelling code caches the decompressed per-head K and V instead, which is far larger. Decode attention is counted in the absorbed form (queries mapped into the latent space).</source>
+        <translation>多头潜在注意力（MLA）：缓存为每个词元、每一层保存压缩后的潜在向量 c_KV（kv_lora_rank = 512）加上解耦的 RoPE 键（qk_rope_head_dim = 64），共 576 个元素，由全部 128 个头共享，而不是 2 · 头数 · head_dim（DeepSeek-V2 论文 §2.1 与表 1）。推理引擎（vLLM、SGLang）缓存的正是这个潜在向量；Hugging Face 的参考建模代码则缓存解压后的逐头键和值，要大得多。解码注意力按吸收形式计数（查询映射到潜在空间中）。</translation>
+    </message>
+    <message>
+        <source>MHA: 32 KV heads, every head keeps its own K and V.</source>
+        <translation>MHA：32 个键值头，每个头都保存自己的键和值。</translation>
+    </message>
+    <message>
+        <source>MHA: 40 KV heads, every head keeps its own K and V (the 34B and 70B Llama 2 models use GQA).</source>
+        <translation>MHA：40 个键值头，每个头都保存自己的键和值（34B 和 70B 的 Llama 2 模型使用 GQA）。</translation>
+    </message>
+    <message>
+        <source>GQA: 64 query heads share 8 KV heads, so the cache is 8× smaller than MHA at this size.</source>
+        <translation>GQA：64 个查询头共享 8 个键值头，因此缓存只有同规模 MHA 的 1/8。</translation>
+    </message>
+    <message>
+        <source>GQA: 32 query heads share 8 KV heads, a quarter of Llama 2 7B&apos;s cache per token.</source>
+        <translation>GQA：32 个查询头共享 8 个键值头，每词元的缓存是 Llama 2 7B 的四分之一。</translation>
+    </message>
+    <message>
+        <source>GQA: 64 query heads share 8 KV heads, the same cache per token as Llama 2 70B.</source>
+        <translation>GQA：64 个查询头共享 8 个键值头，每词元的缓存与 Llama 2 70B 相同。</translation>
+    </message>
+    <message>
+        <source>GQA: 128 query heads share 8 KV heads; 126 layers. The 405B model was released only as Llama 3.1.</source>
+        <translation>GQA：128 个查询头共享 8 个键值头；126 层。405B 模型只以 Llama 3.1 的形式发布。</translation>
+    </message>
+    <message>
+        <source>GQA (8 KV heads) with a 4,096-token sliding window on every layer: the rolling-buffer cache of the reference implementation keeps 4,096 positions per layer, so the cache stops growing there (later Mistral releases dropped the window).</source>
+        <translation>GQA（8 个键值头），每一层都有 4,096 个词元的滑动窗口：参考实现的滚动缓冲区缓存每层保留 4,096 个位置，缓存长到这里就不再增长（后来的 Mistral 版本去掉了窗口）。</translation>
+    </message>
+    <message>
+        <source>Mixture of experts: 8 expert MLPs per layer, 2 used per token, so the weights are those of a 47B model (46.7B parameters) and the per-token compute that of a 13B one (12.9B active). Attention (and so the cache) is Mistral 7B&apos;s GQA with 8 KV heads; the released config has no sliding window (sliding_window: null).</source>
+        <translation>混合专家（MoE）：每层 8 个专家 MLP，每个词元用其中 2 个，因此权重相当于 47B 的模型（46.7B 个参数），每个词元的计算量相当于 13B 的模型（12.9B 个激活参数）。注意力（因而缓存）与 Mistral 7B 相同，是 8 个键值头的 GQA；发布的配置没有滑动窗口（sliding_window: null）。</translation>
+    </message>
+    <message>
+        <source>GQA: 28 query heads share 4 KV heads. The config names a sliding window but sets use_sliding_window: false, so every layer attends (and caches) globally. Q/K/V projections carry biases.</source>
+        <translation>GQA：28 个查询头共享 4 个键值头。配置写了滑动窗口，但 use_sliding_window 为 false，因此每一层都做全局注意力（也全局缓存）。Q/K/V 投影带偏置。</translation>
+    </message>
+    <message>
+        <source>GQA: 64 query heads share 8 KV heads; use_sliding_window: false, so no layer uses a window.</source>
+        <translation>GQA：64 个查询头共享 8 个键值头；use_sliding_window 为 false，因此没有任何层使用窗口。</translation>
+    </message>
+    <message>
+        <source>GQA: 16 query heads share 8 KV heads of width 256.</source>
+        <translation>GQA：16 个查询头共享 8 个宽度为 256 的键值头。</translation>
+    </message>
+    <message>
+        <source>GQA: 32 query heads share 16 KV heads of width 128.</source>
+        <translation>GQA：32 个查询头共享 16 个宽度为 128 的键值头。</translation>
+    </message>
+    <message>
+        <source>MoE: 160 routed experts (6 per token) + 2 shared; layer 0 is dense.</source>
+        <translation>混合专家（MoE）：160 个路由专家（每个词元用 6 个）+ 2 个共享专家；第 0 层是稠密层。</translation>
+    </message>
+    <message>
+        <source>MoE: 256 routed experts (8 per token) + 1 shared; layers 0–2 are dense. The 14B multi-token-prediction module (num_nextn_predict_layers: 1) is not counted: it is optional at inference.</source>
+        <translation>混合专家（MoE）：256 个路由专家（每个词元用 8 个）+ 1 个共享专家；第 0–2 层是稠密层。14B 的多词元预测模块（num_nextn_predict_layers: 1）不计入：推理时它是可选的。</translation>
+    </message>
+    <message>
+        <source>{sentence} {next}</source>
+        <translation>{sentence}{next}</translation>
+    </message>
+</context>
+<context>
     <name>memory.report</name>
     <message>
         <source>{name} must be an integer in 1..{most}, got {value}</source>
@@ -3479,6 +3597,14 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
     <message>
         <source>unknown model {model} (known: {known}; or give a path to a config.json)</source>
         <translation>未知模型 {model}（已知：{known}；或给出 config.json 的路径）</translation>
+    </message>
+    <message>
+        <source>kvviz tiny model</source>
+        <translation>kvviz 微型模型</translation>
+    </message>
+    <message>
+        <source>The model this app runs; its cache bytes are measured from the tensors in the engine.</source>
+        <translation>本应用运行的模型；它的缓存字节数是从引擎里的张量实测得到的。</translation>
     </message>
 </context>
 <context>

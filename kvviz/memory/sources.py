@@ -42,9 +42,18 @@ def preset(model_id: str) -> ModelSpec:
 
 @cache
 def _preset(model_id: str, language: str) -> ModelSpec:
-    """One spec per model and language: its assumptions are worded in the language active when it was made."""
+    """One spec per model and language: its note and assumptions are worded in the language active when it was made."""
     p = PUBLISHED[model_id]
-    return spec_from_hf_config(p.config, id=model_id, name=p.name, source=p.source, note=p.note)
+    return spec_from_hf_config(p.config, id=model_id, name=p.name, source=p.source, note=_say(p.note))
+
+
+def _say(sentences: tuple[str, ...]) -> str:
+    """A preset's note in the active language, its sentences joined as that language joins them."""
+    said = [translate("memory.presets", sentence) for sentence in sentences]
+    joined = said[0]
+    for sentence in said[1:]:  # Chinese puts no space after 。
+        joined = translate("memory.presets", "{sentence} {next}").format(sentence=joined, next=sentence)
+    return joined
 
 
 def resolve_model(text: str) -> ModelSpec:
@@ -65,9 +74,11 @@ def spec_from_model_config(config: TinyConfig, kept_positions: int | None = None
     """
     return ModelSpec(
         id="tiny",
-        name="kvviz tiny model",
+        name=translate("memory.sources", "kvviz tiny model"),
         source="kvviz.core.model.TinyDecoder",
-        note="The model this app runs; its cache bytes are measured from the tensors in the engine.",
+        note=translate(
+            "memory.sources", "The model this app runs; its cache bytes are measured from the tensors in the engine."
+        ),
         n_layers=config.n_layers,
         d_model=config.d_model,
         n_heads=config.n_heads,

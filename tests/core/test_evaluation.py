@@ -11,9 +11,10 @@ import torch.nn.functional as F
 
 from kvviz.cli import main
 from kvviz.core.config import ModelConfig
-from kvviz.core.evaluation import CacheSetting, cache_bytes, cache_settings, evaluate, setting_of
+from kvviz.core.evaluation import CacheSetting, cache_bytes, cache_label, cache_settings, evaluate, setting_of
 from kvviz.core.model import TinyDecoder
 from kvviz.core.policy import CachePolicy
+from kvviz.i18n import set_language
 from kvviz.training.corpus import load_corpus
 
 SMALL = ModelConfig(d_model=32, n_layers=2, n_heads=4, n_kv_heads=2, context_length=24, seed=3)
@@ -116,3 +117,36 @@ def test_eval_refuses_bad_numbers_in_one_line(capsys, args, message):
     assert main(["eval", *args]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.startswith(f"kvviz: error: {message}") and err.count("\n") == 1
+
+
+def test_a_settings_name_stays_english_and_its_label_speaks_the_language():
+    """Rows keep the English name (JSON, the chart's bookkeeping); tables and the chart's points show the label."""
+    names = [s.name for s in cache_settings(64, 4)]
+    names += [setting_of(CachePolicy("sink", 6, 2), "fp8").name, setting_of(CachePolicy("window", 5), "int4").name]
+    assert names == [
+        "full",
+        "int8",
+        "int4",
+        "fp8",
+        "window 64",
+        "sinks 4 + window 60",
+        "sinks 2 + window 6 fp8",
+        "window 5 int4",
+    ]
+    assert [cache_label(name) for name in names] == names
+    set_language("zh_CN")
+    try:
+        labels = [cache_label(name) for name in names]
+        assert [s.name for s in cache_settings(64, 4)] == names[:6]  # the names do not follow the language
+    finally:
+        set_language("en")
+    assert labels == [
+        "完整",
+        "int8",
+        "int4",
+        "fp8",
+        "窗口 64",
+        "汇聚 4 + 窗口 60",
+        "汇聚 2 + 窗口 6 fp8",
+        "窗口 5 int4",
+    ]

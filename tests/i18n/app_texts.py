@@ -43,12 +43,17 @@ ALLOWED = {
     *("vLLM", "gpu_memory_utilization", "nvidia", "smi", "kB", "MB", "GB", "min", "window"),
     *("H100", "H200", "A100", "L40S", "RTX", "SXM"),  # GPU names
     *("Transformer", "CPU", "MLP", "LM", "PagedAttention", "max"),
+    # the memory explorer's notes on published models: names, config fields and their JSON values, code
+    *("Llama", "Mistral", "Gemma", "DeepSeek", "SGLang", "Radford", "Gemma2DecoderLayer", "null", "false"),
+    *("c_KV", "kv_lora_rank", "qk_rope_head_dim", "num_nextn_predict_layers", "sliding_window", "use_sliding_window"),
+    *("is_sliding", "layer_idx"),
 }
 #: The shipped trained models' names ("L4 kv2": layers and K/V heads).
 MODEL_NAME = re.compile(r"L\d+|kv\d+")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-#: Terms of more than one word, or with a hyphen, that stay in English (the model panel's old name for K/V heads).
-ALLOWED_PHRASES = re.compile(r"LM head|kv-heads")
+#: Terms of more than one word, or with a hyphen, that stay in English (the model panel's old name for K/V heads,
+#: a model named in the memory explorer's notes).
+ALLOWED_PHRASES = re.compile(r"LM head|kv-heads|DeepSeek-V2")
 #: The English term a translation gives beside the Chinese one, in full-width brackets, alone or as
 #: one item of the bracket: 键值缓存（KV cache）, 预填充（prefill，第 0 步）, （注意力汇聚，attention sink）.
 TERM_BESIDE = re.compile(r"(?<=[（，])[A-Za-z][A-Za-z0-9 ·/+-]*(?=[，）])")

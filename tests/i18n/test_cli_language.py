@@ -17,6 +17,8 @@ import pytest
 
 from kvviz.cli import main
 from kvviz.i18n import language, set_language, translate
+from kvviz.units import columns
+from tests.i18n.app_texts import untranslated
 
 #: A figure as the CLI prints it: digits with thousands commas, a decimal part, an exponent, a unit.
 FIGURE = re.compile(
@@ -113,6 +115,39 @@ def test_trace_in_chinese_has_the_catalogues_words_and_the_same_figures(capsys):
         assert figures(TIME.sub("", row_zh)) == figures(TIME.sub("", row_en))
         assert len(TIME.findall(row_zh)) == len(TIME.findall(row_en)) == 2
     assert [row.split()[0] for row in chinese_rows] == ["0", "1", "2", "3"]
+    # the last line, what eviction left: the same figures, in Chinese
+    probe_en, probe_zh = english.splitlines()[-1], chinese_out.splitlines()[-1]
+    assert probe_en.startswith("At step 3, 23 of 39 tokens are evicted. Altering all of them changes")
+    found = chinese("eviction_probe", "At step {step}, {evicted} of {tokens} tokens are evicted.")
+    assert probe_zh.startswith(found.format(step=3, evicted=23, tokens=39)), probe_zh
+    assert not untranslated(probe_zh), probe_zh
+    assert figures(probe_zh) == figures(probe_en)
+
+
+def test_eval_names_the_cache_settings_in_chinese_and_keeps_the_columns(capsys):
+    args = ("eval", "--sample", "1", "--context", "24", "--window", "12", "--sinks", "2")
+    code_en, english, _ = cli(capsys, "--lang", "en", *args)
+    code_zh, chinese_out, _ = cli(capsys, "--lang", "zh_CN", *args)
+    assert code_en == code_zh == 0
+    english_rows = [line for line in english.splitlines() if line.startswith("tiny-")]
+    chinese_rows = [line for line in chinese_out.splitlines() if line.startswith("tiny-")]
+    assert len(english_rows) == len(chinese_rows) == 10
+    cache_en = [" ".join(row.split()[4:-5]) for row in english_rows]
+    assert cache_en == [*["full"] * 5, "int8", "int4", "fp8", "window 12", "sinks 2 + window 10"]
+    said = [
+        *[chinese("evaluation", "full")] * 5,
+        "int8",
+        "int4",
+        "fp8",
+        chinese("evaluation", "window {window}").format(window=12),
+        chinese("evaluation", "sinks {sinks} + window {window}").format(sinks=2, window=10),
+    ]
+    assert [" ".join(row.split()[4:-5]) for row in chinese_rows] == said
+    for row_en, row_zh in zip(english_rows, chinese_rows, strict=True):
+        assert columns(row_zh) == columns(row_en)  # padded by terminal columns: the figures stay under their titles
+        assert row_zh.split()[-5:] == row_en.split()[-5:]  # context, bytes per token, cache, bits per byte
+    _, json_zh, _ = cli(capsys, "--lang", "zh_CN", *args, "--json")
+    assert [json.loads(line)["cache"] for line in json_zh.splitlines()] == cache_en  # scripts read English
 
 
 def test_trace_json_is_the_same_in_both_languages(capsys):
@@ -152,8 +187,6 @@ def test_help_is_chinese_with_argparses_own_words_and_the_same_options(capsys):
 
 
 def test_chinese_help_lines_fit_the_terminal(capsys, monkeypatch):
-    from kvviz.units import columns
-
     monkeypatch.setenv("COLUMNS", "80")
     with pytest.raises(SystemExit):
         main(["--lang", "zh_CN", "mem", "--help"])

@@ -147,6 +147,8 @@ class MemoryPanel(FollowsLanguage, QWidget):
     def retranslate(self) -> None:
         """Every text of the explorer again in the language installed now; every choice stays."""
         _say_fixed_texts(self)
+        for index, model_id in enumerate(memory.PRESET_IDS):  # their notes, worded when the spec is made
+            self.model_box.setItemData(index, memory.preset(model_id))
         if self._tiny is not None:
             self.set_tiny_config(self._tiny)
         for page in (self.figures, self.serving, self.compare, self.cache_size):

@@ -21,7 +21,15 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 from kvviz.core.checkpoint import build_model, weights_label
 from kvviz.core.config import ConfigError
 from kvviz.core.decoder import ModelSource
-from kvviz.core.evaluation import EVAL_CONTEXT, EvalRow, cache_settings, evaluate, evaluate_family, setting_of
+from kvviz.core.evaluation import (
+    EVAL_CONTEXT,
+    EvalRow,
+    cache_label,
+    cache_settings,
+    evaluate,
+    evaluate_family,
+    setting_of,
+)
 from kvviz.core.run import RunSpec
 from kvviz.core.variants import default_variant, variant_for
 from kvviz.gui.theme import Theme, font
@@ -64,8 +72,8 @@ def point_label(row: EvalRow) -> str:
     if row.model.startswith("tiny-") and row.cache == "full" and row.dtype == "float32":
         return shape
     if row.model == default_variant().name and row.dtype == "float32":
-        return row.cache
-    return f"{row.model} · {row.cache} · {row.dtype}"
+        return cache_label(row.cache)
+    return f"{row.model} · {cache_label(row.cache)} · {row.dtype}"
 
 
 class QualityChart(FollowsLanguage, QWidget):
@@ -307,7 +315,7 @@ class QualityChart(FollowsLanguage, QWidget):
             )
             text += " " + ringed.format(
                 model=current.model,
-                cache=current.cache,
+                cache=cache_label(current.cache),
                 dtype=current.dtype,
                 bits=f"{current.bits_per_byte:.3f}",
                 bytes=f"{current.bytes_per_token:,.0f}",
