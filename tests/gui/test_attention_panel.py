@@ -239,3 +239,29 @@ def test_token_axis_keeps_its_picture_only_while_the_ticks_it_draws_stay_the_sam
             redrawn += 1
     axis.picture = None
     assert axis.stride > 1 and kept > 0 and redrawn > 0
+
+
+def test_a_wide_pair_puts_layer_and_head_beside_the_mode_on_one_line_together(qtbot, engine):
+    """The title names the layer and head on the mode's line when the panel is wide (the matrix gets that
+    line's height), and the two panels of a pair take one line or two together, never one each."""
+    record = engine.current
+    panels = {mode: _shown_panel(qtbot, mode, record) for mode in Mode}
+
+    def one_line_width(mode: Mode) -> float:
+        """The fullest title's width, read off the panel showing it in a wide window."""
+        panel = panels[mode]
+        panel.resize(1400, 500)
+        qtbot.waitUntil(lambda: "<br>" not in panel.title.text)
+        return panel.title.item.boundingRect().width()
+
+    wide = {mode: one_line_width(mode) for mode in Mode}
+    assert wide[Mode.UNCACHED] > wide[Mode.CACHED] + 10  # "Without KV cache" is the longer name
+    left, _, right, _ = panels[Mode.CACHED].graphics.ci.layout.getContentsMargins()
+    # wide enough for the cached panel's one line, not for the uncached one's
+    between = int(wide[Mode.CACHED] + left + right + 4)
+    for panel in panels.values():
+        panel.resize(between, 500)
+    qtbot.waitUntil(lambda: all(panel.width() == between for panel in panels.values()))
+    for mode, panel in panels.items():
+        assert "<br>" in panel.title.text, mode  # both on two lines: the matrices keep one size
+        assert panel.title.item.boundingRect().width() <= panel.title_room()

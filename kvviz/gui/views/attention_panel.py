@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QVBoxLayout, QWidget
 
 from kvviz.core.record import KVSource, Mode, StepRecord
@@ -106,8 +106,10 @@ def _outline_pen(colour: str, width: float) -> QPen:
 
 
 def title_variants(mode: Mode, theme: Theme, record: StepRecord, layer: int, head: int, *, where: bool) -> list[str]:
-    """A panel's title from the fullest to the shortest; each on as many lines (both panels keep one height):
-    two with ``where`` (the layer and head under the mode), else one."""
+    """A panel's title from the fullest to the shortest. With ``where`` the layer and head follow the mode:
+    on the same line in the fullest (a wide panel gives the matrix the height of a line: Chinese lines are
+    taller), else on a second line in every variant; without, each variant is one line. A pair's panels
+    keep one height: see :func:`name_spare`."""
     stats = record.mode(mode)
     flops = (
         format_flops(stats.flops.total)
@@ -130,7 +132,9 @@ def title_variants(mode: Mode, theme: Theme, record: StepRecord, layer: int, hea
             f"{short} {muted}· {flops}</span>",
             short,
         ]
+    beside = f"<span style='font-size:{theme.font_pt}pt'>{full}</span>"
     return [
+        f"{name} {muted}· {this_step} · {beside}</span>",
         f"{name} {muted}· {this_step}</span>{small}{full}</span>",
         f"{name} {muted}· {flops}</span>{small}{full}</span>",
         f"{name}{small}{flops} · {full}</span>",
@@ -157,16 +161,28 @@ def room_across(graphics: pg.GraphicsLayoutWidget) -> float:
     return graphics.width() - left - right if graphics.width() > 1 else 0
 
 
-def fit_title(graphics: pg.GraphicsLayoutWidget, label: pg.LabelItem, titles: list[str]) -> None:
-    """Show the fullest of ``titles`` that fits across ``graphics``: a title is shortened, never clipped."""
+def name_spare(mode: Mode, theme: Theme, font: QFont) -> float:
+    """Pixels by which the other mode's name is wider than ``mode``'s in a title (the splitter may leave the
+    panels a pixel apart: 2 more). The fullest title leaves that much spare, so the pair's titles are one
+    line or two together and the matrices one size."""
+    bold = QFont(font)
+    bold.setPointSizeF(theme.title_pt)
+    bold.setBold(True)
+    widths = {m: QFontMetricsF(bold).horizontalAdvance(_tr(name)) for m, name in MODE_TITLE.items()}
+    return max(widths.values()) - widths[mode] + 2
+
+
+def fit_title(graphics: pg.GraphicsLayoutWidget, label: pg.LabelItem, titles: list[str], spare: float = 0) -> None:
+    """Show the fullest of ``titles`` that fits across ``graphics`` (the first with ``spare`` pixels left
+    over): a title is shortened, never clipped."""
     if not titles:
         return
     room = room_across(graphics)
     before = label.text
-    for title in titles:
+    for index, title in enumerate(titles):
         if title != label.text:
             label.setText(title)
-        if room <= 0 or label.item.boundingRect().width() <= room:
+        if room <= 0 or label.item.boundingRect().width() <= room - (spare if index == 0 else 0):
             break
     if label.text != before and room > 0:
         # pyqtgraph makes a label's text its layout's minimum width: a longer title may have held the
@@ -243,6 +259,7 @@ class AttentionPanel(FollowsLanguage, QWidget):
         self._head = 0
         self._hover = (-1, -1)
         self._titles: list[str] = []  # the title, fullest first (see _title_variants)
+        self._spare = 0.0  # what the fullest title leaves spare (see name_spare)
         self.image_rgba = np.zeros((0, 0, 4), dtype=np.uint8)
         self.grid: Grid | None = None  # the cells image_rgba shows
         self.kv_rgba = np.zeros((1, 0, 4), dtype=np.uint8)
@@ -396,7 +413,8 @@ class AttentionPanel(FollowsLanguage, QWidget):
         self.query_axis.set_labels(labels)
         self.key_axis.set_labels(labels)
         self._titles = title_variants(self.mode, self.theme, record, layer, head, where=self._where_line)
-        fit_title(self.graphics, self.title, self._titles)
+        self._spare = name_spare(self.mode, self.theme, self.title.item.font()) if self._where_line else 0
+        fit_title(self.graphics, self.title, self._titles, self._spare)
         if self._hover != (-1, -1):
             self.set_highlight(*self._hover)
 
@@ -442,7 +460,7 @@ class AttentionPanel(FollowsLanguage, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        fit_title(self.graphics, self.title, self._titles)
+        fit_title(self.graphics, self.title, self._titles, self._spare)
 
     # -- hover ---------------------------------------------------------------------------------
 
