@@ -4,6 +4,10 @@ The presentation view, exported pictures and animations all say the same sentenc
 computed here from the record alone (no Qt): how many rows each mode computed, what that
 cost, and how big the cache is now. It is worded in the active language each time it is asked
 for, so a view that asks again after a language switch shows the new language.
+
+A slide has room for one line (two on a 4:3 projector), which the whole sentence overruns at
+the type a class reads: :func:`step_captions` also words it shorter, twice, with every number
+kept, and the page shows the longest that fits.
 """
 
 from __future__ import annotations
@@ -64,3 +68,51 @@ def step_caption(record: StepRecord) -> str:
         parts.append(done.format(n=record.new_rows, flops=flops))
     parts.append(translate("caption", "cache {bytes}").format(bytes=format_bytes(record.cache_bytes_used)))
     return " · ".join(parts)
+
+
+def _short_parts(record: StepRecord) -> tuple[str | None, str]:
+    """What each mode did, in numbers with few words: (without a cache or None, with a cache)."""
+    uncached = None
+    if record.uncached is not None:
+        if record.phase is Phase.PREFILL:
+            rows = _rows(record.new_rows)
+        else:
+            rows = translate("caption", "{recomputed}+{new} rows").format(
+                recomputed=recomputed_rows(record), new=record.new_rows
+            )
+        uncached = translate("caption", "{rows}, {flops}").format(
+            rows=rows, flops=format_flops(record.uncached.flops.total)
+        )
+    cached = translate("caption", "{rows}, {flops}").format(
+        rows=_rows(record.new_rows), flops=format_flops(record.cached.flops.total)
+    )
+    return uncached, cached
+
+
+def short_step_caption(record: StepRecord) -> str:
+    """E.g. "step 12 · decode · no cache: 57+1 rows, 88.9 MFLOP · cache: 1 row, 1.6 MFLOP, 114 KiB"."""
+    uncached, cached = _short_parts(record)
+    parts = [translate("caption", "step {step}").format(step=record.step), phase_name(record.phase)]
+    if uncached is not None:
+        parts.append(translate("caption", "no cache: {what}").format(what=uncached))
+    cache_bytes = format_bytes(record.cache_bytes_used)
+    parts.append(translate("caption", "cache: {what}, {bytes}").format(what=cached, bytes=cache_bytes))
+    return " · ".join(parts)
+
+
+def terse_step_caption(record: StepRecord) -> str:
+    """E.g. "step 12 · decode · 57+1 rows, 88.9 MFLOP vs 1 row, 1.6 MFLOP · cache 114 KiB": the two modes
+    in the order of the matrices above it (without a cache on the left)."""
+    uncached, cached = _short_parts(record)
+    parts = [translate("caption", "step {step}").format(step=record.step), phase_name(record.phase)]
+    if uncached is None:
+        parts.append(cached)
+    else:
+        parts.append(translate("caption", "{uncached} vs {cached}").format(uncached=uncached, cached=cached))
+    parts.append(translate("caption", "cache {bytes}").format(bytes=format_bytes(record.cache_bytes_used)))
+    return " · ".join(parts)
+
+
+def step_captions(record: StepRecord) -> tuple[str, str, str]:
+    """The caption, longest first: the whole sentence, then two shorter forms with the same numbers."""
+    return step_caption(record), short_step_caption(record), terse_step_caption(record)

@@ -2210,6 +2210,26 @@ Query heads grouped under the K/V head they read; the framed one is shown in the
         <source>cache {bytes}</source>
         <translation>缓存 {bytes}</translation>
     </message>
+    <message>
+        <source>{recomputed}+{new} rows</source>
+        <translation>{recomputed}+{new} 行</translation>
+    </message>
+    <message>
+        <source>{rows}, {flops}</source>
+        <translation>{rows}，{flops}</translation>
+    </message>
+    <message>
+        <source>no cache: {what}</source>
+        <translation>无缓存：{what}</translation>
+    </message>
+    <message>
+        <source>cache: {what}, {bytes}</source>
+        <translation>有缓存：{what}，{bytes}</translation>
+    </message>
+    <message>
+        <source>{uncached} vs {cached}</source>
+        <translation>{uncached} 对比 {cached}</translation>
+    </message>
 </context>
 <context>
     <name>checkpoint</name>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kvviz.core.caption import recomputed_rows, step_caption
+from kvviz.core.caption import recomputed_rows, step_caption, step_captions
 from kvviz.core.config import ModelConfig
 from kvviz.core.record import Phase
 from kvviz.core.run import RunSpec, build_run
@@ -34,3 +34,22 @@ def test_caption_tells_each_mode_its_rows_flops_and_the_cache_size():
         f"({format_flops(last.uncached.flops.total)}) · with a cache 1 new row "
         f"({format_flops(last.cached.flops.total)}) · cache {format_bytes(last.cache_bytes_used)}"
     )
+
+
+def test_the_shorter_forms_keep_every_number():
+    prefill, *decodes = _records(3)
+    last = decodes[-1]
+    n = last.n_tokens
+    flops = [format_flops(r.uncached.flops.total) for r in (prefill, last)]
+    cached = [format_flops(r.cached.flops.total) for r in (prefill, last)]
+    size = [format_bytes(r.cache_bytes_used) for r in (prefill, last)]
+    assert step_captions(prefill)[1:] == (
+        f"step 0 · prefill · no cache: 5 rows, {flops[0]} · cache: 5 rows, {cached[0]}, {size[0]}",
+        f"step 0 · prefill · 5 rows, {flops[0]} vs 5 rows, {cached[0]} · cache {size[0]}",
+    )
+    assert step_captions(last) == (
+        step_caption(last),
+        f"step 3 · decode · no cache: {n - 1}+1 rows, {flops[1]} · cache: 1 row, {cached[1]}, {size[1]}",
+        f"step 3 · decode · {n - 1}+1 rows, {flops[1]} vs 1 row, {cached[1]} · cache {size[1]}",
+    )
+    assert [len(form) for form in step_captions(last)] == sorted((len(f) for f in step_captions(last)), reverse=True)

@@ -4,24 +4,33 @@ on the page, both at one scale, and every text fits its widget in at least twice
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
+from kvviz.core.caption import step_captions
 from kvviz.core.config import ModelConfig
 from kvviz.core.run import RunSpec, build_run
 from kvviz.gui.theme import DARK, THEMES
-from kvviz.gui.views.presentation import PresentationView, type_scale
+from kvviz.gui.views.presentation import PresentationView, keep_phrases, type_scale
 from tests.i18n.speaking import has_chinese, speaking
+from tests.i18n.test_views_caption import NUMBER
 
 #: Projector and screen sizes a class meets, with the least share of the page's height each matrix's side gets.
 SIZES = {(1024, 768): 0.35, (1280, 720): 0.39, (1920, 1080): 0.39, (3840, 2160): 0.39}
 
 
 @pytest.fixture(scope="module")
-def record():
+def run():
     config = ModelConfig(n_layers=2, n_heads=4, n_kv_heads=2, d_model=32, context_length=128)
     run = build_run(RunSpec(config=config, weights="random", prompt="The KV cache stores keys", max_new_tokens=40))
     for _ in range(32):
         run.step_forward()
+    return run
+
+
+@pytest.fixture(scope="module")
+def record(run):
     return run.current
 
 
@@ -112,3 +121,35 @@ def test_the_page_follows_a_resize_into_another_type_size(qtbot, page, record, s
     assert (page.theme.font_pt == before) == (type_scale(*other) == type_scale(*size))
     assert page.cached.image_rgba.shape[:2] != (0, 0)  # the new views show the record
     assert page.caption.text().startswith(f"step {record.step} ")
+
+
+def caption_lines(label: QLabel) -> int:
+    """The lines the label's text takes at its width, in its font: its height wrapped over its height unwrapped."""
+    metrics, text = QFontMetrics(label.font()), label.text()
+    one = metrics.boundingRect(QRect(0, 0, 10**6, 10**6), 0, text).height()
+    wrapped = metrics.boundingRect(QRect(0, 0, label.contentsRect().width(), 10**6), Qt.TextFlag.TextWordWrap, text)
+    return round(wrapped.height() / one)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_the_caption_reads_as_one_line_two_at_4_3_with_every_number(qtbot, run, theme, language):
+    """Caught at three lines at 1024×768; the page shows the longest form of the caption that fits."""
+    with speaking(language):
+        page = _shown_page(qtbot, theme, run.current, (1280, 720))
+        for size in sorted(SIZES):
+            page.resize(*size)
+            for record in (run.history[0], run.history[5], run.current):  # the prefill and two decodes
+                page.set_record(record)
+                qtbot.wait(20)
+                caption = page.caption
+                most = 2 if size == (1024, 768) else 1
+                assert caption_lines(caption) <= most, (size, caption.font().pointSizeF(), caption.text())
+                one_line = QFontMetrics(caption.font()).boundingRect(caption.text()).height()
+                assert caption.height() < (most + 0.5) * one_line  # as Qt's layout gave it room
+                assert caption.font().pointSizeF() >= 2 * DARK.font_pt  # fitted, still twice the desktop type
+                shown = caption.text().replace("\u2060", "").replace("\u00a0", " ")
+                assert shown in [form.replace("\u2060", "").replace("\u00a0", " ") for form in step_captions(record)]
+                assert (language == "zh_CN") == has_chinese(shown)
+                full = keep_phrases(step_captions(record)[0]).replace("\u2060", "")
+                assert sorted(NUMBER.findall(shown)) == sorted(NUMBER.findall(full))  # no number dropped

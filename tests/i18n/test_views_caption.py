@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from kvviz.core.caption import step_caption
+from kvviz.core.caption import step_caption, step_captions
 from kvviz.core.config import ModelConfig
 from kvviz.core.policy import CachePolicy
 from kvviz.core.run import RunSpec, build_run
@@ -38,10 +38,10 @@ def chinese():
 @pytest.mark.parametrize("policy", [CachePolicy(), CachePolicy(kind="window", window=8)], ids=["full", "window"])
 def test_the_chinese_caption_carries_the_english_numbers(policy):
     records = _records(policy, 8)  # the prefill, decodes with one and several rows, past the window
-    english = [step_caption(r) for r in records]
+    english = [form for r in records for form in step_captions(r)]  # the sentence and its shorter forms
     set_language("zh_CN")
     try:
-        chinese = [step_caption(r) for r in records]
+        chinese = [form for r in records for form in step_captions(r)]
     finally:
         set_language(SOURCE)
     for en, zh in zip(english, chinese, strict=True):

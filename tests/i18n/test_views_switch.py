@@ -57,6 +57,7 @@ def _views(qtbot, history):
     views["plots"].set_history(history)
     views["plots"].set_record(record)
     views["paged"].set_config(record.config)
+    views["presentation"].resize(1280, 720)  # a projector's page: the caption's form depends on its width
     views["presentation"].show()  # it draws only while shown
     return views
 

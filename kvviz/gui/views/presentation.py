@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kvviz.core.caption import step_caption
+from kvviz.core.caption import step_captions
 from kvviz.core.record import Mode, StepRecord
 from kvviz.gui.theme import DARK, Theme, font
 from kvviz.gui.views.attention_image import SharedScoreLevels
@@ -26,6 +26,7 @@ from kvviz.gui.views.formula_view import FormulaView
 from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.readouts import memory_formula
 from kvviz.gui.views.token_strip import TokenStrip
+from kvviz.gui.widgets.fitting_label import FittingLabel
 
 #: Type in presentation mode at DESIGN_SIZE or less, as a multiple of the desktop's (the dark theme's) sizes.
 TYPE_SCALE = 2.0
@@ -33,6 +34,13 @@ TYPE_SCALE = 2.0
 DESIGN_SIZE = (1280, 720)
 #: Lines of token chips: the newest tokens, scrolled into view (the caption tells the rest).
 TOKEN_LINES = 1
+# Pages at least this much wider than tall (16:10, 16:9) give the caption one line; squarer ones (4:3) two.
+ONE_LINE_ASPECT = 1.5
+
+
+def caption_lines(width: int, height: int) -> int:
+    """The lines the caption may take on a page of ``width`` × ``height``."""
+    return 1 if width >= ONE_LINE_ASPECT * height else 2
 
 
 def keep_phrases(caption: str) -> str:
@@ -92,10 +100,9 @@ class Slide(QWidget):
         pair.setSpacing(round(big.font_pt))
         pair.addWidget(self.uncached, 1)
         pair.addWidget(self.cached, 1)
-        self.caption = QLabel()
+        # in the title's type, or down to the page's body type where a shorter form alone does not fit
+        self.caption = FittingLabel(font(big, big.title_pt), big.font_pt)
         self.caption.setObjectName("presentation_caption")
-        self.caption.setFont(font(big, big.title_pt))
-        self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.formula = FormulaView(big)
         layout = QVBoxLayout(self)
@@ -136,6 +143,10 @@ class Slide(QWidget):
             panel.strip.getAxis("bottom").setHeight(axis_height)
             panel.strip.setMaximumHeight(2 * STRIP_PX + axis_height)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.caption.set_max_lines(caption_lines(event.size().width(), event.size().height()))
+        super().resizeEvent(event)
+
     def _fit_axes(self, n_tokens: int) -> None:
         """Query axes wide enough for a thinned label ("120 W") in the token type and the title beside it."""
         digits = len(str(max(n_tokens - 1, 0)))
@@ -153,7 +164,7 @@ class Slide(QWidget):
         self._fit_axes(record.n_tokens)
         for view in (self.tokens, self.uncached, self.cached):
             view.set_record(record)
-        self.caption.setText(keep_phrases(step_caption(record)))
+        self.caption.set_texts([keep_phrases(caption) for caption in step_captions(record)])
         self.formula.set_formula(memory_formula(record))
         self.show_selection(layer, head, record)
 
@@ -205,7 +216,7 @@ class PresentationView(FollowsLanguage, QWidget):
         return self.slide.cached
 
     @property
-    def caption(self) -> QLabel:
+    def caption(self) -> FittingLabel:
         return self.slide.caption
 
     @property

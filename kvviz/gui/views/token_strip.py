@@ -8,10 +8,11 @@ which the next step will process, follows as a dashed chip.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
@@ -109,7 +110,17 @@ class ChipCanvas(QWidget):
         super().resizeEvent(event)
 
     def line_height(self) -> float:
-        return QFontMetricsF(self.font()).height() + 2 * self.PAD - 2
+        """A whole number of pixels, so lines sit a whole ``pitch`` apart and a scroll by lines shows
+        each one whole (a fractional height would put every other line between two pixels)."""
+        return float(math.ceil(QFontMetricsF(self.font()).height() + 2 * self.PAD - 2))
+
+    def pitch(self) -> int:
+        """From the top of one line of chips to the top of the next, in pixels."""
+        return round(self.line_height()) + self.GAP
+
+    def line_of(self, i: int) -> int:
+        """The line chip ``i`` is on, counted from 0."""
+        return round(self.rects[i].top() / self.pitch())
 
     def _chip_width(self, text: str) -> float:
         width = self._widths.get(text)
@@ -140,7 +151,7 @@ class ChipCanvas(QWidget):
             self._tops.append(y)
             x += w + self.GAP
         self._laid_out = (texts, width)
-        height = round(y + h) + 1
+        height = round(y) + self.pitch()  # whole lines, each with its gap: scrolled to the end, still whole
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
             self.content_height_changed.emit(height)
@@ -243,6 +254,11 @@ class TokenStrip(FollowsLanguage, QWidget):
         layout.addLayout(header)
         layout.addWidget(self.scroll)
         self.canvas.content_height_changed.connect(self._fit_height)
+        bar = self.scroll.verticalScrollBar()
+        # The range changes when the scroll area has taken the canvas's new height (a step, a resize),
+        # which Qt does after set_record returns: the newest line is brought into view then.
+        bar.rangeChanged.connect(self._follow)
+        bar.valueChanged.connect(self._snap)
         self._fit_to_font()
 
     def apply_theme(self, theme: Theme) -> None:
@@ -253,8 +269,10 @@ class TokenStrip(FollowsLanguage, QWidget):
         self._fit_to_font()
 
     def _fit_to_font(self) -> None:
-        self._max_height = round(self.MAX_LINES * (self.canvas.line_height() + ChipCanvas.GAP))
-        self._fit_height(max(self.canvas.minimumHeight(), round(self.canvas.line_height()) + 1))
+        pitch = self.canvas.pitch()
+        self._max_height = self.MAX_LINES * pitch
+        self.scroll.verticalScrollBar().setSingleStep(pitch)  # the wheel and the arrows move by lines
+        self._fit_height(max(self.canvas.minimumHeight(), pitch))
 
     def _fit_height(self, content: int) -> None:
         """As tall as the chips need, up to MAX_LINES lines; longer runs scroll."""
@@ -294,8 +312,7 @@ class TokenStrip(FollowsLanguage, QWidget):
         self._record = record
         self.canvas.set_run(ChipRun.of(record))
         self._show_summary(record)
-        # once the scroll area has taken the canvas's new height
-        QTimer.singleShot(0, self, self._follow)  # dropped if the strip is deleted first
+        self._follow()  # now, if the range holds it already; else when the range changes
 
     def _show_summary(self, record: StepRecord) -> None:
         text = QCoreApplication.translate(
@@ -306,7 +323,19 @@ class TokenStrip(FollowsLanguage, QWidget):
         )
 
     def _follow(self) -> None:
-        """Scroll so the newest chips are in view."""
-        if self.canvas.rects:
-            rect = self.canvas.rects[-1]
-            self.scroll.ensureVisible(round(rect.center().x()), round(rect.center().y()), 0, round(rect.height()))
+        """Scroll by whole lines, at once, so the newest line of chips is the last line in view.
+
+        The view holds MAX_LINES whole lines and the canvas ends a whole pitch after its last line,
+        so the offset is a multiple of the pitch at every step (an exported frame never shows a
+        line cut in half), and the largest offset is one too.
+        """
+        canvas = self.canvas
+        if canvas.rects:
+            first = max(0, canvas.line_of(len(canvas.rects) - 1) - self.MAX_LINES + 1)
+            self.scroll.verticalScrollBar().setValue(first * canvas.pitch())
+
+    def _snap(self, value: int) -> None:
+        """A scroll by hand (the bar dragged) ends on a whole line, as the strip's own scrolls do."""
+        pitch = self.canvas.pitch()
+        if value % pitch:
+            self.scroll.verticalScrollBar().setValue(round(value / pitch) * pitch)
