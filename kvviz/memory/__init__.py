@@ -39,7 +39,7 @@ from kvviz.memory.curves import (
 )
 from kvviz.memory.flops import FLOPS_FORMULA, FLOPS_FORMULA_LINES, flops_formula_lines, flops_per_token
 from kvviz.memory.gpus import GPU_NAMES, GPUS, Gpu, custom_gpu, gpu_by_name, parse_memory_size
-from kvviz.memory.hf_config import load_config_json, spec_from_hf_config
+from kvviz.memory.hf_config import config_spec, load_config_json, read_config, spec_from_hf_config
 from kvviz.memory.report import GpuFit, MemoryReport, memory_report
 from kvviz.memory.serving import (
     DEFAULT_BLOCK_SIZE,
@@ -92,6 +92,7 @@ __all__ = [
     "cache_scheme",
     "capacity_curve",
     "capacity_grid",
+    "config_spec",
     "context_grid",
     "custom_gpu",
     "describe_max_context",
@@ -109,6 +110,7 @@ __all__ = [
     "parse_memory_size",
     "plan_serving",
     "preset",
+    "read_config",
     "report_lines",
     "resolve_model",
     "serving_lines",

@@ -264,10 +264,19 @@ def read_config_file(path: Path) -> dict[str, Any]:
 
 def load_config_json(path: str | Path) -> ModelSpec:
     """Read a Hugging Face ``config.json`` (or a folder holding one) as plain JSON, never code."""
+    return config_spec(*read_config(path))
+
+
+def read_config(path: str | Path) -> tuple[dict, Path]:
+    """A config's data, read as plain JSON, and the ``config.json`` it came from (``path`` may be its folder)."""
     path = Path(path)
     data = read_config_file(path)
-    if path.is_dir():
-        path = path / "config.json"
+    return data, path / "config.json" if path.is_dir() else path
+
+
+def config_spec(data: dict, path: Path) -> ModelSpec:
+    """The spec of config ``data`` read from ``path``, worded in the language installed now: the app keeps
+    ``data`` and words it again on a switch, rather than reading a file that may have changed since."""
     inner = data.get("text_config") if isinstance(data.get("text_config"), dict) else {}
     model_type = next((t for t in (data.get("model_type"), inner.get("model_type")) if isinstance(t, str)), "unknown")
     name = data.get("_name_or_path")

@@ -6,6 +6,8 @@ Tests run in English; each test here that changes the language puts English back
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -138,6 +140,23 @@ def test_every_published_models_note_and_the_apps_model_are_said_in_chinese(qtbo
     assert panel.spec.id == "tiny"
     assert has_chinese(panel.figures.readout_text("model")) and has_chinese(panel.figures.note.text().splitlines()[0])
     assert not untranslated(panel.figures.note.text().replace(panel.spec.source, ""))
+
+
+def test_a_loaded_config_is_worded_again_by_a_switch_from_what_was_read(qtbot, window, tmp_path):
+    """Its note is said in the new language; the numbers are those of the file as it was read (not read again)."""
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(memory.presets.PUBLISHED["llama-2-7b"].config), encoding="utf-8")
+    panel = window.workspace.panels["memory"]
+    assert panel.load_config(path)
+    english_note, report = panel.spec.note, panel.report
+    assert not has_chinese(english_note)
+    path.write_text("{}", encoding="utf-8")  # changed on disk meanwhile
+    window.set_language("zh_CN")
+    assert panel.spec.source == str(path) and has_chinese(panel.spec.note)
+    assert panel.spec.note.splitlines()[0] in panel.figures.note.text()
+    assert panel.report.bytes_per_token == report.bytes_per_token
+    window.set_language("en")
+    assert panel.spec.note == english_note
 
 
 def test_a_window_built_in_chinese_says_the_same_as_one_switched_to_it(qtbot, small_settings, english):

@@ -79,6 +79,7 @@ class MemoryPanel(FollowsLanguage, QWidget):
             self.gpu_box.addItem(f"{gpu.label} ({gpu.bytes // 2**20:,} MiB)", gpu.name)
         self.gpu_box.setCurrentIndex(memory.GPU_NAMES.index(DEFAULT_GPU))
         self._tiny: TinyConfig | None = None  # the app's model as listed (see set_tiny_config)
+        self._loaded: dict[str, tuple[dict, Path]] = {}  # a loaded config's data by its source, worded on a switch
         self.error_label = QLabel()
         self.error_label.setStyleSheet(th.ERROR_TEXT_STYLE)
         self.error_label.setWordWrap(True)
@@ -151,6 +152,10 @@ class MemoryPanel(FollowsLanguage, QWidget):
             self.model_box.setItemData(index, memory.preset(model_id))
         if self._tiny is not None:
             self.set_tiny_config(self._tiny)
+        for index in range(self.model_box.count()):
+            loaded = self._loaded.get(getattr(self.model_box.itemData(index), "source", None))
+            if loaded is not None:
+                self.model_box.setItemData(index, memory.config_spec(*loaded))
         for page in (self.figures, self.serving, self.compare, self.cache_size):
             page.retranslate()
         self._curve_key = None  # the curves' names are worded too
@@ -218,7 +223,8 @@ class MemoryPanel(FollowsLanguage, QWidget):
     def load_config(self, path: str | Path) -> bool:
         """Add a config.json to the list and show it; on a bad file say why and keep the current model."""
         try:
-            spec = memory.load_config_json(path)
+            data, source = memory.read_config(path)
+            spec = memory.config_spec(data, source)
             memory.memory_report(spec, self.context_box.value(), self.batch_box.value())  # refused before it is listed
         except memory.SpecError as exc:
             self.error_label.setText(
@@ -227,6 +233,7 @@ class MemoryPanel(FollowsLanguage, QWidget):
             self.error_label.show()
             return False
         self.error_label.hide()
+        self._loaded[spec.source] = (data, source)
         self.model_box.addItem(f"{Path(spec.source).name} — {spec.name}", spec)
         self.model_box.setCurrentIndex(self.model_box.count() - 1)
         return True
