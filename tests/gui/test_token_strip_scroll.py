@@ -66,6 +66,19 @@ def test_the_presentation_strip_shows_one_whole_line_with_the_newest(qtbot, run,
         QCoreApplication.sendPostedEvents()
         assert_whole_lines_with_the_newest_in_view(page.tokens)
         assert page.tokens.scroll.viewport().height() == page.tokens.canvas.pitch()  # one line
+        assert_the_line_is_full(page.tokens)
+
+
+def assert_the_line_is_full(strip: TokenStrip) -> None:
+    """The line holds the newest chips and as many older ones as fit: the one before the first shown would not."""
+    canvas = strip.canvas
+    first = canvas.first_in_view()
+    shown = canvas.rects[first:]
+    assert all(rect.top() == 0 for rect in shown)
+    assert shown[-1].right() <= canvas.width()
+    if first:
+        older = max(canvas._chip_width(canvas.run.texts[first - 1]) + 2 * canvas.PAD, canvas.line_height())
+        assert shown[-1].right() + canvas.GAP + older > canvas.width(), (first, shown[-1].right(), canvas.width())
 
 
 def test_every_frame_of_a_presentation_animation_shows_whole_lines(qtbot, run):
@@ -77,8 +90,8 @@ def test_every_frame_of_a_presentation_animation_shows_whole_lines(qtbot, run):
     with export_window(run.snapshot(), THEMES["slide"], 0, 0, size=(1280, 720)) as window:
         show_panel(window, "presentation")
         page = window.panels["presentation"]
-        scrolled = set()
+        oldest_shown = set()
         for _ in frames(window, "presentation", steps, PictureSize(fixed=(1280, 720))):
             assert_whole_lines_with_the_newest_in_view(page.tokens)  # as the frame was drawn
-            scrolled.add(page.tokens.scroll.verticalScrollBar().value())
-    assert len(scrolled) > 1  # the strip moved on by a line during the animation
+            oldest_shown.add(page.tokens.canvas.first_in_view())
+    assert len(oldest_shown) > 1  # the line moved on with the run during the animation

@@ -101,7 +101,23 @@ class FormulaView(FollowsLanguage, QWidget):
         """Split the formula into units that wrap as a whole, and measure them in the current font."""
         if self._formula is None:
             return
-        plain, bold = (QFontMetrics(font) for font in self._fonts())
+        units = self._units_in(*self._fonts())
+        resized = [[p.width for p in unit] for unit in units] != [[p.width for p in unit] for unit in self._units]
+        self._units = units
+        if resized:
+            self.updateGeometry()
+
+    def line_width(self, plain_font: QFont) -> int:
+        """The formula's width on one line in ``plain_font`` (0 before a formula is set): a page that must
+        keep it on one line picks its type with this."""
+        if self._formula is None:
+            return 0
+        bold_font = QFont(plain_font)
+        bold_font.setBold(True)
+        return sum(p.width for unit in self._units_in(plain_font, bold_font) for p in unit) + 2
+
+    def _units_in(self, plain_font: QFont, bold_font: QFont) -> list[list[_Piece]]:
+        plain, bold = QFontMetrics(plain_font), QFontMetrics(bold_font)
         units: list[list[_Piece]] = []
         for i, (name, value) in enumerate(self._formula.factors):
             text = f"{value:,}"
@@ -112,10 +128,7 @@ class FormulaView(FollowsLanguage, QWidget):
             result.append(_Piece(text, (bold if is_bold else plain).horizontalAdvance(text), is_bold, colour))
         units.append(result[:3])
         units.extend([piece] for piece in result[3:])  # a warning may go on a line of its own
-        resized = [[p.width for p in unit] for unit in units] != [[p.width for p in unit] for unit in self._units]
-        self._units = units
-        if resized:
-            self.updateGeometry()
+        return units
 
     def _lines(self, width: int) -> list[list[_Piece]]:
         """The pieces of each line when the widget is ``width`` pixels wide."""

@@ -32,8 +32,8 @@ from kvviz.gui.widgets.fitting_label import FittingLabel
 TYPE_SCALE = 2.0
 #: The projector the page is drawn for; a larger window scales the type up in proportion.
 DESIGN_SIZE = (1280, 720)
-#: Lines of token chips: the newest tokens, scrolled into view (the caption tells the rest).
-TOKEN_LINES = 1
+#: The smallest the formula's type gets (times the page's body type) to stay on one line.
+FORMULA_MIN_SCALE = 0.6
 # Pages at least this much wider than tall (16:10, 16:9) give the caption one line; squarer ones (4:3) two.
 ONE_LINE_ASPECT = 1.5
 
@@ -86,7 +86,7 @@ class Slide(QWidget):
         super().__init__(parent)
         self.theme = big = theme
         self.setFont(font(big))
-        self.tokens = TokenStrip(big, max_lines=TOKEN_LINES)
+        self.tokens = TokenStrip(big, tail=True)  # one line, the newest tokens (the caption tells the rest)
         self.tokens.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.where = self._name_the_head_instead_of_the_key()
         levels = SharedScoreLevels()
@@ -145,7 +145,20 @@ class Slide(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.caption.set_max_lines(caption_lines(event.size().width(), event.size().height()))
+        self._fit_formula(event.size().width())
         super().resizeEvent(event)
+
+    def _fit_formula(self, width: int) -> None:
+        """The formula on one line: in the page's type, or smaller (in steps of a twentieth, down to
+        FORMULA_MIN_SCALE) where that is too wide, as at 4:3; wrapped, its result would sit alone on a line."""
+        body = font(self.theme)
+        margins = self.layout().contentsMargins()
+        needed = self.formula.line_width(body)
+        room = width - margins.left() - margins.right()
+        scale = 1.0 if needed <= room else max(FORMULA_MIN_SCALE, math.floor(20 * room / needed) / 20)
+        body.setPointSizeF(body.pointSizeF() * scale)
+        if self.formula.font() != body:
+            self.formula.setFont(body)
 
     def _fit_axes(self, n_tokens: int) -> None:
         """Query axes wide enough for a thinned label ("120 W") in the token type and the title beside it."""
@@ -166,6 +179,7 @@ class Slide(QWidget):
             view.set_record(record)
         self.caption.set_texts([keep_phrases(caption) for caption in step_captions(record)])
         self.formula.set_formula(memory_formula(record))
+        self._fit_formula(self.width())
         self.show_selection(layer, head, record)
 
     def show_selection(self, layer: int, head: int, record: StepRecord | None) -> None:

@@ -74,6 +74,8 @@ class ChipCanvas(QWidget):
 
     Layout and painting are incremental: a step that appends a token lays out only the
     chips after the longest unchanged prefix, and a paint visits only the lines in view.
+    With ``tail`` it draws a single line, filled with the newest chips that fit (a ticker, for
+    presentation mode): wrapped, the last line of a long run may hold only a token or two.
     """
 
     content_height_changed = Signal(int)
@@ -81,9 +83,10 @@ class ChipCanvas(QWidget):
     GAP = 3
     PAD = 5
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, parent: QWidget | None = None, *, tail: bool = False) -> None:
         super().__init__(parent)
         self.theme = theme
+        self.tail = tail
         self.setFont(font(theme, theme.token_pt, mono=True))
         self.run = ChipRun([], [], 0, 0)
         self.rects: list[QRectF] = []
@@ -140,6 +143,9 @@ class ChipCanvas(QWidget):
         h = self.line_height()
         width = max(self.width(), 100)
         texts = self.run.texts
+        if self.tail:
+            self._layout_tail(texts, width, h)
+            return
         kept = self._kept(texts, width)
         del self.rects[kept:], self._tops[kept:]
         x, y = (self.rects[-1].right() + self.GAP, self.rects[-1].top()) if self.rects else (0.0, 0.0)
@@ -155,6 +161,33 @@ class ChipCanvas(QWidget):
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
             self.content_height_changed.emit(height)
+
+    def _layout_tail(self, texts: list[str], width: int, h: float) -> None:
+        """One line of the newest chips that fit; the older ones get empty rects a line above, out of view."""
+        first, used = len(texts), 0.0
+        while first > 0:
+            w = max(self._chip_width(texts[first - 1]) + 2 * self.PAD, h)
+            if used and used + w > width:
+                break
+            used += w + self.GAP
+            first -= 1
+        hidden = -float(self.pitch())
+        self.rects = [QRectF(0, hidden, 0, 0) for _ in range(first)]
+        self._tops = [hidden] * first
+        x = 0.0
+        for text in texts[first:]:
+            w = max(self._chip_width(text) + 2 * self.PAD, h)
+            self.rects.append(QRectF(x, 0, w, h))
+            self._tops.append(0.0)
+            x += w + self.GAP
+        self._laid_out = (texts, width)
+        if self.minimumHeight() != self.pitch():
+            self.setMinimumHeight(self.pitch())
+            self.content_height_changed.emit(self.pitch())
+
+    def first_in_view(self) -> int:
+        """The oldest chip laid out in view (0 unless ``tail`` left older ones out)."""
+        return bisect.bisect_left(self._tops, 0.0)
 
     def _indices_in(self, region: QRectF) -> range:
         """Chips on the lines that ``region`` touches."""
@@ -228,12 +261,15 @@ class TokenStrip(FollowsLanguage, QWidget):
 
     MAX_LINES = 2
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None, *, max_lines: int = MAX_LINES) -> None:
+    def __init__(
+        self, theme: Theme, parent: QWidget | None = None, *, max_lines: int = MAX_LINES, tail: bool = False
+    ) -> None:
+        """``tail``: one line of the newest tokens, never scrolled (``max_lines`` is then 1)."""
         super().__init__(parent)
         self.theme = theme
         self._record: StepRecord | None = None
-        self.MAX_LINES = max_lines
-        self.canvas = ChipCanvas(theme)
+        self.MAX_LINES = 1 if tail else max_lines
+        self.canvas = ChipCanvas(theme, tail=tail)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.canvas)
