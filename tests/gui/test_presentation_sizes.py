@@ -12,7 +12,13 @@ from kvviz.core.caption import step_captions
 from kvviz.core.config import ModelConfig
 from kvviz.core.run import RunSpec, build_run
 from kvviz.gui.theme import DARK, THEMES
-from kvviz.gui.views.presentation import PresentationView, keep_phrases, type_scale
+from kvviz.gui.views.presentation import (
+    FORMULA_MIN_SCALE,
+    ONE_LINE_ASPECT,
+    PresentationView,
+    keep_phrases,
+    type_scale,
+)
 from tests.i18n.speaking import has_chinese, speaking
 from tests.i18n.test_views_caption import NUMBER
 
@@ -101,6 +107,9 @@ def assert_texts_fit(page: PresentationView) -> None:
     assert caption.heightForWidth(caption.width()) <= caption.height(), caption.text()
     formula = page.formula
     assert formula.heightForWidth(formula.width()) <= formula.height(), formula.text()
+    assert formula.heightForWidth(formula.width()) == formula.sizeHint().height(), formula.text()  # one line
+    wide = page.width() >= ONE_LINE_ASPECT * page.height()  # 16:9 keeps the page's type; 4:3 may go smaller
+    assert formula.font().pointSizeF() >= (1 if wide else FORMULA_MIN_SCALE) * 2 * DARK.font_pt
     for label in page.findChildren(QLabel):
         if label.isVisible() and not label.wordWrap():
             assert label.width() >= label.sizeHint().width(), label.text()
