@@ -121,6 +121,18 @@ def test_the_type_grows_with_the_window():
     assert type_scale(1440, 900) == 2.0  # a resize within half a step keeps the views
 
 
+@pytest.mark.parametrize(("size", "wider"), [((1024, 768), (1400, 768)), ((2048, 1536), (2400, 1536))], ids=str)
+def test_at_4_3_the_matrices_hug_the_kv_strip_and_follow_a_widening(qtbot, record, size, wider):
+    page = _shown_page(qtbot, "slide", record, size)
+    rect = page.uncached.view.geometry()
+    assert abs(rect.height() - rect.width()) <= 2, rect  # no band between the newest row and the K/V strip
+    page.resize(*wider)  # the same type size: the same views, their cap released
+    qtbot.wait(50)
+    fresh = _shown_page(qtbot, "slide", record, wider)
+    assert type_scale(*wider) == type_scale(*size)
+    assert abs(page.uncached.view.height() - fresh.uncached.view.height()) <= 2
+
+
 def test_the_page_follows_a_resize_into_another_type_size(qtbot, page, record, size):
     before = page.theme.font_pt
     other = (1920, 1080) if size != (1920, 1080) else (1280, 720)

@@ -100,6 +100,7 @@ class Slide(QWidget):
         pair.setSpacing(round(big.font_pt))
         pair.addWidget(self.uncached, 1)
         pair.addWidget(self.cached, 1)
+        self.uncached.view.sigResized.connect(self._hug)
         # in the title's type, or down to the page's body type where a shorter form alone does not fit
         self.caption = FittingLabel(font(big, big.title_pt), big.font_pt)
         self.caption.setObjectName("presentation_caption")
@@ -109,9 +110,28 @@ class Slide(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(round(big.font_pt / 4))
         layout.addWidget(self.tokens)
+        layout.addStretch(0)  # the height a squarish page leaves over the pair (see _hug), above and below it
         layout.addLayout(pair, 1)
+        layout.addStretch(0)
         layout.addWidget(self.caption)
         layout.addWidget(self.formula)
+
+    def _hug(self) -> None:
+        """Panels no taller than their square matrices need, so the K/V strip stays under the newest row.
+
+        On a squarish page (4:3) the panels are narrower than the height they are given; the square
+        view would float in a taller box, with a band of nothing between the last row and the K/V
+        strip (about 130 px at 2048×1536). The panels' height is capped at what the square needs and
+        the pair is centred in the rest; the cap follows the page when it widens again.
+        """
+        panel = self.uncached
+        rect = panel.view.geometry()
+        excess = round(rect.height() - rect.width())
+        held = panel.maximumHeight() == panel.height()
+        if excess > 1 or (excess < -1 and held):
+            cap = max(panel.height() - excess, panel.minimumSizeHint().height())
+            for each in (self.uncached, self.cached):
+                each.setMaximumHeight(cap)
 
     def _name_the_head_instead_of_the_key(self) -> QLabel:
         """The token strip's header keeps its summary and names the layer and head shown instead of its
