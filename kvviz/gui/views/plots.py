@@ -26,6 +26,10 @@ from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.series import StepSeries, step_series
 from kvviz.gui.widgets.axes import StepAxis, UnitAxis, style_axis
 
+# The single plots' names among a window's panels, in the order the panel lays them out (a plain comment:
+# lupdate would give one marked "#:" to the next text translators read).
+PLOT_NAMES = ("plot_flops", "plot_cached_flops", "plot_cumulative_flops", "plot_cache_bytes", "plot_time")
+
 
 def round_up(value: float) -> float:
     """The smallest of 1, 1.5, 2, 3, 5, 7.5 × 10ᵏ at or above ``value`` (> 0)."""
@@ -192,10 +196,6 @@ def attention_share_note(record: StepRecord) -> str:
     keys = len(record.policy.resident(record.n_tokens))
     note = QCoreApplication.translate("PlotsPanel", "attention (dashed) {share} at {keys} keys")
     return note.format(share=f"{(flops.qk + flops.av) / flops.total:.0%}", keys=keys)
-
-
-#: The single plots' names among a window's panels, in the order the panel lays them out.
-PLOT_NAMES = ("plot_flops", "plot_cached_flops", "plot_cumulative_flops", "plot_cache_bytes", "plot_time")
 
 
 class PlotsPanel(FollowsLanguage, QWidget):
