@@ -7,6 +7,7 @@ views, the run and torch come later (see :mod:`kvviz.gui.session`). The app's wi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -67,7 +68,7 @@ class Frame(QMainWindow):
         self.settings = settings
         self.theme_switch = ThemeSwitch(theme, self)  # its `changed` restyles the views in place
         self.language_switch = LanguageSwitch(i18n.language(), self)  # its `changed` retranslates them
-        self.panels: dict[str, QWidget] = {}
+        self.panels: Mapping[str, QWidget] = {}
         self._controller: Controller | None = None
         self._selection: Selection | None = None
         self.resize(1440, 900)
@@ -108,7 +109,7 @@ class Frame(QMainWindow):
     def loaded(self) -> bool:
         return self._controller is not None
 
-    def attach(self, controller: Controller, selection: Selection, panels: dict[str, QWidget]) -> None:
+    def attach(self, controller: Controller, selection: Selection, panels: Mapping[str, QWidget]) -> None:
         """The views have loaded: what they show comes from ``controller`` and ``selection``."""
         self._controller, self._selection, self.panels = controller, selection, panels
 

@@ -10,6 +10,7 @@ already: the app's first run, or the run an export shows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from kvviz.gui.run_settings import spec_to_settings
 from kvviz.gui.selection import Selection
 from kvviz.gui.views.controls import weights_text
 from kvviz.gui.views.help import model_phrase
+from kvviz.gui.views.plots import reference_series
 from kvviz.gui.views.readouts import status_fields
 from kvviz.gui.workspace import Workspace
 
@@ -55,6 +57,29 @@ def model_phrase_of(spec: RunSpec) -> str:
     c = spec.config
     family = spec.weights.family if isinstance(spec.weights, ModelSource) else None
     return model_phrase(weights_text(spec.weights), c.n_layers, c.n_heads, c.n_kv_heads, family)
+
+
+def rebuilt_message(spec: RunSpec) -> str:
+    """What the status bar says once the model panel's Apply has built ``spec``."""
+    c = spec.config
+    caches = {
+        "full": QCoreApplication.translate("Session", "full"),
+        "window": QCoreApplication.translate("Session", "sliding window"),
+        "sink": QCoreApplication.translate("Session", "sinks + window"),
+    }
+    return QCoreApplication.translate(
+        "Session",
+        "Model rebuilt: {weights} weights, {kind}, {layers} layers, {heads} heads, {kv_heads} kv-heads; "
+        "{cache} cache in {storage} storage",
+    ).format(
+        weights=weights_text(spec.weights),
+        kind=c.attention_kind,
+        layers=c.n_layers,
+        heads=c.n_heads,
+        kv_heads=c.n_kv_heads,
+        cache=caches.get(spec.policy.kind if spec.policy.evicts else "full", spec.policy.kind),
+        storage=spec.cache_dtype,
+    )
 
 
 class Session(QObject):
@@ -84,10 +109,11 @@ class Session(QObject):
         self.controller = Controller(run, self, compute_ahead=compute_ahead)
         self.selection = Selection(self)
         self.eviction_probe = EvictionProbeRunner(self.controller, self.workspace.help, self)
-        self._record = run.current
+        self.record = run.current  # the record shown
         self._nav: NavState | None = None
         self._progress = ""  # the status bar's message about a step in progress, cleared when it is done
         self.reference: CacheSetting | None = None  # the setting before the last change of it, kept to compare
+        self.plot_reference: tuple[str, dict] = ("", {})  # its name and reference_series, for the plots
         window.attach(self.controller, self.selection, self.workspace.panels)
         self._connect()
         self.workspace.controls.set_policy_numbers(*policy_numbers)
@@ -117,23 +143,23 @@ class Session(QObject):
         s.limits_changed.connect(self._show_limits)
         s.changed.connect(self._show_selection)
         c.record_changed.connect(self._show_record)
-        c.history_changed.connect(ws.plots.set_history)
+        c.history_changed.connect(self._show_history)
         c.navigation_changed.connect(self._show_navigation)
         ws.uncached.cell_hovered.connect(self._hover)
         ws.cached.cell_hovered.connect(self._hover)
-        ws.plots.step_clicked.connect(c.go_to)
         ws.controls.apply_requested.connect(self.apply)
         ws.cache_view.heads.head_clicked.connect(s.set_head)
-        ws.plots.clear_reference.clicked.connect(self.clear_reference)
         ws.cache_view.change.clear_requested.connect(self.clear_reference)
         for view in self.themed_views():
             w.theme_switch.changed.connect(view.apply_theme)
         w.language_switch.changed.connect(self.retranslate)
-        ws.docks["memory"].visibilityChanged.connect(ws.memory.exposed)
+        ws.late.built.connect(lambda key, view: feed_late_view(self, key, view))
 
     def themed_views(self) -> tuple[QWidget, ...]:
-        """Every view that draws in theme colours of its own: each restyles in place (``apply_theme``)."""
+        """Every view built so far that draws in theme colours of its own: each restyles in place
+        (``apply_theme``); a view built later is built in the theme of the moment and restyles from then on."""
         ws = self.workspace
+        built = (ws.late.get(key) for key in ("plots", "paged", "memory", "quality", "presentation"))
         return (
             ws.uncached,
             ws.cached,
@@ -141,13 +167,9 @@ class Session(QObject):
             ws.inspector,
             ws.tokens,
             ws.cache_view,
-            ws.plots,
             ws.controls,
             ws.help,
-            ws.paged,
-            ws.memory,
-            ws.quality,
-            ws.presentation,
+            *(view for view in built if view is not None),
         )
 
     def retranslate(self) -> None:
@@ -178,38 +200,23 @@ class Session(QObject):
         before = _setting(self.spec)
         if before != _setting(spec):  # a change of shape, dtype or cache setting: the old run becomes "before"
             self.reference = before
-            self.workspace.plots.set_reference(before.label(_setting(spec)), self.controller.history)
+            self.plot_reference = (before.label(_setting(spec)), reference_series(self.controller.history))
+            if (plots := self.workspace.late.get("plots")) is not None:
+                plots.set_reference(*self.plot_reference)
         self.spec = spec
         self.controller.replace_run(run)
         self._model_changed()
         self.workspace.uncached.fit()
-        c = spec.config
-        caches = {
-            "full": QCoreApplication.translate("Session", "full"),
-            "window": QCoreApplication.translate("Session", "sliding window"),
-            "sink": QCoreApplication.translate("Session", "sinks + window"),
-        }
-        message = QCoreApplication.translate(
-            "Session",
-            "Model rebuilt: {weights} weights, {kind}, {layers} layers, {heads} heads, {kv_heads} kv-heads; "
-            "{cache} cache in {storage} storage",
-        ).format(
-            weights=weights_text(spec.weights),
-            kind=c.attention_kind,
-            layers=c.n_layers,
-            heads=c.n_heads,
-            kv_heads=c.n_kv_heads,
-            cache=caches.get(spec.policy.kind if spec.policy.evicts else "full", spec.policy.kind),
-            storage=spec.cache_dtype,
-        )
-        self.window.statusBar().showMessage(message, 6000)
+        self.window.statusBar().showMessage(rebuilt_message(spec), 6000)
         self.workspace.central.setFocus()
         return True
 
     def clear_reference(self) -> None:
         """Forget the run before the last change: its faded lines and the size comparison."""
         self.reference = None
-        self.workspace.plots.set_reference("", ())
+        self.plot_reference = ("", {})
+        if (plots := self.workspace.late.get("plots")) is not None:
+            plots.set_reference(*self.plot_reference)
         self.workspace.cache_view.change.set_change("", None)
 
     def open_model_folder(self, path: str | Path) -> bool:
@@ -250,9 +257,12 @@ class Session(QObject):
         spec, ws = self.spec, self.workspace
         self.selection.set_limits(spec.config.n_layers, spec.config.n_heads)
         ws.controls.set_choice(spec)
-        ws.memory.set_tiny_config(spec.config)
-        ws.paged.set_config(spec.config)
-        ws.quality.set_spec(spec)
+        if (memory := ws.late.get("memory")) is not None:
+            memory.set_tiny_config(spec.config)
+        if (paged := ws.late.get("paged")) is not None:
+            paged.set_config(spec.config)
+        if (quality := ws.late.get("quality")) is not None:
+            quality.set_spec(spec)
         self._name_model()
 
     def _name_model(self) -> None:
@@ -263,18 +273,23 @@ class Session(QObject):
         self.window.setWindowTitle(title.format(title=window_title(), weights=weights_text(spec.weights)))
 
     def _show_record(self, record: StepRecord) -> None:
-        self._record = record
+        self.record = record
         ws = self.workspace
-        for view in (ws.uncached, ws.cached, ws.legend, ws.inspector, ws.tokens, ws.cache_view, ws.plots, ws.paged):
-            view.set_record(record)
-        ws.presentation.set_record(record)
+        built = (ws.late.get(key) for key in ("plots", "paged", "presentation"))
+        for view in (ws.uncached, ws.cached, ws.legend, ws.inspector, ws.tokens, ws.cache_view, *built):
+            if view is not None:
+                view.set_record(record)
         if self.reference is not None:
             now = CacheSetting(record.config, record.cache_dtype, record.policy)
             ws.cache_view.change.set_change(self.reference.label(now), compare(self.reference, now, record.n_tokens))
 
+    def _show_history(self, records: Sequence[StepRecord]) -> None:
+        if (plots := self.workspace.late.get("plots")) is not None:
+            plots.set_history(records)
+
     def _show_navigation(self, nav: NavState) -> None:
         """Actions, slider, status bar and the limit banner, from ``nav`` and the record shown."""
-        w, record, before = self.window, self._record, self._nav
+        w, record, before = self.window, self.record, self._nav
         self._nav = nav
         w.actions.sync(nav)
         w.step_slider.blockSignals(True)
@@ -297,14 +312,40 @@ class Session(QObject):
             box.blockSignals(True)
             box.setCurrentIndex(value)
             box.blockSignals(False)
-        for view in (ws.uncached, ws.cached, ws.inspector, ws.presentation, ws.cache_view):
-            view.set_selection(layer, head)
+        for view in (ws.uncached, ws.cached, ws.inspector, ws.late.get("presentation"), ws.cache_view):
+            if view is not None:
+                view.set_selection(layer, head)
 
     def _hover(self, row: int, col: int) -> None:
         ws = self.workspace
         ws.uncached.set_highlight(row, col)
         ws.cached.set_highlight(row, col)
         ws.inspector.set_cell(row, col)
+
+
+def feed_late_view(session: Session, key: str, view: QWidget) -> None:
+    """A view built after the launch (see :mod:`kvviz.gui.lazy`): what ``session`` would have told it so
+    far, and from now on; it was built in the window's theme and language of the moment."""
+    spec, ws = session.spec, session.workspace
+    session.window.theme_switch.changed.connect(view.apply_theme)
+    if key == "plots":
+        view.step_clicked.connect(session.controller.go_to)
+        view.clear_reference.clicked.connect(session.clear_reference)
+        view.set_history(session.controller.history)
+        view.set_reference(*session.plot_reference)
+        view.set_record(session.record)
+    elif key == "memory":
+        view.set_tiny_config(spec.config)
+        ws.docks[key].visibilityChanged.connect(view.exposed)
+    elif key == "paged":
+        view.set_config(spec.config)
+        view.set_record(session.record)
+        ws.docks[key].visibilityChanged.connect(view.exposed)
+    elif key == "quality":
+        view.set_spec(spec)
+    elif key == "presentation":
+        view.set_record(session.record)
+        view.set_selection(session.selection.layer, session.selection.head)
 
 
 def _keeps_running(exc: Exception) -> str:

@@ -1,10 +1,16 @@
 """Where the views sit in a window: the attention pair in the middle, docks around it.
 
 Layout only. The views are built here and named in ``panels`` (the names exports and
-``kvviz export --panel`` use); what they show comes from the session, which feeds them.
+``kvviz export --panel`` use); what they show comes from the session, which feeds them. The views
+of ``late`` are built when first on screen or first asked for (see :mod:`kvviz.gui.lazy`), and
+announced for the session to feed them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
@@ -20,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from kvviz.core.record import Mode
 from kvviz.gui.frame import Frame
+from kvviz.gui.lazy import LateViews, Panels, late_view
+from kvviz.gui.theme import Theme
 from kvviz.gui.views.attention_image import SharedScoreLevels
 from kvviz.gui.views.attention_panel import AttentionPanel, link_views
 from kvviz.gui.views.cache_view import KVCacheView
@@ -27,12 +35,15 @@ from kvviz.gui.views.cell_info import CellInspector
 from kvviz.gui.views.controls import ModelControls
 from kvviz.gui.views.help import HelpPanel
 from kvviz.gui.views.legend import Legend
-from kvviz.gui.views.memory_panel import MemoryPanel
-from kvviz.gui.views.paged_view import PagedCacheView
-from kvviz.gui.views.plots import PlotsPanel
-from kvviz.gui.views.presentation import PresentationView
-from kvviz.gui.views.quality_chart import QualityChart
+from kvviz.gui.views.plots import PLOT_NAMES
 from kvviz.gui.views.token_strip import TokenStrip
+
+if TYPE_CHECKING:
+    from kvviz.gui.views.memory_panel import MemoryPanel
+    from kvviz.gui.views.paged_view import PagedCacheView
+    from kvviz.gui.views.plots import PlotsPanel
+    from kvviz.gui.views.presentation import PresentationView
+    from kvviz.gui.views.quality_chart import QualityChart
 
 #: Windows less tall than this put the data docks in the left column too (see Workspace._place_docks).
 SIDE_LAYOUT_BELOW = 1000
@@ -55,6 +66,52 @@ DOCK_TITLES: dict[str, tuple[str, str]] = {
 }
 
 
+def _plots(theme: Theme, parent: QWidget) -> QWidget:
+    from kvviz.gui.views.plots import PlotsPanel
+
+    return PlotsPanel(theme, parent)
+
+
+def _paged(theme: Theme, parent: QWidget) -> QWidget:
+    from kvviz.gui.views.paged_view import PagedCacheView
+
+    return PagedCacheView(theme, parent)
+
+
+def _memory(theme: Theme, parent: QWidget) -> QWidget:
+    from kvviz.gui.views.memory_panel import MemoryPanel
+
+    return MemoryPanel(parent, theme=theme)
+
+
+def _quality(theme: Theme, parent: QWidget) -> QWidget:
+    from kvviz.gui.views.quality_chart import QualityChart
+
+    return QualityChart(theme, parent)
+
+
+def _presentation(theme: Theme, window: QWidget) -> QWidget:
+    """Presentation mode's page, hidden till then. It covers the whole window, menus and docks included,
+    and leaves the desktop layout untouched underneath: leaving it only uncovers the desktop (no dock or
+    view is laid out again), which keeps the way back under 0.2 s."""
+    from kvviz.gui.views.presentation import PresentationView
+
+    page = PresentationView(theme, window)
+    page.hide()
+    return page
+
+
+#: The docks whose view is built when first on screen or asked for, and how, in a theme and under a parent
+#: (their modules are imported then too): at launch they sit behind another tab (the plots too in a window
+#: less tall than SIDE_LAYOUT_BELOW). The presentation page, shown only in presentation mode, is built late too.
+LATE_DOCKS: dict[str, Callable[[Theme, QWidget], QWidget]] = {
+    "plots": _plots,
+    "paged": _paged,
+    "memory": _memory,
+    "quality": _quality,
+}
+
+
 class Workspace(QObject):
     """The views of one window, laid out in it; ``panels`` names every view, ``docks`` every dock."""
 
@@ -72,12 +129,11 @@ class Workspace(QObject):
         self.inspector = CellInspector(theme)
         self.tokens = TokenStrip(theme)
         self.cache_view = KVCacheView(theme)
-        self.plots = PlotsPanel(theme)
         self.controls = ModelControls(theme)
         self.help = HelpPanel(theme)
-        self.paged = PagedCacheView(theme)
-        self.memory = MemoryPanel(theme=theme)
-        self.quality = QualityChart(theme)
+        late = {key: partial(self._docked, key, make) for key, make in LATE_DOCKS.items()}
+        late["presentation"] = lambda: _presentation(self.window.theme, window)  # in the theme of the moment
+        self.late = LateViews(late, self)
 
         pair = QSplitter(Qt.Orientation.Horizontal)
         pair.setChildrenCollapsible(False)
@@ -104,11 +160,6 @@ class Workspace(QObject):
         window.setCentralWidget(central)
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where focus rests so Space and arrows step
         self.central = central
-        # Presentation mode's page covers the whole window, menus and docks included, and leaves the
-        # desktop layout untouched underneath: leaving it only uncovers the desktop (no dock or view is
-        # laid out again), which keeps the way back under 0.2 s.
-        self.presentation = PresentationView(theme, window)
-        self.presentation.hide()
         window.actions.presentation.toggled.connect(self.set_presentation)
         window.actions.leave_presentation.triggered.connect(lambda: window.actions.presentation.setChecked(False))
 
@@ -116,36 +167,50 @@ class Workspace(QObject):
             "controls": self._dock("controls", self.controls, footer=self.controls.footer),
             "help": self._dock("help", self.help),
             "kv_cache": self._dock("kv_cache", self.cache_view),
-            "plots": self._dock("plots", self.plots),
-            "paged": self._dock("paged", self.paged),
-            "memory": self._dock("memory", self.memory),
-            "quality": self._dock("quality", self.quality),
+            "plots": self._dock("plots", None),
+            "paged": self._dock("paged", None),
+            "memory": self._dock("memory", None),
+            "quality": self._dock("quality", None),
         }
         self.retranslate()
         window.language_switch.changed.connect(self.retranslate)
         window.installEventFilter(self)  # dock tab bars come and go with the layout (see eventFilter)
         self._place_docks(column=window.height() < SIDE_LAYOUT_BELOW)
-        self.docks["paged"].visibilityChanged.connect(self.paged.exposed)
 
-        self.panels: dict[str, QWidget] = {
-            "attention_uncached": self.uncached,
-            "attention_cached": self.cached,
-            "attention_pair": self.attention_pair,
-            "attention": self.attention,
-            "legend": self.legend,
-            "inspector": self.inspector,
-            "tokens": self.tokens,
-            "kv_cache": self.cache_view,
-            "head_sharing": self.cache_view.heads,
-            "plots": self.plots,
-            **self.plots.plots,
-            "controls": self.controls,
-            "help": self.help,
-            "paged": self.paged,
-            "memory": self.memory,
-            "quality": self.quality,
-            "presentation": self.presentation,
-        }
+        self.panels = Panels(
+            {
+                "attention_uncached": self.uncached,
+                "attention_cached": self.cached,
+                "attention_pair": self.attention_pair,
+                "attention": self.attention,
+                "legend": self.legend,
+                "inspector": self.inspector,
+                "tokens": self.tokens,
+                "kv_cache": self.cache_view,
+                "head_sharing": self.cache_view.heads,
+                "plots": lambda: self.plots,
+                **{name: (lambda n=name: self.plots.plots[n]) for name in PLOT_NAMES},
+                "controls": self.controls,
+                "help": self.help,
+                "paged": lambda: self.paged,
+                "memory": lambda: self.memory,
+                "quality": lambda: self.quality,
+                "presentation": lambda: self.presentation,
+            }
+        )
+
+    def _docked(self, key: str, make: Callable[[Theme, QWidget], QWidget]) -> QWidget:
+        scroller = self.docks[key].widget()
+        view = make(self.window.theme, scroller)
+        scroller.setWidget(view)  # in place of the placeholder, which it deletes
+        return view
+
+    # The views built late, reached as the others are (reading one builds it).
+    plots: PlotsPanel = late_view("plots")
+    paged: PagedCacheView = late_view("paged")
+    memory: MemoryPanel = late_view("memory")
+    quality: QualityChart = late_view("quality")
+    presentation: PresentationView = late_view("presentation")
 
     def retranslate(self) -> None:
         """The docks' titles and View menu entries in the current language."""
@@ -239,7 +304,8 @@ class Workspace(QObject):
 
     @property
     def presenting(self) -> bool:
-        return self.presentation.isVisibleTo(self.window)
+        page = self.late.get("presentation")
+        return page is not None and page.isVisibleTo(self.window)
 
     def set_presentation(self, on: bool) -> None:
         """Presentation mode: the presentation page covers the window (menus, toolbars, docks and status
@@ -260,13 +326,15 @@ class Workspace(QObject):
         dock.show()
         dock.raise_()
 
-    def _dock(self, key: str, widget: QWidget, *, footer: QWidget | None = None) -> QDockWidget:
+    def _dock(self, key: str, widget: QWidget | None, *, footer: QWidget | None = None) -> QDockWidget:
         """A dock for ``widget``, which scrolls rather than force its size on the window (the matrices
         get the room); ``footer`` stays under the scrolled part, always in reach. Its title is set by
-        :meth:`retranslate`."""
+        :meth:`retranslate`. Without a widget, the dock holds the view ``key`` of LATE_DOCKS once built."""
         dock = QDockWidget(self.window)
         dock.setObjectName(f"dock_{key}")  # saved window states refer to docks by this name
         scroller = QScrollArea()
+        if widget is None:
+            widget = self.late.placeholder(key)
         scroller.setWidget(widget)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)

@@ -26,6 +26,10 @@ from kvviz.gui.views.language import FollowsLanguage
 from kvviz.gui.views.series import StepSeries, step_series
 from kvviz.gui.widgets.axes import StepAxis, UnitAxis, style_axis
 
+# The single plots' names among a window's panels, in the order the panel lays them out (a plain comment:
+# lupdate would give one marked "#:" to the next text translators read).
+PLOT_NAMES = ("plot_flops", "plot_cached_flops", "plot_cumulative_flops", "plot_cache_bytes", "plot_time")
+
 
 def round_up(value: float) -> float:
     """The smallest of 1, 1.5, 2, 3, 5, 7.5 × 10ᵏ at or above ``value`` (> 0)."""
@@ -169,6 +173,12 @@ def plot_series(history: Sequence[StepRecord], s: StepSeries) -> dict[str, dict[
     }
 
 
+def reference_series(history: Sequence[StepRecord]) -> dict[str, dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """What the plots keep of the run before a change: its series, not its records (which hold its
+    attention rows); empty for no run."""
+    return plot_series(history, step_series(history)) if history else {}
+
+
 def cached_decode_flops(history: Sequence[StepRecord]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Decode steps, the FLOPs of each with the cache, and their attention part (Q·Kᵀ + A·V)."""
     decode = [r for r in history if r.step > 0]
@@ -217,13 +227,9 @@ class PlotsPanel(FollowsLanguage, QWidget):
         self._key_html = _key_html(t)
         self.key = QLabel(self._key_html)
         self.key.setWordWrap(True)
-        self.plots: dict[str, StepPlot] = {
-            "plot_flops": self.flops,
-            "plot_cached_flops": self.cached_flops,
-            "plot_cumulative_flops": self.cumulative,
-            "plot_cache_bytes": self.cache_bytes,
-            "plot_time": self.time,
-        }
+        self.plots: dict[str, StepPlot] = dict(
+            zip(PLOT_NAMES, (self.flops, self.cached_flops, self.cumulative, self.cache_bytes, self.time), strict=True)
+        )
         grid = QGridLayout(self)
         grid.setContentsMargins(2, 2, 2, 2)
         grid.setSpacing(4)
@@ -283,18 +289,17 @@ class PlotsPanel(FollowsLanguage, QWidget):
         for plot in self.plots.values():
             plot.fit()
 
-    def set_reference(self, label: str, history: Sequence[StepRecord]) -> None:
-        """Draw ``history`` (the run before a change, named ``label``) faded under every curve; an empty
-        history clears it. Only the series are kept, not the records."""
+    def set_reference(self, label: str, series: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]]) -> None:
+        """Draw ``series`` (the :func:`reference_series` of the run before a change, named ``label``) faded
+        under every curve; empty series clear it."""
         empty = np.zeros(0)
-        series = plot_series(history, step_series(history)) if history else {}
         for name, plot in self.plots.items():
             for key in plot.reference:
                 plot.set_reference(key, *series.get(name, {}).get(key, (empty, empty)))
             plot.fit()
-        self.reference_label = label if history else ""
-        self.key.setText(self._key_html + (self._reference_html(label) if history else ""))
-        self.clear_reference.setVisible(bool(history))
+        self.reference_label = label if series else ""
+        self.key.setText(self._key_html + (self._reference_html(label) if series else ""))
+        self.clear_reference.setVisible(bool(series))
 
     def _reference_html(self, label: str) -> str:
         t = self.theme
