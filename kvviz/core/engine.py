@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import torch
-from torch.utils.flop_counter import FlopCounterMode
+from torch.utils.flop_counter import FlopCounterMode, sdpa_flop_count
 
 from kvviz.core.attention_store import AttentionStore, recording_dtype
 from kvviz.core.config import ConfigError, ModelConfig, check_prompt_fits
@@ -33,6 +33,16 @@ from kvviz.core.sampling import Sampler, Sampling
 from kvviz.i18n import translate
 
 BOTH_MODES = (Mode.UNCACHED, Mode.CACHED)
+
+
+def _fused_attention_flops(query_shape, key_shape, value_shape, *_args, out_shape=None, **_kwargs) -> int:
+    """FlopCounterMode counts PyTorch's fused attention on the GPU (two products over the whole rows × keys
+    rectangle, masked cells included, as :mod:`kvviz.core.flops` does) but not its CPU kernel, which a pass of
+    many rows runs (:mod:`kvviz.core.model`): the counter's own formula, applied to that kernel too."""
+    return sdpa_flop_count(query_shape, key_shape, value_shape)
+
+
+FUSED_ATTENTION_FLOPS = {torch.ops.aten._scaled_dot_product_flash_attention_for_cpu: _fused_attention_flops}
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:
@@ -239,6 +249,6 @@ class Engine:
 
     @staticmethod
     def _measure(forward) -> int:
-        with FlopCounterMode(display=False) as counter:
+        with FlopCounterMode(display=False, custom_mapping=FUSED_ATTENTION_FLOPS) as counter:
             forward()
         return counter.get_total_flops()

@@ -40,7 +40,10 @@ def forward_flops(config: ModelConfig, n_queries: int, n_keys: int) -> FlopBreak
     Without a cache a step runs the whole sequence: ``n_queries == n_keys == n``. With a
     cache a decode step runs one query against every cached key: ``n_queries == 1``.
     The attention matmuls compute the masked cells too (the mask is applied to their
-    result), so Q·Kᵀ and A·V cost the full ``n_queries × n_keys`` rectangle. Logits
+    result), so Q·Kᵀ and A·V cost the full ``n_queries × n_keys`` rectangle. A pass of many
+    rows runs the fused kernel instead, which under the causal mask skips blocks of keys no
+    row sees; FlopCounterMode counts fused attention by the same rectangle, and so do these
+    (the textbook pass's count: the kernel may do fewer multiply-adds than this). Logits
     are computed for the last position only, as a generator needs nothing else.
     """
     b, d, layers = config.batch_size, config.d_model, config.n_layers

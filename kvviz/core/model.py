@@ -1,9 +1,16 @@
 """The tiny decoder: pre-LN GPT-style blocks with grouped-query attention and RoPE.
 
-Attention is written out (scores, mask, softmax, weights · V) instead of using a fused
-kernel, because kvviz must show the scores and weights. One code path serves MHA, GQA and
-MQA: query heads are grouped onto their shared K/V head by a reshape, so K and V are never
-copied per query head. The same ``forward`` runs the uncached pass (whole sequence, no
+Attention is written out (scores, mask, softmax, weights · V) wherever kvviz shows the scores
+and weights it makes. A pass of many rows (the uncached reference, a prefill) takes its
+output from PyTorch's fused kernel instead, which under the causal mask skips the keys no
+row sees and never holds the T × Tk matrices, and writes out only the rows it must show;
+both compute the same masked softmax, so they agree within rounding
+(``tests/core/test_fused_reference.py``), and the cached and the uncached prefill, fused
+alike, stay bit-equal.
+
+One code path serves MHA, GQA and MQA: query heads are grouped onto their shared K/V head
+by a reshape, so K and V are never copied per query head (the fused kernel's ``enable_gqa``
+reads them the same way). The same ``forward`` runs the uncached pass (whole sequence, no
 cache) and the cached pass (new tokens only, K/V read from the cache).
 """
 
@@ -81,30 +88,74 @@ def attention(
     layer: int,
     start: int,
     keep: bool | torch.Tensor = False,
+    fused: dict | None = None,
 ) -> tuple[torch.Tensor, torch.Tensor | None, torch.Tensor | None, torch.Tensor, torch.Tensor]:
     """Grouped-query attention of ``x`` (B, T, d); ``shape`` is (heads, kv_heads, head_dim).
 
     ``blocked`` (T, Tk) marks the keys a query may not see; None lets every key through (a
     decode row under the causal mask). ``keep`` says which rows of scores and weights to
-    return: all (True), none (False) or the query rows in a sorted index tensor. Returns the
-    output (B, T, d), scores and weights (B, H, rows kept, Tk), and the K, V of this pass
-    (B, kv_heads, T, head_dim). Written with ``narrow`` and functional calls: a decode step
-    is tiny, so per-op Python overhead is what it costs.
+    return: all (True), none (False) or the query rows in a sorted index tensor. ``fused``
+    (the mask in :func:`fused_mask`'s words, None: written out) computes the output with
+    PyTorch's fused kernel and writes out only the rows kept. Returns the output (B, T, d),
+    scores and weights (B, H, rows kept, Tk), and the K, V of this pass (B, kv_heads, T,
+    head_dim). Written with ``narrow`` and functional calls: a decode step is tiny, so
+    per-op Python overhead is what it costs.
     """
     B, T, _ = x.shape
     H, K, hd = shape
-    G = H // K  # query heads per K/V head
     qkv = F.linear(x, qkv_weight).view(B, T, H + 2 * K, hd).transpose(1, 2)  # (B, H+2K, T, hd)
     qk = Rotary.apply(qkv.narrow(1, 0, H + K), *rope)  # (B, H+K, T, hd): one rotation for Q and K
     q, k, v = qk.narrow(1, 0, H), qk.narrow(1, H, K), qkv.narrow(1, H + K, K)  # (B, H|K|K, T, hd)
     keys, values = (k, v) if cache is None else cache.write(layer, start, k, v)  # (B, K, Tk, hd)
-    Tk = keys.shape[2]
     keys_t = keys.transpose(-2, -1)  # (B, K, hd, Tk)
+    if fused is None:
+        out, scores, weights = _written_out(q, keys_t, values, blocked, K, keep, x.dtype)
+    else:  # the output from the fused kernel (a causal one skips the keys no row sees); the rows kept, written out
+        out = F.scaled_dot_product_attention(q, keys, values, enable_gqa=K < H, **fused)  # (B, H, T, hd)
+        scores = weights = None
+        if keep is not False:
+            rows, rows_blocked = q, blocked
+            if keep is not True:
+                rows = q.index_select(2, keep)
+                rows_blocked = None if blocked is None else blocked.index_select(0, keep)
+            _, scores, weights = _written_out(rows, keys_t, None, rows_blocked, K, True, x.dtype)
+    out = out.transpose(1, 2).reshape(B, T, H * hd)  # (B, T, H*hd)
+    return F.linear(out, proj_weight), scores, weights, k, v
+
+
+def fused_mask(allowed: torch.Tensor | None, n_queries: int) -> dict:
+    """``allowed`` (T, Tk) as :func:`torch.nn.functional.scaled_dot_product_attention` takes it.
+
+    The causal flag only where the mask is, cell for cell, the causal triangle (a full cache,
+    or a window no shorter than the pass), so the kernel may skip the keys above it; any
+    other mask is passed as it is, which the kernel applies exactly as :func:`_attend` does.
+    """
+    if allowed is None:
+        return {}
+    if allowed.shape == (n_queries, n_queries) and torch.equal(allowed, torch.ones_like(allowed).tril_()):
+        return {"is_causal": True}
+    return {"attn_mask": allowed}
+
+
+def _written_out(
+    q: torch.Tensor,
+    keys_t: torch.Tensor,
+    values: torch.Tensor | None,
+    blocked: torch.Tensor | None,
+    K: int,
+    keep: bool | torch.Tensor,
+    dtype: torch.dtype,
+) -> tuple[torch.Tensor | None, torch.Tensor | None, torch.Tensor | None]:
+    """Attention of queries ``q`` (B, H, T, hd) written out (scores, mask, softmax, weights · V), in blocks of rows:
+    the output (B, H, T, hd; None without ``values``) and the scores and weights of the rows ``keep`` says."""
+    B, H, T, hd = q.shape
+    G = H // K  # query heads per K/V head
+    Tk = keys_t.shape[-1]
     # Query heads sharing a K/V head are stacked along the row axis: head h uses kv head h // G.
     q_grouped = q.reshape(B, K, G * T, hd) * hd**-0.5  # (B, K, G*T, hd), scaled here: T·hd < T·Tk
     rows = max(1, ATTENTION_BLOCK_CELLS // (H * Tk))
     if rows >= T:  # one block (every decode step): no per-block bookkeeping, which a tiny step would feel
-        out, scores, weights = _attend(q_grouped, keys_t, values, blocked, H, x.dtype)
+        out, scores, weights = _attend(q_grouped, keys_t, values, blocked, H, dtype)
         if keep is not True and keep is not False:
             scores, weights = scores.index_select(2, keep), weights.index_select(2, keep)
     else:
@@ -113,7 +164,7 @@ def attention(
             r = min(rows, T - first)
             q_block = q_grouped.view(B, K, G, T, hd)[:, :, :, first : first + r].reshape(B, K, G * r, hd)
             block = None if blocked is None else blocked[first : first + r]
-            out, scores, weights = _attend(q_block, keys_t, values, block, H, x.dtype)
+            out, scores, weights = _attend(q_block, keys_t, values, block, H, dtype)
             outs.append(out)
             if keep is True:
                 kept_scores.append(scores)
@@ -122,32 +173,33 @@ def attention(
                 wanted = keep[(keep >= first) & (keep < first + r)] - first
                 kept_scores.append(scores.index_select(2, wanted))
                 kept_weights.append(weights.index_select(2, wanted))
-        out = torch.cat(outs, dim=2)  # (B, H, T, hd)
+        out = None if values is None else torch.cat(outs, dim=2)  # (B, H, T, hd)
         scores = weights = None
         if keep is not False:
             scores, weights = torch.cat(kept_scores, dim=2), torch.cat(kept_weights, dim=2)
     if keep is False:
         scores = weights = None
-    out = out.transpose(1, 2).reshape(B, T, H * hd)  # (B, T, H*hd)
-    return F.linear(out, proj_weight), scores, weights, k, v
+    return out, scores, weights
 
 
 def _attend(
     q: torch.Tensor,
     keys_t: torch.Tensor,
-    values: torch.Tensor,
+    values: torch.Tensor | None,
     blocked: torch.Tensor | None,
     H: int,
     dtype: torch.dtype,
-) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+) -> tuple[torch.Tensor | None, torch.Tensor, torch.Tensor]:
     """One block of r query rows, grouped (B, K, G*r, hd), against keys (B, K, hd, Tk) and values (B, K, Tk, hd):
-    its output (B, H, r, hd), scores and weights (B, H, r, Tk)."""
+    its output (B, H, r, hd; None without values), scores and weights (B, H, r, Tk)."""
     B, K, rows, hd = q.shape
     Tk = keys_t.shape[-1]
     scores = (q @ keys_t).view(B, H, rows * K // H, Tk)  # (B, H, r, Tk), scaled
     if blocked is not None:
         scores.masked_fill_(blocked, float("-inf"))  # in place: this block's own tensor
     weights = torch.softmax(scores.float(), dim=-1).to(dtype)  # (B, H, r, Tk)
+    if values is None:
+        return None, scores, weights
     out = (weights.view(B, K, rows, Tk) @ values).view(B, H, rows * K // H, hd)  # (B, H, r, hd)
     return out, scores, weights
 
@@ -308,6 +360,9 @@ class TinyDecoder(nn.Module):
         if allowed is None and (policy.evicts or T > 1):  # a decode row under the causal mask sees every key
             allowed = policy.allowed(torch.arange(start, start + T), key_pos)  # (T, Tk) or None
         blocked = None if allowed is None else ~allowed
+        # A pass of many rows (the uncached reference, a prefill) takes its output from the fused kernel:
+        # the same masked softmax, without the T × Tk matrices; training keeps the written-out graph.
+        fused = fused_mask(allowed, T) if T > 1 and not torch.is_grad_enabled() else None
         if self._plan is None or torch.is_grad_enabled():  # training may swap tensors between calls
             self._plan = [block.weights() for block in self.blocks]
         embed = self.embed.weight
@@ -316,7 +371,7 @@ class TinyDecoder(nn.Module):
         scores, weights, keys, values = ([] if capture is not False else None for _ in range(4))
         for layer, lw in enumerate(self._plan):
             h = F.layer_norm(x, d, lw.ln1_w, lw.ln1_b, lw.eps)
-            a, s, w, k, v = attention(h, lw.qkv, lw.proj, lw.shape, rope, blocked, cache, layer, start, keep)
+            a, s, w, k, v = attention(h, lw.qkv, lw.proj, lw.shape, rope, blocked, cache, layer, start, keep, fused)
             x = x + a
             x = x + mlp(F.layer_norm(x, d, lw.ln2_w, lw.ln2_b, lw.eps), lw.up, lw.down)
             if capture is not False:

@@ -10,8 +10,11 @@ worker thread (the run's engine alone: the history is the GUI thread's), so pres
 only has to show a record, and playing never blocks the event loop for a whole step: it
 shows each step when the worker has it, at most at the chosen speed. While playing, the
 worker keeps up to :data:`AHEAD_WHILE_PLAYING` records ready; running to the end shows the
-newest record made at each tick (every record still enters the history), so the run goes at
-the engine's pace, not the engine's plus a repaint per step. A Step pressed while
+newest record made at each tick (every record still enters the history), and ticks at most
+every :data:`RUN_TO_END_FRAME_MS`, so the run goes at the engine's pace, not the engine's plus
+a repaint per step (the trained model to 1,024 tokens: 51 s with a repaint per record, 31 s
+paced, 15 s for the engine alone; ``benchmarks/scale.py``, ``benchmarks/engine_run.py``).
+A Step pressed while
 the worker is still on the next step waits for it without blocking either, and presses
 made meanwhile count once: a held arrow key stops when it is released, not a queue of key
 repeats later. Only one computation runs on a run at a time; anything else that computes
@@ -31,6 +34,8 @@ from kvviz.gui.step_worker import StepWorker
 
 #: Records the worker keeps ready while playing or running to the end (one otherwise).
 AHEAD_WHILE_PLAYING = 16
+#: Running to the end shows the newest record at most this often (5 frames a second: the run visibly moves).
+RUN_TO_END_FRAME_MS = 200
 
 
 class Controller(QObject):
@@ -238,7 +243,7 @@ class Controller(QObject):
         if not self.can_step_forward():
             self.pause()
         elif self._playing:
-            self._timer.start(0 if self._running_to_end else self._interval_ms())
+            self._timer.start(RUN_TO_END_FRAME_MS if self._running_to_end else self._interval_ms())
 
     # -- computing ahead ----------------------------------------------------------------------
 
