@@ -4,8 +4,10 @@ A long run's uncached pass allocates score matrices of n × n per head and frees
 of the step. glibc keeps such freed pages for reuse (its threshold for returning them rises with
 each large free), and more so in the worker thread's own arena: at 4,096 tokens the process
 looked 590 MiB larger than it started while it held 280 MiB (``benchmarks/process_memory.py``).
-``malloc_trim`` returns the free pages; it costs a few milliseconds on a large heap, so the worker
-calls it off the GUI thread and at most every :data:`TRIM_INTERVAL_S`.
+``malloc_trim`` returns the free pages; it costs a few milliseconds on a large heap (11 ms at 4,096
+tokens), so it runs when a step waits for a person: on the worker's thread after a single step, and
+when playing stops. Never while playing: the next steps reuse the pages, and taking them back from
+the system costs page faults (a run to the end took ~1.5 s longer with a trim every second).
 """
 
 from __future__ import annotations
@@ -13,10 +15,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
-import time
-
-#: Seconds between two trims while a computation runs on.
-TRIM_INTERVAL_S = 1.0
 
 
 @functools.cache
@@ -33,19 +31,3 @@ def trim_heap() -> bool:
         return False
     libc.malloc_trim(0)
     return True
-
-
-class HeapTrimmer:
-    """Trims now and then: :meth:`maybe_trim` after each step trims when :data:`TRIM_INTERVAL_S` has passed."""
-
-    def __init__(self, interval_s: float = TRIM_INTERVAL_S) -> None:
-        self.interval_s = interval_s
-        self._last = time.monotonic()
-
-    def maybe_trim(self) -> bool:
-        """Trim if the interval has passed since the last trim; whether it trimmed."""
-        now = time.monotonic()
-        if now - self._last < self.interval_s:
-            return False
-        self._last = now
-        return trim_heap()

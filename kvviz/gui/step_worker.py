@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from kvviz.core.engine import Engine
-from kvviz.core.heap import HeapTrimmer, trim_heap
+from kvviz.core.heap import trim_heap
 from kvviz.core.record import StepRecord
 from kvviz.core.run import Run
 
@@ -35,7 +35,6 @@ class StepWorker(QObject):
         self._made: deque[StepRecord] = deque()
         self._made_or_ended = threading.Condition()
         self._stop = threading.Event()
-        self._trimmer = HeapTrimmer()
 
     def start_after(self, run: Run) -> None:
         """Start computing the steps after ``run``'s newest, unless a computation runs, has failed (the next
@@ -116,10 +115,10 @@ class StepWorker(QObject):
                 self._made.append(record)
                 self._made_or_ended.notify_all()
             if self._stop.is_set() or len(self._made) >= self.ahead or engine.stop_reason(record) is not None:
-                trim_heap()  # the step's freed scratch goes back to the system while the window shows it
+                if self.ahead == 1:  # a person reads the step: its freed scratch goes back (see core.heap)
+                    trim_heap()
                 return
             self._notify()
-            self._trimmer.maybe_trim()
 
     def _done(self, _future: Future) -> None:
         """Runs on the worker thread: the computation ended (wake a waiting GUI thread and tell it)."""
