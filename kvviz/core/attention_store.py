@@ -154,8 +154,10 @@ class AttentionStore:
 
         Reads only the cells asked for, so a view of a long run costs its pixels, not n².
         """
-        blocks = self._scores if kind == "scores" else self._weights
         rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        if _whole_square(rows, cols):  # every cell of rows 0..n (a view with a pixel per cell): 4× faster at 500
+            return self.matrix(kind, layer, head, len(rows))
+        blocks = self._scores if kind == "scores" else self._weights
         block_of_row = rows // BLOCK_ROWS
         offsets = triangle_size(rows) - triangle_size(block_of_row * BLOCK_ROWS)  # row starts within their block
         visible = cols[None, :] <= rows[:, None]
@@ -174,8 +176,10 @@ class AttentionStore:
 
         Reads only the positions asked for, so a view of a long run costs its pixels, not n.
         """
-        blocks = self._keys if kind == "keys" else self._values
         positions = np.asarray(positions, dtype=np.int64)
+        if len(positions) and np.array_equal(positions, np.arange(len(positions))):  # 0..n: one copy per block
+            return self.kv(kind, layer, len(positions))
+        blocks = self._keys if kind == "keys" else self._values
         order = np.argsort(positions, kind="stable")  # runs of one block each, one slice per block
         ordered = positions[order]
         block_of_position = ordered // BLOCK_ROWS
@@ -193,3 +197,9 @@ class AttentionStore:
         out = np.concatenate([b[layer] for b in blocks], axis=1)[:, :n].astype(np.float32, copy=False)
         out.flags.writeable = False
         return out
+
+
+def _whole_square(rows: np.ndarray, cols: np.ndarray) -> bool:
+    """Whether ``rows`` and ``cols`` are both 0, 1, …, n - 1."""
+    n = len(rows)
+    return n > 0 and len(cols) == n and np.array_equal(rows, cols) and np.array_equal(rows, np.arange(n))
