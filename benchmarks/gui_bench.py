@@ -72,8 +72,22 @@ print(json.dumps({"paint": paint.at, "ready": ready["at"]}))
 """
 
 
+#: The tail of a child script: run the installed `kvviz` with the script's ``Watch`` filter on its event loop.
+_RUN_KVVIZ = """
+watch = Watch()
+original_exec = QApplication.exec
+def exec_and_watch(app):
+    app.installEventFilter(watch)
+    return original_exec()
+QApplication.exec = exec_and_watch
+(main,) = entry_points(group="console_scripts", name="kvviz")
+sys.argv = ["kvviz"]
+main.load()()
+"""
+
 #: The installed `kvviz` command, timed from outside: the first paint of its window and its first record.
-_ENTRY_POINT = """
+_ENTRY_POINT = (
+    """
 import json, sys, time
 from importlib.metadata import entry_points
 from PySide6.QtCore import QEvent, QObject
@@ -94,17 +108,10 @@ def ready(window):
     times["ready"] = time.time()
     window.close()
 
-watch = Watch()
-original_exec = QApplication.exec
-def exec_and_watch(app):
-    app.installEventFilter(watch)
-    return original_exec()
-QApplication.exec = exec_and_watch
-(main,) = entry_points(group="console_scripts", name="kvviz")
-sys.argv = ["kvviz"]
-main.load()()
-print(json.dumps(times))
 """
+    + _RUN_KVVIZ
+    + "print(json.dumps(times))\n"
+)
 
 
 def p95(samples: list[float]) -> float:

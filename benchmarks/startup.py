@@ -24,10 +24,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from gui_bench import _ENTRY_POINT, percentiles
+from gui_bench import _ENTRY_POINT, _RUN_KVVIZ, percentiles
 
 #: One launch of the entry point with timestamps at the steps between the first paint and the first record.
-_WHERE = """
+_WHERE = (
+    """
 import json, sys, time
 from importlib.metadata import entry_points
 from PySide6.QtCore import QEvent, QObject
@@ -68,17 +69,10 @@ def ready(window):
     mark("first record painted")
     window.close()
 
-watch = Watch()
-original_exec = QApplication.exec
-def exec_and_watch(app):
-    app.installEventFilter(watch)
-    return original_exec()
-QApplication.exec = exec_and_watch
-(main,) = entry_points(group="console_scripts", name="kvviz")
-sys.argv = ["kvviz"]
-main.load()()
-print(json.dumps(marks))
 """
+    + _RUN_KVVIZ
+    + "print(json.dumps(marks))\n"
+)
 
 
 def launch(child: str, tree: str | None, home: str) -> tuple[float, str]:
