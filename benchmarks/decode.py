@@ -12,9 +12,11 @@ Run: python benchmarks/decode.py [--lengths 64 128 256 512] [--repeats 3]
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import time
 import warnings
+from collections.abc import Callable
 
 import torch
 
@@ -78,9 +80,16 @@ def transformers_cached(config: ModelConfig, steps: int) -> float | None:
         return (time.perf_counter() - t0) / steps
 
 
-def best(repeats: int, fn, *args) -> float:
-    """The fastest of ``repeats`` runs: the least disturbed by other work on the machine."""
-    return min(fn(*args) for _ in range(repeats))
+def transformers_or_nan(config: ModelConfig, steps: int) -> float:
+    timed = transformers_cached(config, steps)
+    return float("nan") if timed is None else timed
+
+
+def interleaved_best(repeats: int, *timers: Callable[[], float]) -> list[float]:
+    """The fastest of ``repeats`` runs of each timer, run in turn (one of each, then again), so a burst of
+    other work on the machine disturbs every figure alike instead of the one that happened to run then."""
+    runs = [[timer() for timer in timers] for _ in range(repeats)]
+    return [min(times) for times in zip(*runs, strict=True)]
 
 
 def main() -> None:
@@ -100,9 +109,12 @@ def main() -> None:
     for steps in args.lengths:
         config = bench_config(steps)
         uncached, cached = side_by_side(config, steps)
-        rec_on = best(args.repeats, engine_cached, config, steps, True)
-        rec_off = best(args.repeats, engine_cached, config, steps, False)
-        hf = best(args.repeats, lambda c, s: transformers_cached(c, s) or float("nan"), config, steps)
+        rec_on, rec_off, hf = interleaved_best(
+            args.repeats,
+            functools.partial(engine_cached, config, steps, True),
+            functools.partial(engine_cached, config, steps, False),
+            functools.partial(transformers_or_nan, config, steps),
+        )
         print(
             f"{steps:>6} {uncached * 1e3:>10.3f} ms {cached * 1e3:>8.3f} ms {uncached / cached:>7.1f}× "
             f"{rec_on * 1e3:>10.3f} ms {rec_off * 1e3:>6.3f} ms {rec_on / rec_off - 1:>7.0%} "
