@@ -20,6 +20,9 @@ BLOCK_ROWS = 64
 #: in float32, 340 MB in float16. The tiny model stays in float32.
 FLOAT32_BUDGET = 256 << 20
 FLOAT32 = np.dtype(np.float32)
+SCORES = 0
+#: Where each kind sits in its pair's block array.
+_KINDS = {"scores": SCORES, "weights": 1, "keys": 0, "values": 1}
 
 
 def triangle_size(n: int) -> int:
@@ -39,6 +42,14 @@ def causal_rows_mask(first_row: int, end_row: int) -> torch.Tensor:
 def _float32(tensor: torch.Tensor) -> torch.Tensor:
     """``tensor`` in float32; as it is when it already is (``.float()`` costs a decode step ~20 µs a call)."""
     return tensor if tensor.dtype == torch.float32 else tensor.float()
+
+
+def _finite_abs_max(array: np.ndarray) -> float:
+    """Largest finite |value| in ``array`` (0 if none): masked cells (-inf) are not scores."""
+    peak = float(np.abs(array).max(initial=0.0))
+    if peak == np.inf or peak != peak:
+        return float(np.abs(array[np.isfinite(array)]).max(initial=0.0))
+    return peak
 
 
 def recording_nbytes(
@@ -63,27 +74,26 @@ class AttentionStore:
 
     def __init__(self, n_layers: int, n_heads: int, n_kv_heads: int, head_dim: int, dtype: np.dtype = FLOAT32) -> None:
         self.n_rows = 0
+        self.score_scale = 0.0  # largest finite |score| of the rows stored so far: what a rounding bound scales with
         self.dtype = np.dtype(dtype)
         self._lh = (n_layers, n_heads)
         self._kv_shape = (n_layers, n_kv_heads)
         self._head_dim = head_dim
-        # Block b holds rows b·R .. (b+1)·R: packed rows for scores/weights, positions for K/V.
-        self._scores: list[np.ndarray] = []
-        self._weights: list[np.ndarray] = []
-        self._keys: list[np.ndarray] = []
-        self._values: list[np.ndarray] = []
+        # Block b holds rows b·R .. (b+1)·R: packed rows of scores and weights (2, L, H, cells), and
+        # keys and values by position (2, L, kv_heads, R, head_dim). A pair shares one array, so a row
+        # is written in one copy for both.
+        self._rows: list[np.ndarray] = []
+        self._kv: list[np.ndarray] = []
 
     @property
     def nbytes(self) -> int:
-        return sum(a.nbytes for blocks in (self._scores, self._weights, self._keys, self._values) for a in blocks)
+        return sum(a.nbytes for blocks in (self._rows, self._kv) for a in blocks)
 
     def _add_block(self) -> None:
-        b = len(self._scores)
+        b = len(self._rows)
         cells = triangle_size((b + 1) * BLOCK_ROWS) - triangle_size(b * BLOCK_ROWS)
-        self._scores.append(np.empty((*self._lh, cells), dtype=self.dtype))
-        self._weights.append(np.empty((*self._lh, cells), dtype=self.dtype))
-        self._keys.append(np.empty((*self._kv_shape, BLOCK_ROWS, self._head_dim), dtype=self.dtype))
-        self._values.append(np.empty((*self._kv_shape, BLOCK_ROWS, self._head_dim), dtype=self.dtype))
+        self._rows.append(np.empty((2, *self._lh, cells), dtype=self.dtype))
+        self._kv.append(np.empty((2, *self._kv_shape, BLOCK_ROWS, self._head_dim), dtype=self.dtype))
 
     def append(
         self,
@@ -98,39 +108,30 @@ class AttentionStore:
         ``scores``/``weights``: per layer (B, H, r, Tk); ``keys``/``values``: per layer
         (B, kv_heads, r, head_dim). ``key_positions`` (Tk,) gives each captured column's
         absolute position when a windowed cache attended to fewer keys than positions;
-        evicted cells store -inf scores and zero weights.
+        evicted cells store -inf scores and zero weights. Layers and the two arrays of a pair
+        are stacked first, so a decode step's row costs two copies whatever the depth.
         """
-        first, r = self.n_rows, scores[0].shape[2]
-        scatter = None
-        if key_positions is not None and key_positions.numel() != first + r:
-            scatter = key_positions.numpy()
-        per_layer = []
-        for layer in range(len(scores)):
-            rows = []
-            for captured, fill in ((scores, -np.inf), (weights, 0.0)):
-                block = _float32(captured[layer]).numpy()[0]  # (H, r, Tk)
-                if scatter is not None:  # columns by absolute key position
-                    full = np.full((*block.shape[:2], first + r), fill, dtype=np.float32)
-                    full[:, :, scatter] = block
-                    block = full
-                rows.append(block)
-            kv = (_float32(keys[layer]).numpy()[0], _float32(values[layer]).numpy()[0])  # (K, r, hd)
-            per_layer.append((*rows, *kv))
+        first, r, L = self.n_rows, scores[0].shape[2], len(scores)
+        sw = _float32(torch.stack((*scores, *weights))).numpy()[:, 0].reshape(2, L, *scores[0].shape[1:])
+        kv = _float32(torch.stack((*keys, *values))).numpy()[:, 0].reshape(2, L, *keys[0].shape[1:])
+        self.score_scale = max(self.score_scale, _finite_abs_max(sw[0]))
+        if key_positions is not None and key_positions.numel() != first + r:  # columns by absolute key position
+            full = np.empty((*sw.shape[:-1], first + r), dtype=np.float32)
+            full[0], full[1] = -np.inf, 0.0
+            full[..., key_positions.numpy()] = sw
+            sw = full
         for i in range(first, first + r):
             b, offset = divmod(i, BLOCK_ROWS)
-            if b == len(self._scores):
+            if b == len(self._rows):
                 self._add_block()
             begin = triangle_size(i) - triangle_size(b * BLOCK_ROWS)
-            for layer, (s, w, k, v) in enumerate(per_layer):
-                self._scores[b][layer, :, begin : begin + i + 1] = s[:, i - first, : i + 1]
-                self._weights[b][layer, :, begin : begin + i + 1] = w[:, i - first, : i + 1]
-                self._keys[b][layer, :, offset] = k[:, i - first]
-                self._values[b][layer, :, offset] = v[:, i - first]
+            self._rows[b][..., begin : begin + i + 1] = sw[..., i - first, : i + 1]
+            self._kv[b][..., offset, :] = kv[..., i - first, :]
         self.n_rows = first + r
 
-    def _packed(self, blocks: list[np.ndarray], n: int, *index: int) -> np.ndarray:
-        """Rows 0..n packed, from the blocks that hold them (one copy)."""
-        used = blocks[: -(-n // BLOCK_ROWS)]
+    def _packed(self, n: int, *index: int) -> np.ndarray:
+        """Rows 0..n packed, from the blocks that hold them (one copy); ``index`` picks (kind, layer, head)."""
+        used = self._rows[: -(-n // BLOCK_ROWS)]
         return np.concatenate([b[index] for b in used], axis=-1)[..., : triangle_size(n)]
 
     def packed_scores(self, layer: int, first_row: int, end_row: int) -> torch.Tensor:
@@ -139,12 +140,12 @@ class AttentionStore:
         block = first_row // BLOCK_ROWS
         begin = triangle_size(block * BLOCK_ROWS)
         cells = slice(triangle_size(first_row) - begin, triangle_size(end_row) - begin)
-        return torch.from_numpy(self._scores[block][layer, :, cells])
+        return torch.from_numpy(self._rows[block][SCORES, layer, :, cells])
 
     def matrix(self, kind: str, layer: int, head: int, n: int) -> np.ndarray:
         """The (n, n) matrix of ``kind`` ("scores" or "weights") made of rows 0..n; NaN where masked."""
         out = np.full((n, n), np.nan, dtype=np.float32)
-        out[np.tri(n, dtype=bool)] = self._packed(self._scores if kind == "scores" else self._weights, n, layer, head)
+        out[np.tri(n, dtype=bool)] = self._packed(n, _KINDS[kind], layer, head)
         out[np.isneginf(out)] = np.nan
         out.flags.writeable = False
         return out
@@ -157,7 +158,7 @@ class AttentionStore:
         rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
         if _whole_square(rows, cols):  # every cell of rows 0..n (a view with a pixel per cell): 4× faster at 500
             return self.matrix(kind, layer, head, len(rows))
-        blocks = self._scores if kind == "scores" else self._weights
+        which = _KINDS[kind]
         block_of_row = rows // BLOCK_ROWS
         offsets = triangle_size(rows) - triangle_size(block_of_row * BLOCK_ROWS)  # row starts within their block
         visible = cols[None, :] <= rows[:, None]
@@ -166,7 +167,7 @@ class AttentionStore:
             these = block_of_row == block
             # a masked cell reads its row's diagonal, then becomes NaN
             index = offsets[these, None] + np.minimum(cols[None, :], rows[these, None])
-            out[these] = np.where(visible[these], blocks[block][layer, head].take(index), np.float32(np.nan))
+            out[these] = np.where(visible[these], self._rows[block][which, layer, head].take(index), np.float32(np.nan))
         out[np.isneginf(out)] = np.nan
         out.flags.writeable = False
         return out
@@ -179,7 +180,7 @@ class AttentionStore:
         positions = np.asarray(positions, dtype=np.int64)
         if len(positions) and np.array_equal(positions, np.arange(len(positions))):  # 0..n: one copy per block
             return self.kv(kind, layer, len(positions))
-        blocks = self._keys if kind == "keys" else self._values
+        which = _KINDS[kind]
         order = np.argsort(positions, kind="stable")  # runs of one block each, one slice per block
         ordered = positions[order]
         block_of_position = ordered // BLOCK_ROWS
@@ -187,14 +188,14 @@ class AttentionStore:
         out = np.empty((self._kv_shape[1], len(positions), self._head_dim), dtype=np.float32)
         for first, end in zip(starts.tolist(), [*starts[1:].tolist(), len(ordered)], strict=True):
             block = int(block_of_position[first])
-            out[:, order[first:end]] = blocks[block][layer][:, ordered[first:end] - block * BLOCK_ROWS]
+            out[:, order[first:end]] = self._kv[block][which, layer][:, ordered[first:end] - block * BLOCK_ROWS]
         out.flags.writeable = False
         return out
 
     def kv(self, kind: str, layer: int, n: int) -> np.ndarray:
         """(kv_heads, n, head_dim) keys or values of positions 0..n."""
-        blocks = (self._keys if kind == "keys" else self._values)[: -(-n // BLOCK_ROWS)]
-        out = np.concatenate([b[layer] for b in blocks], axis=1)[:, :n].astype(np.float32, copy=False)
+        blocks = self._kv[: -(-n // BLOCK_ROWS)]
+        out = np.concatenate([b[_KINDS[kind], layer] for b in blocks], axis=1)[:, :n].astype(np.float32, copy=False)
         out.flags.writeable = False
         return out
 

@@ -48,6 +48,7 @@ class KVCache:
         self.keys = [torch.zeros(data_shape, dtype=data_dtype) for _ in range(config.n_layers)]
         self.values = [torch.zeros(data_shape, dtype=data_dtype) for _ in range(config.n_layers)]
         self.slot_positions = torch.full((self.capacity,), -1, dtype=torch.long)  # -1: empty slot
+        self._slot_array = self.slot_positions.numpy()  # the same memory: a decode step's write costs no tensor op
         self.length = 0  # tokens processed so far (positions 0..length-1)
         tensors = self.tensors()
         self._allocated = sum(t.untyped_storage().nbytes() for t in tensors)
@@ -142,7 +143,7 @@ class KVCache:
         """Record that positions ``start..start+n_new`` are written in every layer."""
         end = start + n_new
         if n_new == 1 and not self.policy.evicts:
-            self.slot_positions[start] = start
+            self._slot_array[start] = start
         else:
             for p in range(start, end):
                 if self._keeps(p, end):

@@ -138,7 +138,6 @@ class Engine:
         B = self.config.batch_size
         self.cache = self.model.new_cache(self.policy, self.cache_dtype)
         self.first_divergence: int | None = None
-        self.row_scale = 0.0  # largest finite |score| of the rows stored so far
         self.row_check = RotatingCheck()
         self.sampler = Sampler(self.sampling)
         c = self.config
@@ -165,7 +164,7 @@ class Engine:
             grown[:, : n - 1] = self.sequence[:, : n - 1]
             self.sequence = grown
             self._tokens = grown[0].numpy()
-        self.sequence[:, n - 1] = self._next_tokens
+        self.sequence.select(1, n - 1).copy_(self._next_tokens)
         self.newest = self._run(Phase.DECODE, step=last.step + 1, start=n - 1, n=n)
         return self.newest
 
@@ -174,7 +173,7 @@ class Engine:
     @torch.inference_mode()
     def _run(self, phase: Phase, step: int, start: int, n: int) -> StepRecord:
         """Process positions ``start..n`` (uncached: positions 0..n) and record the step."""
-        new_ids = self.sequence[:, start:n]
+        new_ids = self.sequence.narrow(1, start, n - start)
         want_rows = self.store is not None
         checked: RowRanges = ()
         if want_rows and Mode.UNCACHED in self.modes and start > 0:
@@ -203,21 +202,20 @@ class Engine:
         key_positions = res_c.key_positions
         next_tokens = self.sampler(res_c.logits)
         self._next_tokens = next_tokens
+        next_token = int(next_tokens[0])
 
         logit_diff = recompute_diff = None
         logit_scale = float(res_c.logits.float().abs().max())
         if Mode.UNCACHED in self.modes:
             logit_scale = max(logit_scale, float(res_u.logits.float().abs().max()))
             uncached = ModeStats(self.model.flops(n, n), measured_u, time_u, token_u)
-            if token_u != int(next_tokens[0]) and self.first_divergence is None:
+            if token_u != next_token and self.first_divergence is None:
                 self.first_divergence = step
             logit_diff = float((res_c.logits.float() - res_u.logits.float()).abs().max())
             if checked:
                 recompute_diff = max_abs_diff(self.store, res_u.scores, checked)
         if self.store is not None:
             self.store.append(res_c.scores, res_c.weights, res_c.keys, res_c.values, key_positions)
-            for scores in res_c.scores:  # the new rows only: a running maximum covers every stored row
-                self.row_scale = max(self.row_scale, float(scores.float().nan_to_num(neginf=0.0).abs().max()))
 
         return StepRecord(
             step=step,
@@ -226,10 +224,8 @@ class Engine:
             tokens=_read_only(self._tokens[:n]),
             n_prompt=len(self.prompt_ids),
             new_rows=n - start,
-            next_token=int(next_tokens[0]),
-            cached=ModeStats(
-                self.model.flops(n - start, key_positions.numel()), measured_c, time_c, int(next_tokens[0])
-            ),
+            next_token=next_token,
+            cached=ModeStats(self.model.flops(n - start, key_positions.numel()), measured_c, time_c, next_token),
             uncached=uncached,
             cache_bytes_used=self.cache.bytes_used(),
             cache_bytes_allocated=self.cache.bytes_allocated(),
@@ -243,7 +239,7 @@ class Engine:
             text=self.model.text,
             uncached_off=self.uncached_off,
             logit_scale=logit_scale,
-            row_scale=self.row_scale if self.store is not None else None,
+            row_scale=self.store.score_scale if self.store is not None else None,
             own_shape=self.model.own_shape,
         )
 

@@ -56,19 +56,21 @@ class Rotary:
         self.sin = torch.empty(0)
 
     def tables(self, start: int, end: int, dtype: torch.dtype) -> tuple[torch.Tensor, torch.Tensor]:
-        """cos and sin for positions ``start..end``, (T, head_dim) each."""
+        """cos and signed sin for positions ``start..end``, (T, head_dim) each: the sin of the first half of
+        the dimensions is negated, which :meth:`apply` needs (the rotation sends (x1, x2) to (-x2, x1))."""
         if self.cos.shape[0] < end or self.cos.dtype != dtype:
             size = max(end, 2 * self.cos.shape[0], 64)
             angles = torch.outer(torch.arange(size, dtype=torch.float32), self.inv_freq)  # (size, hd/2)
-            angles = torch.cat((angles, angles), dim=-1)  # (size, hd)
-            self.cos, self.sin = angles.cos().to(dtype), angles.sin().to(dtype)
-        return self.cos[start:end], self.sin[start:end]
+            sin = angles.sin()
+            self.cos = torch.cat((angles, angles), dim=-1).cos().to(dtype)  # (size, hd)
+            self.sin = torch.cat((-sin, sin), dim=-1).to(dtype)
+        return self.cos.narrow(0, start, end - start), self.sin.narrow(0, start, end - start)
 
     @staticmethod
-    def apply(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
-        half = x.shape[-1] // 2
-        rotated = torch.cat((-x.narrow(-1, half, half), x.narrow(-1, 0, half)), dim=-1)
-        return x * cos + rotated * sin
+    def apply(x: torch.Tensor, cos: torch.Tensor, signed_sin: torch.Tensor) -> torch.Tensor:
+        """x·cos + (-x2, x1)·sin, as (x2, x1)·signed sin: a roll by half the dimensions is one op where the
+        halves swapped and negated took four (a decode step is per-op overhead), and negating a factor is exact."""
+        return x * cos + x.roll(x.shape[-1] // 2, -1) * signed_sin
 
 
 #: Cells of Q·Kᵀ (heads × rows × keys) a pass holds at once: attention runs in blocks of query rows this
@@ -79,8 +81,9 @@ ATTENTION_BLOCK_CELLS = 1 << 18
 
 def attention(
     x: torch.Tensor,
-    qkv_weight: torch.Tensor,
-    proj_weight: torch.Tensor,
+    batch: int,
+    qkv_t: torch.Tensor,
+    proj_t: torch.Tensor,
     shape: tuple[int, int, int],
     rope: tuple[torch.Tensor, torch.Tensor],
     blocked: torch.Tensor | None,
@@ -90,22 +93,23 @@ def attention(
     keep: bool | torch.Tensor = False,
     fused: dict | None = None,
 ) -> tuple[torch.Tensor, torch.Tensor | None, torch.Tensor | None, torch.Tensor, torch.Tensor]:
-    """Grouped-query attention of ``x`` (B, T, d); ``shape`` is (heads, kv_heads, head_dim).
+    """Grouped-query attention of ``x`` (B·T, d), ``batch`` sequences of T rows; ``shape`` is (heads, kv_heads,
+    head_dim); ``qkv_t`` and ``proj_t`` are the projections' weights transposed (d_in, d_out).
 
     ``blocked`` (T, Tk) marks the keys a query may not see; None lets every key through (a
     decode row under the causal mask). ``keep`` says which rows of scores and weights to
     return: all (True), none (False) or the query rows in a sorted index tensor. ``fused``
     (the mask in :func:`fused_mask`'s words, None: written out) computes the output with
-    PyTorch's fused kernel and writes out only the rows kept. Returns the output (B, T, d),
+    PyTorch's fused kernel and writes out only the rows kept. Returns the output (B·T, d),
     scores and weights (B, H, rows kept, Tk), and the K, V of this pass (B, kv_heads, T,
     head_dim). Written with ``narrow`` and functional calls: a decode step is tiny, so
     per-op Python overhead is what it costs.
     """
-    B, T, _ = x.shape
+    B, T = batch, x.shape[0] // batch
     H, K, hd = shape
-    qkv = F.linear(x, qkv_weight).view(B, T, H + 2 * K, hd).transpose(1, 2)  # (B, H+2K, T, hd)
-    qk = Rotary.apply(qkv.narrow(1, 0, H + K), *rope)  # (B, H+K, T, hd): one rotation for Q and K
-    q, k, v = qk.narrow(1, 0, H), qk.narrow(1, H, K), qkv.narrow(1, H + K, K)  # (B, H|K|K, T, hd)
+    qkv = torch.mm(x, qkv_t).view(B, T, H + 2 * K, hd).transpose(1, 2)  # (B, H+2K, T, hd)
+    qk, v = qkv.split_with_sizes((H + K, K), 1)  # (B, H+K, T, hd), (B, K, T, hd)
+    q, k = Rotary.apply(qk, *rope).split_with_sizes((H, K), 1)  # one rotation for Q and K
     keys, values = (k, v) if cache is None else cache.write(layer, start, k, v)  # (B, K, Tk, hd)
     keys_t = keys.transpose(-2, -1)  # (B, K, hd, Tk)
     if fused is None:
@@ -119,8 +123,8 @@ def attention(
                 rows = q.index_select(2, keep)
                 rows_blocked = None if blocked is None else blocked.index_select(0, keep)
             _, scores, weights = _written_out(rows, keys_t, None, rows_blocked, K, True, x.dtype)
-    out = out.transpose(1, 2).reshape(B, T, H * hd)  # (B, T, H*hd)
-    return F.linear(out, proj_weight), scores, weights, k, v
+    out = (out if T == 1 else out.transpose(1, 2)).reshape(B * T, H * hd)  # (B·T, H*hd); one row needs no transpose
+    return torch.mm(out, proj_t), scores, weights, k, v
 
 
 def fused_mask(allowed: torch.Tensor | None, n_queries: int) -> dict:
@@ -194,13 +198,16 @@ def _attend(
     its output (B, H, r, hd; None without values), scores and weights (B, H, r, Tk)."""
     B, K, rows, hd = q.shape
     Tk = keys_t.shape[-1]
-    scores = (q @ keys_t).view(B, H, rows * K // H, Tk)  # (B, H, r, Tk), scaled
+    # bmm on (B·K) batches, the kernel matmul would reach after its broadcasting checks: a decode step feels them
+    scores = torch.bmm(q.reshape(B * K, rows, hd), keys_t.reshape(B * K, hd, Tk)).view(B, H, rows * K // H, Tk)
     if blocked is not None:
         scores.masked_fill_(blocked, float("-inf"))  # in place: this block's own tensor
-    weights = torch.softmax(scores.float(), dim=-1).to(dtype)  # (B, H, r, Tk)
+    weights = torch.softmax(scores, dim=-1, dtype=torch.float32)  # (B, H, r, Tk), in float32 whatever the model's
+    if dtype != torch.float32:
+        weights = weights.to(dtype)
     if values is None:
         return None, scores, weights
-    out = (weights.view(B, K, rows, Tk) @ values).view(B, H, rows * K // H, hd)  # (B, H, r, hd)
+    out = torch.bmm(weights.reshape(B * K, rows, Tk), values.reshape(B * K, Tk, hd)).view(B, H, rows * K // H, hd)
     return out, scores, weights
 
 
@@ -224,8 +231,9 @@ class MLP(nn.Module):
         self.down = nn.Linear(config.d_ff, config.d_model, bias=False)
 
 
-def mlp(x: torch.Tensor, up_weight: torch.Tensor, down_weight: torch.Tensor) -> torch.Tensor:
-    return F.linear(F.gelu(F.linear(x, up_weight), approximate="tanh"), down_weight)  # GPT-2's GELU
+def mlp(x: torch.Tensor, up_t: torch.Tensor, down_t: torch.Tensor) -> torch.Tensor:
+    """The MLP of rows ``x`` (B·T, d), weights transposed (d_in, d_out); GPT-2's GELU."""
+    return torch.mm(F.gelu(torch.mm(x, up_t), approximate="tanh"), down_t)
 
 
 class Block(nn.Module):
@@ -239,24 +247,38 @@ class Block(nn.Module):
     def weights(self) -> LayerWeights:
         a, m = self.attn, self.mlp
         return LayerWeights(
-            self.ln1.weight, self.ln1.bias, a.qkv.weight, a.proj.weight, self.ln2.weight, self.ln2.bias,
-            m.up.weight, m.down.weight, a.shape, self.ln1.eps,
+            self.ln1.weight, self.ln1.bias, a.qkv.weight.t(), a.proj.weight.t(), self.ln2.weight, self.ln2.bias,
+            m.up.weight.t(), m.down.weight.t(), a.shape, self.ln1.eps,
         )  # fmt: skip
 
 
 class LayerWeights(NamedTuple):
-    """One block's raw tensors, looked up once: nn.Module attribute access costs more than a decode op."""
+    """One block's raw tensors, looked up once: nn.Module attribute access costs more than a decode op.
+
+    The projections are the Linear weights transposed (views, (d_in, d_out)), so a pass over rows
+    (B·T, d) is one ``mm``: the kernel ``linear`` reaches after folding a (B, T, d) input, without it.
+    """
 
     ln1_w: torch.Tensor
     ln1_b: torch.Tensor
-    qkv: torch.Tensor
-    proj: torch.Tensor
+    qkv_t: torch.Tensor
+    proj_t: torch.Tensor
     ln2_w: torch.Tensor
     ln2_b: torch.Tensor
-    up: torch.Tensor
-    down: torch.Tensor
+    up_t: torch.Tensor
+    down_t: torch.Tensor
     shape: tuple[int, int, int]
     eps: float
+
+
+class Plan(NamedTuple):
+    """Every tensor a forward reads, looked up once (see :class:`LayerWeights`)."""
+
+    layers: list[LayerWeights]
+    embed: torch.Tensor
+    ln_f_w: torch.Tensor
+    ln_f_b: torch.Tensor
+    ln_f_eps: float
 
 
 def parameter_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
@@ -296,7 +318,7 @@ class TinyDecoder(nn.Module):
         self.blocks = nn.ModuleList(Block(config) for _ in range(config.n_layers))
         self.ln_f = nn.LayerNorm(config.d_model)
         self.rotary = Rotary(config.dim_head)
-        self._plan: list[LayerWeights] | None = None
+        self._plan: Plan | None = None
         self._init_weights(config.seed)
         self.to(config.torch_dtype)
         self.eval()
@@ -351,7 +373,7 @@ class TinyDecoder(nn.Module):
         layer's attention: every row (True), or only the rows of the query positions listed
         (sorted), so a pass that must show a few rows does not hold all T × Tk of them.
         """
-        T = ids.shape[1]
+        B, T = ids.shape
         d = (self.config.d_model,)
         rope = self.rotary.tables(start, start + T, self.config.torch_dtype)
         if cache is not None:
@@ -364,16 +386,21 @@ class TinyDecoder(nn.Module):
         # the same masked softmax, without the T × Tk matrices; training keeps the written-out graph.
         fused = fused_mask(allowed, T) if T > 1 and not torch.is_grad_enabled() else None
         if self._plan is None or torch.is_grad_enabled():  # training may swap tensors between calls
-            self._plan = [block.weights() for block in self.blocks]
-        embed = self.embed.weight
-        x = F.embedding(ids, embed)  # (B, T, d)
+            ln_f = self.ln_f
+            layers = [block.weights() for block in self.blocks]
+            self._plan = Plan(layers, self.embed.weight, ln_f.weight, ln_f.bias, ln_f.eps)
+        plan = self._plan
+        embed = plan.embed
+        x = torch.embedding(embed, ids.reshape(B * T))  # (B·T, d): rows, as the projections take them
         keep = capture if isinstance(capture, bool) else torch.as_tensor(capture, dtype=torch.long) - start
         scores, weights, keys, values = ([] if capture is not False else None for _ in range(4))
-        for layer, lw in enumerate(self._plan):
-            h = F.layer_norm(x, d, lw.ln1_w, lw.ln1_b, lw.eps)
-            a, s, w, k, v = attention(h, lw.qkv, lw.proj, lw.shape, rope, blocked, cache, layer, start, keep, fused)
+        for layer, lw in enumerate(plan.layers):
+            h = torch.layer_norm(x, d, lw.ln1_w, lw.ln1_b, lw.eps)
+            a, s, w, k, v = attention(
+                h, B, lw.qkv_t, lw.proj_t, lw.shape, rope, blocked, cache, layer, start, keep, fused
+            )
             x = x + a
-            x = x + mlp(F.layer_norm(x, d, lw.ln2_w, lw.ln2_b, lw.eps), lw.up, lw.down)
+            x = x + mlp(torch.layer_norm(x, d, lw.ln2_w, lw.ln2_b, lw.eps), lw.up_t, lw.down_t)
             if capture is not False:
                 scores.append(s)
                 weights.append(w)
@@ -381,7 +408,7 @@ class TinyDecoder(nn.Module):
                 values.append(v)
         if cache is not None:
             cache.commit(start, T)
-        ln_f = self.ln_f
-        hidden = F.layer_norm(x if all_logits else x[:, -1, :], d, ln_f.weight, ln_f.bias, ln_f.eps)
+        x = x.view(B, T, *d)
+        hidden = torch.layer_norm(x if all_logits else x.select(1, -1), d, plan.ln_f_w, plan.ln_f_b, plan.ln_f_eps)
         logits = F.linear(hidden, embed)  # tied embedding
         return ForwardResult(logits, scores, weights, keys, values, key_pos)

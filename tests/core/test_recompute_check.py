@@ -6,7 +6,6 @@ import numpy as np
 import torch
 
 from kvviz.core.agreement import Agreement, agreement_text, compare
-from kvviz.core.attention_store import BLOCK_ROWS, triangle_size
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.recompute_check import CHECK_ROWS, max_abs_diff, merged, row_positions
@@ -22,8 +21,7 @@ def _rows(ranges) -> set[int]:
 
 def _corrupt(store, layer: int, row: int) -> None:
     """Add 1 to the stored score of ``row``'s first key in every head of ``layer``."""
-    block = row // BLOCK_ROWS
-    store._scores[block][layer, :, triangle_size(row) - triangle_size(block * BLOCK_ROWS)] += 1.0
+    store.packed_scores(layer, row, row + 1)[:, 0] += 1.0  # a view of the stored cells
 
 
 def test_each_step_checks_a_bounded_set_and_every_row_is_checked_over_the_run():

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from kvviz.core.attention_store import recording_nbytes, triangle_size
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
+from kvviz.core.policy import CachePolicy
 from kvviz.core.record import CellStatus, KVSource, Mode, Phase
-from kvviz.core.run import Run
+from kvviz.core.run import Run, RunSpec, build_run
 
 from .strategies import model_configs, prompts
 
@@ -104,3 +105,15 @@ def test_row_storage_grows_quadratically_not_cubically():
     kv_bytes = 2 * n * config.dim_head * 4
     assert rows_bytes + kv_bytes <= run.engine.store.nbytes <= 1.4 * (rows_bytes + kv_bytes)  # one block of slack
     assert run.engine.store.nbytes == recording_nbytes(1, 1, 1, config.dim_head, n)
+
+
+@pytest.mark.parametrize("policy", [CachePolicy(), CachePolicy("sink", window=6, sinks=2)], ids=["full", "sink"])
+def test_row_scale_is_the_largest_finite_score_stored_so_far(policy):
+    """What rounding bounds scale with: every stored row counts, masked and evicted cells (-inf) do not."""
+    config = ModelConfig(n_layers=2, n_heads=4, n_kv_heads=2, d_model=32, context_length=48)
+    run = build_run(RunSpec(config=config, weights="random", prompt="scale", policy=policy))
+    for _ in range(12):
+        record = run.step_forward()
+        n = record.n_tokens
+        stored = [record.store.matrix("scores", layer, head, n) for layer in range(2) for head in range(4)]
+        assert record.row_scale == max(float(np.nanmax(np.abs(m))) for m in stored)
