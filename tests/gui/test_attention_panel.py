@@ -226,19 +226,22 @@ def test_token_axis_keeps_its_picture_only_while_the_ticks_it_draws_stay_the_sam
         return pairs
 
     labels = token_labels(e.current.tokens)
-    kept = redrawn = 0
-    for extra in "abcdefghijklmnopqrstuvwxyz0123456789":
-        axis.picture = "drawn"  # what pyqtgraph caches once it has drawn the axis
-        before = drawn()
-        labels = [*labels, extra]
-        axis.set_labels(labels)
-        if axis.picture == "drawn":
-            kept += 1
-            assert drawn() == before
-        else:
-            redrawn += 1
-    axis.picture = None
-    assert axis.stride > 1 and kept > 0 and redrawn > 0
+    grown = [[*labels, *"abcdefghijklmnopqrstuvwxyz0123456789"[:k]] for k in range(37)]
+    # steps forward append a label each, steps back take it off again
+    for order in (grown, grown[::-1]):
+        axis.set_labels(order[0])
+        kept = redrawn = 0
+        for labels in order[1:]:
+            axis.picture = "drawn"  # what pyqtgraph caches once it has drawn the axis
+            before = drawn()
+            axis.set_labels(labels)
+            if axis.picture == "drawn":
+                kept += 1
+                assert drawn() == before
+            else:
+                redrawn += 1
+        axis.picture = None
+        assert axis.stride > 1 and kept > 0 and redrawn > 0
 
 
 def test_a_wide_pair_puts_layer_and_head_beside_the_mode_on_one_line_together(qtbot, engine):

@@ -68,9 +68,10 @@ class LabelAxis(pg.AxisItem):
     def set_labels(self, labels: Sequence[str]) -> None:
         """New labels; the axis is redrawn only if what it shows changes.
 
-        A decoding step appends one label. It changes the picture only if its cell lies in
-        view and gets a tick there, or if it changes the room a label needs, so a long run
-        redraws its token axes once every ``stride`` steps instead of at every step.
+        A decoding step appends one label, a step back takes it off again. Either changes the
+        picture only if that cell lies in view and gets a tick there, or if it changes the room
+        a label needs, so a long run redraws its token axes once every ``stride`` steps instead
+        of at every step, and so does moving back and forth through it.
         """
         labels = list(labels)
         old = self._labels
@@ -78,8 +79,10 @@ class LabelAxis(pg.AxisItem):
             return
         self._labels = labels
         room = {numbered: self._measure(numbered) for numbered in (False, True)}
-        appended = len(labels) > len(old) and labels[: len(old)] == old
-        if appended and room == self._room and not any(self._draws_tick(i) for i in range(len(old), len(labels))):
+        shorter, longer = sorted((old, labels), key=len)
+        ends_only = longer[: len(shorter)] == shorter  # cells appended or taken off at the end
+        cells = range(len(shorter), len(longer))
+        if ends_only and room == self._room and not any(self._draws_tick(i) for i in cells):
             return
         self._room = room
         self.picture = None
