@@ -408,7 +408,9 @@ class TinyDecoder(nn.Module):
                 values.append(v)
         if cache is not None:
             cache.commit(start, T)
-        x = x.view(B, T, *d)
-        hidden = torch.layer_norm(x if all_logits else x.select(1, -1), d, plan.ln_f_w, plan.ln_f_b, plan.ln_f_eps)
+        if all_logits or T > 1:  # one row per sequence (a decode step) is already the last position's
+            x = x.view(B, T, *d)
+            x = x if all_logits else x.select(1, -1)
+        hidden = torch.layer_norm(x, d, plan.ln_f_w, plan.ln_f_b, plan.ln_f_eps)
         logits = F.linear(hidden, embed)  # tied embedding
         return ForwardResult(logits, scores, weights, keys, values, key_pos)
