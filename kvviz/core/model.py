@@ -107,13 +107,13 @@ def attention(
     """
     B, T = batch, x.shape[0] // batch
     H, K, hd = shape
-    qkv = torch.mm(x, qkv_t).view(B, T, H + 2 * K, hd).transpose(1, 2)  # (B, H+2K, T, hd)
+    qkv = torch.mm(x, qkv_t)  # (B·T, (H+2K)·hd), as (B, H+2K, T, hd) below: one row per sequence needs no transpose
+    qkv = qkv.view(B, H + 2 * K, 1, hd) if T == 1 else qkv.view(B, T, H + 2 * K, hd).transpose(1, 2)
     qk, v = qkv.split_with_sizes((H + K, K), 1)  # (B, H+K, T, hd), (B, K, T, hd)
     q, k = Rotary.apply(qk, *rope).split_with_sizes((H, K), 1)  # one rotation for Q and K
     keys, values = (k, v) if cache is None else cache.write(layer, start, k, v)  # (B, K, Tk, hd)
-    keys_t = keys.transpose(-2, -1)  # (B, K, hd, Tk)
     if fused is None:
-        out, scores, weights = _written_out(q, keys_t, values, blocked, K, keep, x.dtype)
+        out, scores, weights = _written_out(q, keys, values, blocked, keep, x.dtype)
     else:  # the output from the fused kernel (a causal one skips the keys no row sees); the rows kept, written out
         out = F.scaled_dot_product_attention(q, keys, values, enable_gqa=K < H, **fused)  # (B, H, T, hd)
         scores = weights = None
@@ -122,7 +122,7 @@ def attention(
             if keep is not True:
                 rows = q.index_select(2, keep)
                 rows_blocked = None if blocked is None else blocked.index_select(0, keep)
-            _, scores, weights = _written_out(rows, keys_t, None, rows_blocked, K, True, x.dtype)
+            _, scores, weights = _written_out(rows, keys, None, rows_blocked, True, x.dtype)
     out = (out if T == 1 else out.transpose(1, 2)).reshape(B * T, H * hd)  # (B·T, H*hd); one row needs no transpose
     return torch.mm(out, proj_t), scores, weights, k, v
 
@@ -143,32 +143,36 @@ def fused_mask(allowed: torch.Tensor | None, n_queries: int) -> dict:
 
 def _written_out(
     q: torch.Tensor,
-    keys_t: torch.Tensor,
+    keys: torch.Tensor,
     values: torch.Tensor | None,
     blocked: torch.Tensor | None,
-    K: int,
     keep: bool | torch.Tensor,
     dtype: torch.dtype,
 ) -> tuple[torch.Tensor | None, torch.Tensor | None, torch.Tensor | None]:
-    """Attention of queries ``q`` (B, H, T, hd) written out (scores, mask, softmax, weights · V), in blocks of rows:
-    the output (B, H, T, hd; None without ``values``) and the scores and weights of the rows ``keep`` says."""
+    """Attention of queries ``q`` (B, H, T, hd) over ``keys`` and ``values`` (B, K, Tk, hd) written out (scores,
+    mask, softmax, weights · V), in blocks of rows: the output (B, H, T, hd; None without ``values``) and the
+    scores and weights of the rows ``keep`` says."""
     B, H, T, hd = q.shape
+    _, K, Tk, _ = keys.shape
     G = H // K  # query heads per K/V head
-    Tk = keys_t.shape[-1]
-    # Query heads sharing a K/V head are stacked along the row axis: head h uses kv head h // G.
-    q_grouped = q.reshape(B, K, G * T, hd) * hd**-0.5  # (B, K, G*T, hd), scaled here: T·hd < T·Tk
+    # Query heads sharing a K/V head are stacked along the row axis (head h uses kv head h // G), and the
+    # batch and K/V heads are one axis: the (B·K) batches of bmm, the kernel matmul reaches after its checks.
+    q_grouped = q.reshape(B * K, G * T, hd) * hd**-0.5  # (B·K, G·T, hd), scaled here: T·hd < T·Tk
+    keys_t = keys.reshape(B * K, Tk, hd).transpose(1, 2)  # (B·K, hd, Tk)
+    if values is not None:
+        values = values.reshape(B * K, Tk, hd)
     rows = max(1, ATTENTION_BLOCK_CELLS // (H * Tk))
     if rows >= T:  # one block (every decode step): no per-block bookkeeping, which a tiny step would feel
-        out, scores, weights = _attend(q_grouped, keys_t, values, blocked, H, dtype)
+        out, scores, weights = _attend(q_grouped, keys_t, values, blocked, (B, H, T), dtype)
         if keep is not True and keep is not False:
             scores, weights = scores.index_select(2, keep), weights.index_select(2, keep)
     else:
         outs, kept_scores, kept_weights = [], [], []
         for first in range(0, T, rows):
             r = min(rows, T - first)
-            q_block = q_grouped.view(B, K, G, T, hd)[:, :, :, first : first + r].reshape(B, K, G * r, hd)
+            q_block = q_grouped.view(B * K, G, T, hd)[:, :, first : first + r].reshape(B * K, G * r, hd)
             block = None if blocked is None else blocked[first : first + r]
-            out, scores, weights = _attend(q_block, keys_t, values, block, H, dtype)
+            out, scores, weights = _attend(q_block, keys_t, values, block, (B, H, r), dtype)
             outs.append(out)
             if keep is True:
                 kept_scores.append(scores)
@@ -191,24 +195,21 @@ def _attend(
     keys_t: torch.Tensor,
     values: torch.Tensor | None,
     blocked: torch.Tensor | None,
-    H: int,
+    shape: tuple[int, int, int],
     dtype: torch.dtype,
 ) -> tuple[torch.Tensor | None, torch.Tensor, torch.Tensor]:
-    """One block of r query rows, grouped (B, K, G*r, hd), against keys (B, K, hd, Tk) and values (B, K, Tk, hd):
-    its output (B, H, r, hd; None without values), scores and weights (B, H, r, Tk)."""
-    B, K, rows, hd = q.shape
-    Tk = keys_t.shape[-1]
-    # bmm on (B·K) batches, the kernel matmul would reach after its broadcasting checks: a decode step feels them
-    scores = torch.bmm(q.reshape(B * K, rows, hd), keys_t.reshape(B * K, hd, Tk)).view(B, H, rows * K // H, Tk)
+    """One block of r query rows, grouped (B·K, G·r, hd), against keys (B·K, hd, Tk) and values (B·K, Tk, hd);
+    ``shape`` is (B, H, r): its output (B, H, r, hd; None without values), scores and weights (B, H, r, Tk)."""
+    B, H, r = shape
+    scores = torch.bmm(q, keys_t)  # (B·K, G·r, Tk), scaled
+    shown = (B, H, r, scores.shape[-1])
     if blocked is not None:
-        scores.masked_fill_(blocked, float("-inf"))  # in place: this block's own tensor
-    weights = torch.softmax(scores, dim=-1, dtype=torch.float32)  # (B, H, r, Tk), in float32 whatever the model's
+        scores.view(shown).masked_fill_(blocked, float("-inf"))  # in place: this block's own tensor
+    weights = torch.softmax(scores, dim=-1, dtype=torch.float32)  # in float32 whatever the model's
     if dtype != torch.float32:
         weights = weights.to(dtype)
-    if values is None:
-        return None, scores, weights
-    out = torch.bmm(weights.reshape(B * K, rows, Tk), values.reshape(B * K, Tk, hd)).view(B, H, rows * K // H, hd)
-    return out, scores, weights
+    out = None if values is None else torch.bmm(weights, values).view(B, H, r, q.shape[-1])
+    return out, scores.view(shown), weights.view(shown)
 
 
 class Attention(nn.Module):
