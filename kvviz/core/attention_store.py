@@ -11,6 +11,9 @@ valid while the store keeps growing.
 
 from __future__ import annotations
 
+import itertools
+import threading
+
 import numpy as np
 import torch
 
@@ -44,14 +47,6 @@ def _float32(tensor: torch.Tensor) -> torch.Tensor:
     return tensor if tensor.dtype == torch.float32 else tensor.float()
 
 
-def _finite_abs_max(array: np.ndarray) -> float:
-    """Largest finite |value| in ``array`` (0 if none): masked cells (-inf) are not scores."""
-    peak = float(np.abs(array).max(initial=0.0))
-    if peak == np.inf or peak != peak:
-        return float(np.abs(array[np.isfinite(array)]).max(initial=0.0))
-    return peak
-
-
 def recording_nbytes(
     n_layers: int, n_heads: int, n_kv_heads: int, head_dim: int, n_tokens: int, itemsize: int = 4
 ) -> int:
@@ -74,7 +69,9 @@ class AttentionStore:
 
     def __init__(self, n_layers: int, n_heads: int, n_kv_heads: int, head_dim: int, dtype: np.dtype = FLOAT32) -> None:
         self.n_rows = 0
-        self.score_scale = 0.0  # largest finite |score| of the rows stored so far: what a rounding bound scales with
+        # Largest finite |score| of rows 0..i, for the rows scanned so far (see score_scale).
+        self._scale_upto = np.zeros(0, dtype=np.float64)
+        self._scale_lock = threading.Lock()
         self.dtype = np.dtype(dtype)
         self._lh = (n_layers, n_heads)
         self._kv_shape = (n_layers, n_kv_heads)
@@ -114,7 +111,6 @@ class AttentionStore:
         first, r, L = self.n_rows, scores[0].shape[2], len(scores)
         sw = _float32(torch.stack((*scores, *weights))).numpy()[:, 0].reshape(2, L, *scores[0].shape[1:])
         kv = _float32(torch.stack((*keys, *values))).numpy()[:, 0].reshape(2, L, *keys[0].shape[1:])
-        self.score_scale = max(self.score_scale, _finite_abs_max(sw[0]))
         if key_positions is not None and key_positions.numel() != first + r:  # columns by absolute key position
             full = np.empty((*sw.shape[:-1], first + r), dtype=np.float32)
             full[0], full[1] = -np.inf, 0.0
@@ -128,6 +124,29 @@ class AttentionStore:
             self._rows[b][..., begin : begin + i + 1] = sw[..., i - first, : i + 1]
             self._kv[b][..., offset, :] = kv[..., i - first, :]
         self.n_rows = first + r
+
+    def score_scale(self, n: int) -> float:
+        """Largest finite |score| of rows 0..n over every layer and head (0 for none): what a rounding bound
+        scales with. Scanned when first asked, every new row at once, so a step nobody checks pays nothing;
+        masked and evicted cells (-inf) are not scores. Safe while another thread appends rows after n."""
+        with self._scale_lock:
+            done = len(self._scale_upto)
+            if n > done:
+                peaks = np.concatenate([self._row_peaks(first, end) for first, end in _block_spans(done, n)])
+                running = np.maximum.accumulate(peaks)
+                if done:
+                    np.maximum(running, self._scale_upto[-1], out=running)
+                self._scale_upto = np.concatenate((self._scale_upto, running))
+            return float(self._scale_upto[n - 1]) if n else 0.0
+
+    def _row_peaks(self, first: int, end: int) -> np.ndarray:
+        """Largest finite |score| of each row ``first..end`` (one block), over every layer and head."""
+        base = triangle_size(first // BLOCK_ROWS * BLOCK_ROWS)
+        cells = self._rows[first // BLOCK_ROWS][SCORES, :, :, triangle_size(first) - base : triangle_size(end) - base]
+        peaks = np.abs(cells, dtype=np.float64).max(axis=(0, 1))  # per packed cell
+        peaks[~np.isfinite(peaks)] = 0.0
+        starts = triangle_size(np.arange(first, end)) - triangle_size(first)
+        return np.maximum.reduceat(peaks, starts)
 
     def _packed(self, n: int, *index: int) -> np.ndarray:
         """Rows 0..n packed, from the blocks that hold them (one copy); ``index`` picks (kind, layer, head)."""
@@ -198,6 +217,12 @@ class AttentionStore:
         out = np.concatenate([b[_KINDS[kind], layer] for b in blocks], axis=1)[:, :n].astype(np.float32, copy=False)
         out.flags.writeable = False
         return out
+
+
+def _block_spans(first: int, end: int) -> list[tuple[int, int]]:
+    """Rows ``first..end`` cut where blocks begin."""
+    cuts = [first, *range((first // BLOCK_ROWS + 1) * BLOCK_ROWS, end, BLOCK_ROWS), end]
+    return list(itertools.pairwise(cuts))
 
 
 def _whole_square(rows: np.ndarray, cols: np.ndarray) -> bool:

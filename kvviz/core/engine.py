@@ -239,7 +239,6 @@ class Engine:
             text=self.model.text,
             uncached_off=self.uncached_off,
             logit_scale=logit_scale,
-            row_scale=self.store.score_scale if self.store is not None else None,
             own_shape=self.model.own_shape,
         )
 

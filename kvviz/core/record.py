@@ -87,7 +87,6 @@ class StepRecord:
     text: TokenText = tokenizer  # the model's tokenizer: labels and decodes ``tokens`` (byte tokens by default)
     uncached_off: str = ""  # why the uncached pass did not run ("" when it ran); ``uncached`` is then None
     logit_scale: float | None = None  # largest |logit| of the new token in either mode: what rounding scales with
-    row_scale: float | None = None  # largest finite |score| of every row stored so far
     own_shape: Mapping[str, Any] | None = None  # a real model's shape as its config gives it; None: the tiny decoder
     #: The earlier rows whose recomputation ``recompute_max_abs_diff`` compared, as half-open ranges
     #: [first, end): a step checks a bounded set (see :mod:`kvviz.core.recompute_check`), never claims all.
@@ -96,6 +95,12 @@ class StepRecord:
     @property
     def n_tokens(self) -> int:
         return len(self.tokens)
+
+    @property
+    def row_scale(self) -> float | None:
+        """Largest finite |score| of every row stored so far (None without a store): what the bound on a
+        recomputed row's difference scales with. Read from the store when asked, not on every step."""
+        return None if self.store is None else self.store.score_scale(self.n_tokens)
 
     def mode(self, mode: Mode) -> ModeStats | None:
         return self.cached if mode is Mode.CACHED else self.uncached

@@ -6,7 +6,7 @@ import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kvviz.core.attention_store import recording_nbytes, triangle_size
+from kvviz.core.attention_store import BLOCK_ROWS, recording_nbytes, triangle_size
 from kvviz.core.config import ModelConfig
 from kvviz.core.engine import Engine
 from kvviz.core.policy import CachePolicy
@@ -108,12 +108,22 @@ def test_row_storage_grows_quadratically_not_cubically():
 
 
 @pytest.mark.parametrize("policy", [CachePolicy(), CachePolicy("sink", window=6, sinks=2)], ids=["full", "sink"])
-def test_row_scale_is_the_largest_finite_score_stored_so_far(policy):
-    """What rounding bounds scale with: every stored row counts, masked and evicted cells (-inf) do not."""
-    config = ModelConfig(n_layers=2, n_heads=4, n_kv_heads=2, d_model=32, context_length=48)
-    run = build_run(RunSpec(config=config, weights="random", prompt="scale", policy=policy))
+@pytest.mark.parametrize("order", ["each step", "newest first"])
+def test_row_scale_is_the_largest_finite_score_stored_so_far(policy, order):
+    """What rounding bounds scale with: every stored row counts, masked and evicted cells (-inf) do not; the
+    store scans rows when first asked, so asking out of order and across a block's edge gives the same."""
+    config = ModelConfig(n_layers=2, n_heads=4, n_kv_heads=2, d_model=32, context_length=96)
+    run = build_run(RunSpec(config=config, weights="random", prompt="s" * (BLOCK_ROWS - 6), policy=policy))
+    records = [run.current]
     for _ in range(12):
-        record = run.step_forward()
-        n = record.n_tokens
-        stored = [record.store.matrix("scores", layer, head, n) for layer in range(2) for head in range(4)]
-        assert record.row_scale == max(float(np.nanmax(np.abs(m))) for m in stored)
+        records.append(run.step_forward())
+        if order == "each step":
+            assert records[-1].row_scale == _largest_finite_score(records[-1])
+    for record in reversed(records):
+        assert record.row_scale == _largest_finite_score(record)
+
+
+def _largest_finite_score(record) -> float:
+    n = record.n_tokens
+    stored = [record.store.matrix("scores", layer, head, n) for layer in range(2) for head in range(4)]
+    return max(float(np.nanmax(np.abs(m))) for m in stored)
