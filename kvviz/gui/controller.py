@@ -30,6 +30,7 @@ from kvviz.core.engine import GenerationStopped
 from kvviz.core.heap import trim_heap
 from kvviz.core.record import StepRecord
 from kvviz.core.run import Run
+from kvviz.gui.idle_trim import TrimWhenRead
 from kvviz.gui.navigation import NavState
 from kvviz.gui.step_worker import StepWorker
 
@@ -65,6 +66,7 @@ class Controller(QObject):
         self._running_to_end = False
         self._tick_waits = False  # a play tick found the next step still being computed
         self._step_waits = False  # the user asked for a step that the worker is still computing
+        self._idle = TrimWhenRead(lambda: self._playing or self._worker.busy(), self)  # restarted by each change shown
 
     # -- what is shown (for tests and exporters; views receive it through the signals) ------
 
@@ -119,6 +121,7 @@ class Controller(QObject):
         """Stop playing and computing ahead (the window is closing); waits for a step in progress."""
         self._cancel_step_request()
         self.pause()
+        self._idle.stop()
         self._detached = True
         self._worker.shutdown()
         self._worker.hand_over(self._run, block=False)
@@ -173,9 +176,6 @@ class Controller(QObject):
         if step != self._run.cursor:
             self._run.history.go_to(step)
             self._announce()
-
-    def go_first(self) -> None:
-        self.go_to(0)
 
     def reset(self) -> None:
         """Discard the run and prefill the prompt again."""
@@ -289,3 +289,4 @@ class Controller(QObject):
         self.record_changed.emit(self.current)
         self._emit_navigation()
         self._prefetch_wanted = True
+        self._idle.restart()

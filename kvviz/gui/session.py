@@ -128,7 +128,7 @@ class Session(QObject):
         a.step.triggered.connect(c.request_step)
         a.step_back.triggered.connect(c.step_back)
         a.play.triggered.connect(c.toggle_play)
-        a.first.triggered.connect(c.go_first)
+        a.first.triggered.connect(lambda: c.go_to(0))
         a.run_to_end.triggered.connect(c.run_to_end)
         a.reset.triggered.connect(c.reset)
         a.fit.triggered.connect(ws.uncached.fit)

@@ -17,7 +17,6 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from kvviz.core.engine import Engine
-from kvviz.core.heap import trim_heap
 from kvviz.core.record import StepRecord
 from kvviz.core.run import Run
 
@@ -115,8 +114,6 @@ class StepWorker(QObject):
                 self._made.append(record)
                 self._made_or_ended.notify_all()
             if self._stop.is_set() or len(self._made) >= self.ahead or engine.stop_reason(record) is not None:
-                if self.ahead == 1:  # a person reads the step: its freed scratch goes back (see core.heap)
-                    trim_heap()
                 return
             self._notify()
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from kvviz.core.config import ModelConfig
-from kvviz.core.run import RunSpec, build_run
-from kvviz.gui.step_worker import StepWorker
+from kvviz.core.run import build_run
 from tests.core.test_made_ahead import assert_same_record
 
 
@@ -37,11 +35,10 @@ def test_records_made_while_running_to_the_end_equal_records_made_on_demand(qtbo
 
 def test_freed_heap_goes_back_when_playing_stops_never_while_playing(qtbot, window, monkeypatch):
     trims = []
-    monkeypatch.setattr("kvviz.gui.step_worker.trim_heap", lambda: trims.append(1))
     monkeypatch.setattr("kvviz.gui.controller.trim_heap", lambda: trims.append(1))
+    monkeypatch.setattr("kvviz.gui.idle_trim.trim_heap", lambda: trims.append(1))
     controller = window.controller
-    worker = controller._worker
-    worker.wait()  # the step computed ahead at launch has ended
+    controller._worker.wait()  # the step computed ahead at launch has ended
     trims.clear()
     controller.set_steps_per_second(50)
     controller.play()
@@ -51,19 +48,19 @@ def test_freed_heap_goes_back_when_playing_stops_never_while_playing(qtbot, wind
     assert trims  # at once, when playing stops
 
 
-def test_the_worker_trims_after_a_single_step_not_after_steps_made_for_playing(qtbot, monkeypatch):
+def test_freed_heap_goes_back_once_a_step_has_been_read_for_a_while(qtbot, window, monkeypatch):
+    """Not after each step made (the next step shown would fault its pages back in), but when the user
+    has stopped moving; every move starts the wait again."""
     trims = []
-    monkeypatch.setattr("kvviz.gui.step_worker.trim_heap", lambda: trims.append(1))
-    run = build_run(RunSpec(config=ModelConfig(n_layers=1, d_model=32, context_length=64), weights="random"))
-    worker = StepWorker()
-    try:
-        worker.start(run.engine)  # ahead 1: a person reads the step
-        worker.wait_for_one()
-        worker.wait()
-        assert len(trims) == 1 and len(worker.take()) == 1
-        worker.ahead = 3  # playing
-        worker.start(run.engine)
-        qtbot.waitUntil(lambda: worker.waiting == 3 and not worker.busy(), timeout=60_000)
-        assert len(trims) == 1
-    finally:
-        worker.shutdown()
+    monkeypatch.setattr("kvviz.gui.idle_trim.trim_heap", lambda: trims.append(1))
+    controller = window.controller
+    controller._idle.timer.setInterval(1000)
+    for _ in range(4):  # moves closer together than the wait
+        controller.step_forward()
+        qtbot.wait(100)
+        assert not trims
+    qtbot.waitUntil(lambda: trims == [1], timeout=10_000)  # read for a while: once
+    qtbot.wait(1500)
+    assert trims == [1]  # not again until something else is shown
+    controller.step_back()
+    qtbot.waitUntil(lambda: trims == [1, 1], timeout=10_000)
