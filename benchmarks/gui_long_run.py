@@ -96,7 +96,7 @@ def main() -> None:
     app.exec()
     # What stays once the window shows the small prefill again: the rows, and not the big last view.
     last["done"] = True
-    controller.go_first()
+    controller.go_to(0)
     for _ in range(5):
         app.processEvents()
     gc.collect()

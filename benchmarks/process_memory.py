@@ -65,7 +65,7 @@ def main() -> None:
             f"{record.n_tokens} tokens, a cell hovered: {end:.0f} MiB over the app alone ({raw:.0f} MiB before "
             f"freed heap is returned); attention store {store:.0f} MiB; the rest {end - store:.0f} MiB (goal ≤ 250)"
         )
-        controller.go_first()
+        controller.go_to(0)
         back = settled_mib() - base
         print(f"back at step 0: {back:.0f} MiB over the app alone ({back - start:+.0f} MiB against step 0 before)")
         window.close()

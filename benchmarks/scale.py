@@ -164,7 +164,7 @@ def bench_4096(folder: str) -> tuple[float, float]:
         f"resident memory growth at ~4,096 tokens {resident / 2**20:.0f} MiB "
         f"(attention store {store / 2**20:.0f} MiB), {(rss_bytes() - base) / 2**20:.0f} MiB after the heap is trimmed"
     )
-    controller.go_first()
+    controller.go_to(0)
     for _ in range(5):
         QApplication.processEvents()
     trim_heap()
