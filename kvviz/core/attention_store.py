@@ -70,7 +70,7 @@ class AttentionStore:
     def __init__(self, n_layers: int, n_heads: int, n_kv_heads: int, head_dim: int, dtype: np.dtype = FLOAT32) -> None:
         self.n_rows = 0
         # Largest finite |score| of rows 0..i, for the rows scanned so far (see score_scale).
-        self._scale_upto = np.zeros(0, dtype=np.float64)
+        self._scale_upto: list[float] = []
         self._scale_lock = threading.Lock()
         self.dtype = np.dtype(dtype)
         self._lh = (n_layers, n_heads)
@@ -136,8 +136,8 @@ class AttentionStore:
                 running = np.maximum.accumulate(peaks)
                 if done:
                     np.maximum(running, self._scale_upto[-1], out=running)
-                self._scale_upto = np.concatenate((self._scale_upto, running))
-            return float(self._scale_upto[n - 1]) if n else 0.0
+                self._scale_upto.extend(running.tolist())  # grows by the new rows only, not a copy of all
+            return self._scale_upto[n - 1] if n else 0.0
 
     def _row_peaks(self, first: int, end: int) -> np.ndarray:
         """Largest finite |score| of each row ``first..end`` (one block), over every layer and head."""
